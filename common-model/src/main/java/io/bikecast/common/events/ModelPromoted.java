@@ -1,0 +1,73 @@
+package io.bikecast.common.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * An alias of a model moved to a version: the prediction service loads it, monitoring switches its drift reference.
+ *
+ * @param alias {@code champion} or {@code challenger}
+ * @param artifactSha256 the SHA-256 (hex) of the stored artifact, which a loader must verify
+ * @param previousVersion the version the alias pointed at before, or null for the first one
+ * @param reason why it moved, as recorded in the registry's alias history
+ * @param metrics the new version's holdout metrics
+ * @param previousMetrics the previous version's holdout metrics, or null
+ */
+public record ModelPromoted(
+        UUID eventId,
+        Instant occurredAt,
+        int schemaVersion,
+        String modelName,
+        long version,
+        String alias,
+        String artifactSha256,
+        Long previousVersion,
+        String reason,
+        ModelMetrics metrics,
+        ModelMetrics previousMetrics)
+        implements BikecastEvent {
+
+    public static final String TYPE = "model-promoted";
+    public static final String CHAMPION = "champion";
+    public static final String CHALLENGER = "challenger";
+
+    public ModelPromoted {
+        eventId = EventDefaults.id(eventId);
+        occurredAt = EventDefaults.at(occurredAt);
+        schemaVersion = EventDefaults.version(schemaVersion);
+        alias = EventDefaults.text(alias, CHAMPION);
+        reason = EventDefaults.text(reason, "unspecified");
+    }
+
+    public static ModelPromoted of(
+            String modelName,
+            long version,
+            String alias,
+            String artifactSha256,
+            Long previousVersion,
+            String reason,
+            ModelMetrics metrics,
+            ModelMetrics previousMetrics) {
+        return new ModelPromoted(
+                UUID.randomUUID(),
+                Instant.now(),
+                CURRENT_SCHEMA_VERSION,
+                modelName,
+                version,
+                alias,
+                artifactSha256,
+                previousVersion,
+                reason,
+                metrics,
+                previousMetrics);
+    }
+
+    public boolean isChampion() {
+        return CHAMPION.equals(alias);
+    }
+
+    @Override
+    public String key() {
+        return modelName;
+    }
+}

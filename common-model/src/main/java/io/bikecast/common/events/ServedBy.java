@@ -1,0 +1,7 @@
+package io.bikecast.common.events;
+
+/** Which registry alias produced a prediction. */
+public enum ServedBy {
+    CHAMPION,
+    CHALLENGER
+}

@@ -1,0 +1,15 @@
+package io.bikecast.ingest;
+
+import io.bikecast.testsupport.RealInfrastructure;
+import io.bikecast.testsupport.ServiceSmokeTest;
+import org.springframework.boot.test.context.SpringBootTest;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure
+class IngestServiceSmokeTest extends ServiceSmokeTest {
+
+    @Override
+    protected String ownedSchema() {
+        return "ingest";
+    }
+}

@@ -1,0 +1,71 @@
+package io.bikecast.platform.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Refuses, with 401 and a problem body, a mutating request to a guarded path that lacks the right {@code X-API-Key}.
+ * It runs before any controller, so a refused request changes nothing. The key itself is never logged or echoed.
+ */
+public class ApiKeyFilter extends OncePerRequestFilter {
+
+    public static final String HEADER = "X-API-Key";
+
+    private final ApiKeyProperties properties;
+    private final java.util.List<PathPattern> patterns;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public ApiKeyFilter(ApiKeyProperties properties) {
+        this.properties = properties;
+        this.patterns = properties.protectedPaths().stream()
+                .map(PathPatternParser.defaultInstance::parse)
+                .toList();
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        if (!properties.protectedMethods().contains(request.getMethod())) {
+            return true;
+        }
+        PathContainer path = PathContainer.parsePath(request.getRequestURI());
+        return patterns.stream().noneMatch(pattern -> pattern.matches(path));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String presented = request.getHeader(HEADER);
+        if (presented != null && properties.configured() && matches(presented, properties.key())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String detail = presented == null
+                ? "This endpoint changes data and needs the " + HEADER + " header."
+                : "The " + HEADER + " header does not hold a valid key.";
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, detail);
+        problem.setTitle("Missing or invalid API key");
+        problem.setInstance(java.net.URI.create(request.getRequestURI()));
+        response.setStatus(HttpStatus.UNAUTHORIZED.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getOutputStream().write(json.writeValueAsBytes(problem));
+    }
+
+    /** Constant-time, so the time a refusal takes tells nothing about how much of the key was right. */
+    private static boolean matches(String presented, String expected) {
+        return MessageDigest.isEqual(
+                presented.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,24 @@
+package io.bikecast.platform.web;
+
+import io.bikecast.platform.security.ApiKeyFilter;
+import io.bikecast.platform.security.ApiKeyProperties;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+
+/** Problem details for every error, and the API-key guard in front of the mutating endpoints a service names. */
+@AutoConfiguration
+@EnableConfigurationProperties(ApiKeyProperties.class)
+@Import(ProblemDetailsAdvice.class)
+public class WebAutoConfiguration {
+
+    @Bean
+    FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ApiKeyProperties properties) {
+        FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(new ApiKeyFilter(properties));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+}

@@ -1,0 +1,47 @@
+package io.bikecast.testsupport;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
+import org.springframework.test.context.TestContextAnnotationUtils;
+
+/**
+ * Points the context of a {@link RealInfrastructure} test class at its own fresh database and the shared broker.
+ * Registered in {@code META-INF/spring.factories}.
+ */
+public final class RealInfrastructureContextCustomizerFactory implements ContextCustomizerFactory {
+
+    @Override
+    public ContextCustomizer createContextCustomizer(
+            Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
+        if (!TestContextAnnotationUtils.hasAnnotation(testClass, RealInfrastructure.class)) {
+            return null;
+        }
+        return new RealInfrastructureCustomizer(testClass);
+    }
+
+    /** One per test class: equal only to itself's class, so no two classes share a context or a database. */
+    private record RealInfrastructureCustomizer(Class<?> testClass) implements ContextCustomizer {
+
+        @Override
+        public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+            TestInfrastructure infrastructure = SharedInfrastructure.get();
+            String database = SharedInfrastructure.createDatabase();
+            SharedInfrastructure.deleteAllTopics();
+            Map<String, Object> properties = Map.of(
+                    "spring.datasource.url", infrastructure.jdbcUrl(database),
+                    "spring.datasource.username", infrastructure.username(),
+                    "spring.datasource.password", infrastructure.password(),
+                    "spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(),
+                    "bikecast.test.database", database);
+            context.getEnvironment()
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource("bikecast-real-infrastructure", properties));
+        }
+    }
+}

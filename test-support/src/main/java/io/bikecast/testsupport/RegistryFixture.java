@@ -1,0 +1,126 @@
+package io.bikecast.testsupport;
+
+import io.bikecast.common.events.ModelMetrics;
+import io.bikecast.common.features.FeatureEngineering;
+import io.bikecast.common.features.FeatureSchema;
+import io.bikecast.common.registry.ModelArtifacts;
+import io.bikecast.common.registry.ReferenceSample;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.common.tree.RandomForestTrainer;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+import org.tribuo.regression.RegressionFactory;
+import org.tribuo.regression.Regressor;
+import org.tribuo.regression.ensemble.AveragingCombiner;
+import org.tribuo.regression.rtree.CARTRegressionTrainer;
+import org.tribuo.regression.rtree.impurity.MeanSquaredError;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A model registry with known contents, for the tests of services that read it (prediction, monitoring): applies the
+ * registry schema's migrations, trains small real forests on UCI rows, and registers them as the training service
+ * would. The columns written here follow {@code db/migration/registry} in common-model; the training service owns
+ * that schema and keeps this fixture in step with it.
+ */
+public final class RegistryFixture {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+
+    public RegistryFixture(DataSource dataSource) {
+        this.dataSource = dataSource;
+        this.jdbc = JdbcClient.create(dataSource);
+    }
+
+    /** Applies the registry migrations, as the training service does at start-up. */
+    public RegistryFixture migrate() {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .schemas("registry")
+                .defaultSchema("registry")
+                .locations("classpath:db/migration/registry")
+                .load()
+                .migrate();
+        return this;
+    }
+
+    /** A small random forest (depth 8) trained on the given rows of {@code hour.csv}. */
+    public static Model<Regressor> trainForest(List<UciDataset.HourRow> rows, int trees, long seed) {
+        RegressionFactory factory = new RegressionFactory();
+        MutableDataset<Regressor> dataset = new MutableDataset<>(
+                new SimpleDataSourceProvenance("uci-hour-sample", OffsetDateTime.now(), factory), factory);
+        rows.forEach(row -> dataset.add(FeatureEngineering.example(row.features(), row.cnt())));
+        CARTRegressionTrainer tree =
+                new CARTRegressionTrainer(8, 5.0f, 0.0f, 0.5f, false, new MeanSquaredError(), seed);
+        return new RandomForestTrainer<>(tree, new AveragingCombiner(), trees, seed).train(dataset);
+    }
+
+    /** A reference sample of the given rows, with the model's predictions for them. */
+    public static ReferenceSample referenceSample(Model<Regressor> model, List<UciDataset.HourRow> rows) {
+        Map<String, double[]> features = new LinkedHashMap<>();
+        String[] names = FeatureSchema.featureNames();
+        for (int f = 0; f < names.length; f++) {
+            double[] values = new double[rows.size()];
+            for (int i = 0; i < rows.size(); i++) {
+                values[i] = FeatureEngineering.vector(rows.get(i).features())[f];
+            }
+            features.put(names[f], values);
+        }
+        double[] predictions = rows.stream()
+                .mapToDouble(row -> model.predict(FeatureEngineering.unlabelledExample(row.features()))
+                        .getOutput()
+                        .getValues()[0])
+                .toArray();
+        return new ReferenceSample(features, predictions);
+    }
+
+    /** Registers a model as the next version of {@code modelName} with the given status, and returns the version. */
+    public long register(
+            String modelName, Model<Regressor> model, ReferenceSample sample, ModelMetrics metrics, String status) {
+        byte[] artifact = ModelArtifacts.write(model);
+        long version = jdbc.sql("SELECT coalesce(max(version), 0) + 1 FROM registry.model_version WHERE model_name = ?")
+                .param(modelName)
+                .query(Long.class)
+                .single();
+        LocalDateTime start = LocalDateTime.of(2011, 1, 1, 0, 0);
+        jdbc.sql("""
+                        INSERT INTO registry.model_version (model_name, version, algorithm, status, feature_schema,
+                            hyper_parameters, metrics, training_start, training_end, holdout_start, holdout_end,
+                            dataset_version, artifact, artifact_sha256, artifact_raw_bytes, reference_sample)
+                        VALUES (?, ?, 'random-forest', ?, ?, '{}'::jsonb, ?::jsonb, ?, ?, ?, ?, 'fixture', ?, ?, ?,
+                            ?::jsonb)""")
+                .params(
+                        modelName,
+                        version,
+                        status,
+                        FeatureSchema.VERSION,
+                        JSON.writeValueAsString(metrics),
+                        start,
+                        start.plusMonths(10),
+                        start.plusMonths(10),
+                        start.plusMonths(12),
+                        artifact,
+                        ModelArtifacts.sha256(artifact),
+                        artifact.length,
+                        JSON.writeValueAsString(sample))
+                .update();
+        return version;
+    }
+
+    /** Points an alias ({@code champion} or {@code challenger}) at a version. */
+    public void setAlias(String modelName, String alias, long version) {
+        jdbc.sql("""
+                        INSERT INTO registry.model_alias (model_name, alias, version) VALUES (?, ?, ?)
+                        ON CONFLICT (model_name, alias) DO UPDATE SET version = excluded.version, updated_at = now()""").params(modelName, alias, version).update();
+    }
+}
