@@ -22,10 +22,19 @@ public final class RealInfrastructureContextCustomizerFactory implements Context
         if (!TestContextAnnotationUtils.hasAnnotation(testClass, RealInfrastructure.class)) {
             return null;
         }
-        return new RealInfrastructureCustomizer(testClass);
+        return new RealInfrastructureCustomizer(outermost(testClass));
     }
 
-    /** One per test class: equal only to itself's class, so no two classes share a context or a database. */
+    /** {@code @Nested} classes share their enclosing class's context, database and topics. */
+    private static Class<?> outermost(Class<?> testClass) {
+        Class<?> outer = testClass;
+        while (outer.isMemberClass() && !java.lang.reflect.Modifier.isStatic(outer.getModifiers())) {
+            outer = outer.getEnclosingClass();
+        }
+        return outer;
+    }
+
+    /** One per top-level test class: no two classes share a context, a database or the events they caused. */
     private record RealInfrastructureCustomizer(Class<?> testClass) implements ContextCustomizer {
 
         @Override

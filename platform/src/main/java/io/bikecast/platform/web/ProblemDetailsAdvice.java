@@ -46,7 +46,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             ConstraintViolationException exception, NativeWebRequest request) {
         List<InvalidField> errors = exception.getConstraintViolations().stream()
                 .map(violation -> new InvalidField(
-                        violation.getPropertyPath().toString(), violation.getMessage(), violation.getInvalidValue()))
+                        ConstraintPaths.field(violation.getPropertyPath()),
+                        violation.getMessage(),
+                        violation.getInvalidValue()))
                 .sorted(Comparator.comparing(InvalidField::field))
                 .toList();
         return handleProblem(ProblemException.badRequest("The request has invalid fields.", errors), request);

@@ -1,0 +1,227 @@
+package io.bikecast.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bikecast.common.events.ActualObserved;
+import io.bikecast.common.events.Topics;
+import io.bikecast.platform.kafka.EventPublisher;
+import io.bikecast.testsupport.RealInfrastructure;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What the platform gives every service, checked on a minimal service against real PostgreSQL and Kafka. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure
+class PlatformTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Environment environment;
+
+    @Autowired
+    EventPublisher publisher;
+
+    @Autowired
+    PlatformTestApplication.FlakyActualsListener listener;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    @Test
+    void readsTheServicesOwnConfigurationFileNamedByBikecastService() {
+        assertThat(environment.getProperty("spring.application.name")).isEqualTo("platform-test");
+    }
+
+    @Test
+    void appliesPlatformDefaultsUnderTheServicesOwnSettings() {
+        assertThat(environment.getProperty("server.shutdown")).isEqualTo("graceful");
+        assertThat(environment.getProperty("spring.kafka.producer.acks")).isEqualTo("all");
+        assertThat(environment.getProperty("spring.kafka.consumer.client-id")).isEqualTo("platform-test-client");
+    }
+
+    @Test
+    void namesEveryInvalidFieldInAProblemResponse() throws Exception {
+        HttpResponse<String> response = post("/api/v1/readings", "{\"hr\": 24, \"temp\": 1.5}", "test-key");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.path("status").asInt()).isEqualTo(400);
+        assertThat(problem.path("instance").asString()).isEqualTo("/api/v1/readings");
+        assertThat(fields(problem)).containsExactly("hr", "temp");
+        assertThat(problem.path("errors").path(0).path("rejectedValue").asInt()).isEqualTo(24);
+    }
+
+    @Test
+    void namesAnUnknownFieldAWrongTypeAndMalformedJson() throws Exception {
+        JsonNode unknown =
+                JSON.readTree(post("/api/v1/readings", "{\"hr\": 3, \"temp\": 0.5, \"colour\": \"red\"}", "test-key")
+                        .body());
+        assertThat(fields(unknown)).containsExactly("colour");
+        assertThat(unknown.path("errors").path(0).path("reason").asString()).contains("unknown field");
+
+        JsonNode wrongType = JSON.readTree(post("/api/v1/readings", "{\"hr\": \"eight\", \"temp\": 0.5}", "test-key")
+                .body());
+        assertThat(fields(wrongType)).containsExactly("hr");
+        assertThat(wrongType.path("errors").path(0).path("reason").asString()).contains("wrong type");
+
+        HttpResponse<String> malformed = post("/api/v1/readings", "{\"hr\": 3,", "test-key");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(malformed.body())
+                        .path("errors")
+                        .path(0)
+                        .path("reason")
+                        .asString())
+                .startsWith("malformed JSON");
+    }
+
+    @Test
+    void answersAProblemExceptionWithItsStatusAndDetail() throws Exception {
+        HttpResponse<String> response = get("/api/v1/readings/42");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.path("title").asString()).isEqualTo("Not found");
+        assertThat(problem.path("detail").asString()).isEqualTo("there is no reading 42");
+    }
+
+    @Test
+    void validatesRequestParameters() throws Exception {
+        HttpResponse<String> response = get("/api/v1/hours?hr=25");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(fields(JSON.readTree(response.body()))).containsExactly("hr");
+    }
+
+    @Test
+    void refusesMutatingRequestsWithoutTheRightApiKey() throws Exception {
+        String body = "{\"hr\": 3, \"temp\": 0.5}";
+
+        HttpResponse<String> missing = post("/api/v1/readings", body, null);
+        HttpResponse<String> wrong = post("/api/v1/readings", body, "guess");
+        HttpResponse<String> right = post("/api/v1/readings", body, "test-key");
+
+        assertThat(missing.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(missing.body()).path("detail").asString()).contains("X-API-Key");
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.body()).doesNotContain("test-key");
+        assertThat(right.statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/readings/7").statusCode())
+                .as("reads are not guarded")
+                .isEqualTo(404);
+    }
+
+    @Test
+    void publishesAnEventToItsTopicKeyedAndTypedInThePayload() throws Exception {
+        ActualObserved event = ActualObserved.of("system", LocalDateTime.of(2012, 5, 1, 8, 0), 412, "ingest");
+
+        publisher.publish(event).get(30, TimeUnit.SECONDS);
+
+        ConsumerRecord<String, String> record =
+                readOne(Topics.ACTUALS.name(), event.eventId().toString());
+        assertThat(record.key()).isEqualTo("system");
+        assertThat(record.headers().headers("__TypeId__")).isEmpty();
+        assertThat(JSON.readTree(record.value()).path("type").asString()).isEqualTo("actual-observed");
+    }
+
+    @Test
+    void retriesAFailingListenerUntilItSucceedsAndSkipsUnreadableRecords() throws Exception {
+        sendRaw(Topics.ACTUALS.name(), "not json at all");
+        ActualObserved event = ActualObserved.of("system", LocalDateTime.of(2012, 5, 1, 9, 0), 13, "ingest");
+        publisher.publish(event).get(30, TimeUnit.SECONDS);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (listener.processed.stream().noneMatch(event::equals) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+
+        assertThat(listener.processed).contains(event);
+        assertThat(listener.attempts.get()).isGreaterThanOrEqualTo(3);
+    }
+
+    private ConsumerRecord<String, String> readOne(String topic, String eventId) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "platform-test-reader-" + eventId,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class))) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.value().contains(eventId)) {
+                        return record;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("event " + eventId + " never arrived on " + topic);
+    }
+
+    private void sendRaw(String topic, String value) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            producer.send(new ProducerRecord<>(topic, "system", value)).get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static List<String> fields(JsonNode problem) {
+        return problem.path("errors")
+                .valueStream()
+                .map(error -> error.path("field").asString())
+                .toList();
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String json, String apiKey) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (apiKey != null) {
+            request.header("X-API-Key", apiKey);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

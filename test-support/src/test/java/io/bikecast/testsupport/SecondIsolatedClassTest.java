@@ -1,0 +1,7 @@
+package io.bikecast.testsupport;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+@SpringBootTest(classes = IsolationChecks.Config.class)
+@RealInfrastructure
+class SecondIsolatedClassTest extends IsolationChecks {}
