@@ -4,11 +4,17 @@ import io.bikecast.platform.config.BikecastService;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The bikecast ingest service. */
+/**
+ * The bikecast ingest service: the only door through which demand data enters bikecast. It validates every row
+ * against the data contract, stores the good ones in the {@code ingest} schema, reports the bad ones, and announces
+ * what it stored through a transactional outbox.
+ */
 @SpringBootApplication
 @BikecastService("ingest-service")
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class IngestApplication {
 
     public static void main(String[] args) {

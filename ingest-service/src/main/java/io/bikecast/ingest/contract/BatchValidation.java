@@ -1,0 +1,102 @@
+package io.bikecast.ingest.contract;
+
+import io.bikecast.common.series.SeriesId;
+import io.bikecast.platform.web.ProblemException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Collects the rows of one batch as a source reads them: checks each against the {@link ContractValidator}, refuses a
+ * second row for a series and hour already seen in the batch, and keeps the accepted observations and every
+ * violation. Not thread-safe: one per batch.
+ */
+public final class BatchValidation {
+
+    private record Key(SeriesId series, LocalDateTime hour) {}
+
+    private final int maxRows;
+    private final int maxRejections;
+    private final List<Observation> accepted = new ArrayList<>();
+    private final List<Violation> violations = new ArrayList<>();
+    private final Map<Key, Long> lineOfHour = new HashMap<>();
+    private int rowsRead;
+    private int rowsRejected;
+
+    /**
+     * @param maxRows the most rows the batch may have; one more is refused with 413
+     * @param maxRejections the most violations the batch may have; one more refuses the batch with 422
+     */
+    public BatchValidation(int maxRows, int maxRejections) {
+        this.maxRows = maxRows;
+        this.maxRejections = maxRejections;
+    }
+
+    /** Checks one row and files it as accepted or rejected. */
+    public void add(CandidateRow row, List<Violation> typingViolations) {
+        if (++rowsRead > maxRows) {
+            throw new ProblemException(
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "Too many rows",
+                    "A batch may hold at most " + maxRows + " rows (bikecast.ingest.max-rows); split the data into "
+                            + "several batches.",
+                    List.of(),
+                    Map.of("cause", "too-many-rows"));
+        }
+        ContractValidator.Checked checked = ContractValidator.check(row, typingViolations);
+        if (!checked.accepted()) {
+            reject(checked.violations());
+            return;
+        }
+        Observation observation = checked.observation();
+        Long firstLine = lineOfHour.putIfAbsent(new Key(observation.seriesId(), observation.hour()), row.line());
+        if (firstLine != null) {
+            reject(List.of(new Violation(
+                    row.line(),
+                    Columns.HOUR,
+                    observation.hour().toString(),
+                    "duplicate: series " + observation.seriesId() + " already has this hour at line " + firstLine)));
+            return;
+        }
+        accepted.add(observation);
+    }
+
+    private void reject(List<Violation> rowViolations) {
+        rowsRejected++;
+        violations.addAll(rowViolations);
+        if (violations.size() > maxRejections) {
+            throw new ProblemException(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "Too many rejected rows",
+                    "More than " + maxRejections + " contract violations by line "
+                            + rowViolations.getFirst().line()
+                            + " (bikecast.ingest.max-rejections); nothing was stored. Is this the right file? First: "
+                            + violations.getFirst(),
+                    List.of(),
+                    Map.of(
+                            "cause",
+                            "too-many-rejections",
+                            "firstRejections",
+                            List.copyOf(violations.subList(0, Math.min(20, violations.size())))));
+        }
+    }
+
+    public List<Observation> accepted() {
+        return accepted;
+    }
+
+    public List<Violation> violations() {
+        return violations;
+    }
+
+    public int rowsRead() {
+        return rowsRead;
+    }
+
+    public int rowsRejected() {
+        return rowsRejected;
+    }
+}

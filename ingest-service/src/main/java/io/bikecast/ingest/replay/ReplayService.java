@@ -1,0 +1,171 @@
+package io.bikecast.ingest.replay;
+
+import io.bikecast.common.events.ActualObserved;
+import io.bikecast.common.series.SeriesId;
+import io.bikecast.ingest.config.IngestProperties;
+import io.bikecast.ingest.contract.Observation;
+import io.bikecast.ingest.observation.ObservationStore;
+import io.bikecast.ingest.web.Problems;
+import io.bikecast.platform.kafka.EventPublisher;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * Replays stored history as if it were live: for each stored hour of a series in a range, in order, it publishes an
+ * {@link ActualObserved} with source {@code replay} and waits for Kafka's acknowledgement, one hour per pace tick.
+ * Ticks are scheduled from the start time, so a slow acknowledgement does not slow the whole replay down. An hour that
+ * Kafka does not acknowledge is published again (with the same event id) until it is, or the replay is stopped.
+ *
+ * <p>Replays live in memory: a restart ends them (as {@code STOPPED}) and forgets them.
+ */
+@Service
+public class ReplayService implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ReplayService.class);
+    private static final int PAGE = 1000;
+
+    private final ObservationStore observations;
+    private final EventPublisher publisher;
+    private final IngestProperties.Replay settings;
+    private final Counter hoursPublished;
+    private final Map<UUID, Replay> replays = new ConcurrentHashMap<>();
+    private final ExecutorService threads = Executors.newThreadPerTaskExecutor(
+            Thread.ofPlatform().name("replay-", 0).daemon(true).factory());
+
+    public ReplayService(
+            ObservationStore observations,
+            EventPublisher publisher,
+            IngestProperties properties,
+            MeterRegistry registry) {
+        this.observations = observations;
+        this.publisher = publisher;
+        this.settings = properties.replay();
+        this.hoursPublished = Counter.builder("bikecast.ingest.replay.hours")
+                .description("Hours published by replays")
+                .register(registry);
+    }
+
+    /** Starts a replay; it runs in the background. */
+    public ReplayStatus start(SeriesId series, LocalDateTime from, LocalDateTime to, Duration pace) {
+        long running = replays.values().stream()
+                .filter(r -> r.state == Replay.State.RUNNING)
+                .count();
+        if (running >= settings.maxRunning()) {
+            throw Problems.of(
+                    HttpStatus.CONFLICT,
+                    "too-many-replays",
+                    "Too many replays",
+                    running + " replays are running (bikecast.ingest.replay.max-running); stop one first.");
+        }
+        long total = observations.count(series, from, to);
+        Replay replay = new Replay(series, from, to, pace, total);
+        replays.put(replay.id, replay);
+        threads.execute(() -> run(replay));
+        log.info(
+                "Replay {} of {} from {} to {} started: {} hours at {} each", replay.id, series, from, to, total, pace);
+        return replay.status();
+    }
+
+    public Optional<ReplayStatus> status(UUID id) {
+        return Optional.ofNullable(replays.get(id)).map(Replay::status);
+    }
+
+    public List<ReplayStatus> all() {
+        Collection<Replay> values = replays.values();
+        return values.stream()
+                .sorted((a, b) -> b.startedAt.compareTo(a.startedAt))
+                .map(Replay::status)
+                .toList();
+    }
+
+    /** Asks a replay to stop after the hour it is publishing; returns its status, or empty if unknown. */
+    public Optional<ReplayStatus> stop(UUID id) {
+        Replay replay = replays.get(id);
+        if (replay == null) {
+            return Optional.empty();
+        }
+        replay.stopRequested = true;
+        return Optional.of(replay.status());
+    }
+
+    private void run(Replay replay) {
+        try {
+            long start = System.nanoTime();
+            long tick = 0;
+            LocalDateTime after = replay.from.minusSeconds(1);
+            while (!replay.stopRequested) {
+                List<Observation> page = observations.after(replay.series, after, replay.to, PAGE);
+                if (page.isEmpty()) {
+                    break;
+                }
+                for (Observation observation : page) {
+                    long due = start + replay.pace.toNanos() * tick++;
+                    waitUntil(due, replay);
+                    if (replay.stopRequested || !publish(replay, observation)) {
+                        break;
+                    }
+                    replay.lastHour = observation.hour();
+                    replay.hoursPublished++;
+                    hoursPublished.increment();
+                }
+                after = page.getLast().hour();
+            }
+            replay.finish(replay.stopRequested ? Replay.State.STOPPED : Replay.State.COMPLETED, null);
+            log.info("Replay {} {} after {} hours", replay.id, replay.state, replay.hoursPublished);
+        } catch (RuntimeException e) {
+            replay.finish(Replay.State.FAILED, e.toString());
+            log.warn("Replay {} failed after {} hours", replay.id, replay.hoursPublished, e);
+        }
+    }
+
+    /** Publishes one hour until Kafka acknowledges it; false if the replay was stopped first. */
+    private boolean publish(Replay replay, Observation observation) {
+        ActualObserved event =
+                ActualObserved.of(observation.seriesId().value(), observation.hour(), observation.cnt(), "replay");
+        while (!replay.stopRequested) {
+            try {
+                publisher.publish(event).get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                replay.stopRequested = true;
+            } catch (Exception e) {
+                log.warn("Replay {}: Kafka did not acknowledge hour {}; retrying", replay.id, observation.hour());
+                LockSupport.parkNanos(settings.retryInterval().toNanos());
+            }
+        }
+        return false;
+    }
+
+    private static void waitUntil(long due, Replay replay) {
+        long remaining;
+        while ((remaining = due - System.nanoTime()) > 0 && !replay.stopRequested) {
+            LockSupport.parkNanos(Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(50)));
+        }
+    }
+
+    /** Stops every replay on shutdown and waits briefly for them to finish their current hour. */
+    @Override
+    public void destroy() throws InterruptedException {
+        replays.values().forEach(replay -> replay.stopRequested = true);
+        threads.shutdown();
+        threads.awaitTermination(5, TimeUnit.SECONDS);
+    }
+}

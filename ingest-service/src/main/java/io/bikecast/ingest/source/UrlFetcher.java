@@ -1,0 +1,109 @@
+package io.bikecast.ingest.source;
+
+import io.bikecast.ingest.config.IngestProperties;
+import io.bikecast.ingest.web.Problems;
+import io.bikecast.platform.web.InvalidField;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opens an http(s) URL for reading, with the configured connect and read timeouts; the read timeout applies to every
+ * read, so a server that stalls halfway through a body fails the ingest instead of holding a thread forever.
+ */
+@Component
+public class UrlFetcher {
+
+    private final IngestProperties.Fetch settings;
+
+    public UrlFetcher(IngestProperties properties) {
+        this.settings = properties.fetch();
+    }
+
+    /**
+     * The URL checked: absolute, http or https, on an allowed host, without credentials.
+     *
+     * @throws io.bikecast.platform.web.ProblemException 400 naming what is wrong
+     */
+    public URI check(String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw invalid(url, "not a valid URL");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw invalid(url, "only http and https URLs can be ingested");
+        }
+        if (uri.getHost() == null) {
+            throw invalid(url, "has no host");
+        }
+        if (uri.getUserInfo() != null) {
+            throw invalid(url, "credentials in URLs are not accepted");
+        }
+        if (!settings.allowedHosts().isEmpty()
+                && settings.allowedHosts().stream().noneMatch(host -> host.equalsIgnoreCase(uri.getHost()))) {
+            throw invalid(url, "host is not in bikecast.ingest.fetch.allowed-hosts");
+        }
+        return uri;
+    }
+
+    /**
+     * Opens the body of a successful GET.
+     *
+     * @throws io.bikecast.platform.web.ProblemException 422 if the server cannot be reached, does not answer in time
+     *     or answers with anything but 2xx
+     */
+    public InputStream open(URI uri) {
+        HttpURLConnection connection = null;
+        try {
+            connection = (HttpURLConnection) uri.toURL().openConnection();
+            connection.setConnectTimeout(
+                    Math.toIntExact(settings.connectTimeout().toMillis()));
+            connection.setReadTimeout(Math.toIntExact(settings.readTimeout().toMillis()));
+            connection.setInstanceFollowRedirects(true);
+            connection.setRequestProperty("Accept", "text/csv, application/zip, */*");
+            int status = connection.getResponseCode();
+            if (status < 200 || status > 299) {
+                connection.disconnect();
+                throw Problems.sourceUnavailable(
+                        "url-status", "Source URL failed", "GET " + uri + " answered HTTP " + status + ".");
+            }
+            return connection.getInputStream();
+        } catch (SocketTimeoutException e) {
+            disconnect(connection);
+            throw Problems.sourceUnavailable(
+                    "url-timeout",
+                    "Source URL timed out",
+                    "GET " + uri + " did not answer in time (connect timeout " + settings.connectTimeout()
+                            + ", read timeout " + settings.readTimeout() + ").");
+        } catch (IOException e) {
+            disconnect(connection);
+            throw Problems.sourceUnavailable(
+                    "url-unreachable", "Source URL unreachable", "GET " + uri + " failed: " + e.getMessage());
+        }
+    }
+
+    private static void disconnect(HttpURLConnection connection) {
+        if (connection != null) {
+            connection.disconnect();
+        }
+    }
+
+    private static io.bikecast.platform.web.ProblemException invalid(String url, String reason) {
+        return Problems.of(
+                HttpStatus.BAD_REQUEST,
+                "invalid-url",
+                "Invalid source URL",
+                "The URL cannot be ingested: " + reason + ".",
+                List.of(new InvalidField("url", reason, url)));
+    }
+}

@@ -1,0 +1,119 @@
+package io.bikecast.ingest.web;
+
+import io.bikecast.ingest.config.IngestProperties;
+import io.bikecast.ingest.source.BoundedInputStream;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Caps the size of every request body sent to the ingest endpoints at {@code bikecast.ingest.max-upload-size}: a
+ * declared {@code Content-Length} above it is refused with 413 before a byte is read, and a body without one is cut
+ * off at the limit while it is read. It runs after the API-key filter, so an unauthenticated client learns nothing.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+public class UploadLimitFilter extends OncePerRequestFilter {
+
+    private static final String GUARDED = "/api/v1/ingest/";
+
+    private final long maxBytes;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public UploadLimitFilter(IngestProperties properties) {
+        this.maxBytes = properties.maxUploadSize().toBytes();
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith(GUARDED) || "GET".equals(request.getMethod());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        // Multipart framing adds a little to the file itself.
+        long allowed = maxBytes + 64 * 1024;
+        if (request.getContentLengthLong() > allowed) {
+            // A map rather than a ProblemDetail: outside Spring MVC's converters nothing would flatten its extra
+            // properties into top-level members, and clients look for "cause" there.
+            Map<String, Object> problem = new LinkedHashMap<>();
+            problem.put("type", "about:blank");
+            problem.put("title", "Upload too large");
+            problem.put("status", HttpStatus.CONTENT_TOO_LARGE.value());
+            problem.put(
+                    "detail",
+                    "The upload is " + request.getContentLengthLong() + " bytes; at most " + maxBytes
+                            + " are accepted (bikecast.ingest.max-upload-size).");
+            problem.put("instance", request.getRequestURI());
+            problem.put(Problems.CAUSE, "too-large");
+            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.getOutputStream().write(json.writeValueAsBytes(problem));
+            return;
+        }
+        chain.doFilter(new BoundedRequest(request, allowed), response);
+    }
+
+    /** A request whose body stops with a 413 problem after the limit. */
+    private static final class BoundedRequest extends HttpServletRequestWrapper {
+
+        private final long allowed;
+        private ServletInputStream stream;
+
+        BoundedRequest(HttpServletRequest request, long allowed) {
+            super(request);
+            this.allowed = allowed;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                ServletInputStream original = super.getInputStream();
+                BoundedInputStream bounded =
+                        new BoundedInputStream(original, allowed, () -> Problems.uploadTooLarge(allowed));
+                stream = new ServletInputStream() {
+                    @Override
+                    public int read() throws IOException {
+                        return bounded.read();
+                    }
+
+                    @Override
+                    public int read(byte[] b, int off, int len) throws IOException {
+                        return bounded.read(b, off, len);
+                    }
+
+                    @Override
+                    public boolean isFinished() {
+                        return original.isFinished();
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return original.isReady();
+                    }
+
+                    @Override
+                    public void setReadListener(ReadListener listener) {
+                        original.setReadListener(listener);
+                    }
+                };
+            }
+            return stream;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.bikecast.monitoring.alerts;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON bodies of the two webhooks: a Slack incoming-webhook message with Block Kit blocks, and a Discord webhook
+ * message with one embed. Both stay inside the platforms' documented limits (Slack: header 150 characters, 10 fields
+ * per section, 2,000 per field; Discord: title 256, description 4,096, 25 fields, name 256, value 1,024).
+ */
+public final class WebhookPayloads {
+
+    private WebhookPayloads() {}
+
+    /** A Slack message: {@code text} (the notification fallback) and header, summary, fields and context blocks. */
+    public static Map<String, Object> slack(StoredAlert alert) {
+        List<Object> blocks = new ArrayList<>();
+        blocks.add(Map.of("type", "header", "text", Map.of("type", "plain_text", "text", cut(alert.title(), 150))));
+        blocks.add(Map.of("type", "section", "text", Map.of("type", "mrkdwn", "text", cut(alert.summary(), 3000))));
+        if (!alert.fields().isEmpty()) {
+            List<Object> fields = alert.fields().stream()
+                    .limit(10)
+                    .map(field -> (Object)
+                            Map.of("type", "mrkdwn", "text", cut("*" + field.name() + "*\n" + field.value(), 2000)))
+                    .toList();
+            blocks.add(Map.of("type", "section", "fields", fields));
+        }
+        blocks.add(Map.of("type", "context", "elements", List.of(Map.of("type", "mrkdwn", "text", context(alert)))));
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("text", "[" + alert.severity() + "] " + alert.title());
+        message.put("blocks", blocks);
+        return message;
+    }
+
+    /** A Discord message: one embed with title, description, colour by severity, inline fields, footer, timestamp. */
+    public static Map<String, Object> discord(StoredAlert alert) {
+        Map<String, Object> embed = new LinkedHashMap<>();
+        embed.put("title", cut(alert.title(), 256));
+        embed.put("description", cut(alert.summary(), 4096));
+        embed.put("color", alert.severity().color());
+        if (alert.link() != null) {
+            embed.put("url", alert.link());
+        }
+        embed.put(
+                "fields",
+                alert.fields().stream()
+                        .limit(25)
+                        .map(field -> Map.of(
+                                "name", cut(field.name(), 256), "value", cut(field.value(), 1024), "inline", true))
+                        .toList());
+        embed.put(
+                "footer",
+                Map.of(
+                        "text",
+                        "bikecast monitoring · " + alert.kind() + " · " + alert.severity() + " · occurrences: "
+                                + alert.occurrences()));
+        embed.put("timestamp", alert.firstRaisedAt().toString());
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("username", "bikecast");
+        message.put("embeds", List.of(embed));
+        return message;
+    }
+
+    private static String context(StoredAlert alert) {
+        String text = "Severity: *" + alert.severity() + "* · " + alert.kind() + " · occurrences: "
+                + alert.occurrences() + " · first raised " + alert.firstRaisedAt();
+        return alert.link() == null ? text : text + " · <" + alert.link() + "|details>";
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,161 @@
+package io.bikecast.monitoring.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Every setting and threshold of the monitoring service, in one place ({@code bikecast.monitoring.*}). Each component's
+ * Javadoc says what it does and its default; docs/monitoring-service.md has the same as a table.
+ *
+ * @param modelName the registry name of the model whose champion is monitored for drift and retrained (default
+ *     {@code bike-demand})
+ * @param drift how drift is tested
+ * @param liveError how live error is computed
+ * @param policy when monitoring asks for retraining
+ * @param alerts where and how alerts are sent
+ */
+@Validated
+@ConfigurationProperties("bikecast.monitoring")
+public record MonitoringProperties(
+        @DefaultValue("bike-demand") @NotBlank String modelName,
+        @DefaultValue @Valid Drift drift,
+        @DefaultValue @Valid LiveError liveError,
+        @DefaultValue @Valid Policy policy,
+        @DefaultValue @Valid Alerts alerts) {
+
+    /** How the current window of predictions is chosen. */
+    public enum WindowMode {
+        /** The last {@code window-size} predictions, by the time they were made. */
+        LAST_N,
+        /** The predictions for the last {@code window-hours} predicted hours, ending at the latest predicted hour. */
+        LAST_HOURS
+    }
+
+    /** How p-values are corrected for testing every feature at once. */
+    public enum Correction {
+        /** p × m: controls the chance of any false alarm; conservative. */
+        BONFERRONI,
+        /** Benjamini–Hochberg step-up: controls the expected share of false alarms among flagged features. */
+        BENJAMINI_HOCHBERG,
+        /** No correction (not recommended: with 13 tests at α = 0.05 about one false alarm in two checks). */
+        NONE
+    }
+
+    /**
+     * Drift tests.
+     *
+     * @param scheduleEnabled run checks on a schedule (default true); {@code POST /api/v1/drift/checks} works either
+     *     way
+     * @param checkInterval time between the end of one scheduled check and the start of the next (default 15 min)
+     * @param initialDelay wait after start-up before the first scheduled check (default 1 min)
+     * @param windowMode how the current window is chosen (default {@code LAST_N})
+     * @param windowSize the number of predictions in a {@code LAST_N} window (default 1000)
+     * @param windowHours the span of predicted hours in a {@code LAST_HOURS} window (default 168 h, a week)
+     * @param minCurrentSize fewer current predictions than this: verdict {@code NOT_ENOUGH_DATA} (default 200)
+     * @param minReferenceSize a reference sample smaller than this: verdict {@code NOT_ENOUGH_DATA} (default 200)
+     * @param alpha significance level, applied to the corrected p-values (default 0.05)
+     * @param correction multiple-testing correction over all tests of a check (default {@code BENJAMINI_HOCHBERG})
+     * @param ksMinStatistic effect-size floor of a Kolmogorov–Smirnov test: a feature drifts only if D reaches it
+     *     (default 0.1, i.e. the two CDFs differ by at least 10 percentage points somewhere)
+     * @param chiSquareMinDistance effect-size floor of a chi-square test, as the total variation distance between
+     *     the two category distributions, ½·Σ|p−q| (default 0.1: at least 10% of the mass moved category)
+     * @param datasetDriftShare the share of input features that must drift for dataset drift (default 0.5)
+     * @param histogramBins bins of the continuous histograms in the HTML report (default 20)
+     */
+    public record Drift(
+            @DefaultValue("true") boolean scheduleEnabled,
+            @DefaultValue("15m") @NotNull Duration checkInterval,
+            @DefaultValue("1m") @NotNull Duration initialDelay,
+            @DefaultValue("LAST_N") @NotNull WindowMode windowMode,
+            @DefaultValue("1000") @Min(1) int windowSize,
+            @DefaultValue("168h") @NotNull Duration windowHours,
+            @DefaultValue("200") @Min(2) int minCurrentSize,
+            @DefaultValue("200") @Min(2) int minReferenceSize,
+
+            @DefaultValue("0.05") @DecimalMin("0.0") @DecimalMax("1.0")
+            double alpha,
+
+            @DefaultValue("BENJAMINI_HOCHBERG") @NotNull Correction correction,
+
+            @DefaultValue("0.1") @DecimalMin("0.0") @DecimalMax("1.0")
+            double ksMinStatistic,
+
+            @DefaultValue("0.1") @DecimalMin("0.0") @DecimalMax("1.0")
+            double chiSquareMinDistance,
+
+            @DefaultValue("0.5") @DecimalMin("0.0") @DecimalMax("1.0")
+            double datasetDriftShare,
+
+            @DefaultValue("20") @Min(2) int histogramBins) {}
+
+    /**
+     * Live error: predictions joined with actuals of the same series and hour. Windows are spans of predicted hours
+     * ending at the latest hour any actual was observed for (the data clock), not at the wall clock, so a replay of
+     * 2012 is measured like live traffic.
+     *
+     * @param windows the sliding windows reported (default 24 h and 168 h)
+     * @param minPairs fewer joined pairs than this in a window: "not enough data", never a number (default 24)
+     * @param refreshInterval how often the live-error gauges are recomputed (default 30 s)
+     */
+    public record LiveError(
+            @DefaultValue({"24h", "168h"}) @NotEmpty List<Duration> windows,
+            @DefaultValue("24") @Min(1) int minPairs,
+            @DefaultValue("30s") @NotNull Duration refreshInterval) {}
+
+    /**
+     * When monitoring asks for retraining (a drift-detected and a training-requested event). Evaluated after every
+     * drift check; a verdict of {@code NOT_ENOUGH_DATA} or {@code ERROR} never triggers.
+     *
+     * @param enabled publish retraining requests at all (default true); alerts are raised either way
+     * @param onDatasetDrift dataset drift triggers (default true)
+     * @param liveWindow the live-error window the floors below are judged on (default 24 h)
+     * @param r2Floor the champion's live R² below this triggers (default 0.5)
+     * @param rmseCeiling the champion's live RMSE above this, in rentals per hour, triggers (default 150)
+     * @param cooldown after a request, no other for the same model until this has passed (default 24 h); stored in
+     *     the database, so a restart does not forget it
+     */
+    public record Policy(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("true") boolean onDatasetDrift,
+            @DefaultValue("24h") @NotNull Duration liveWindow,
+            @DefaultValue("0.5") double r2Floor,
+            @DefaultValue("150") @DecimalMin("0.0") double rmseCeiling,
+            @DefaultValue("24h") @NotNull Duration cooldown) {}
+
+    /**
+     * Alerts. A channel is enabled by configuring its webhook URL.
+     *
+     * @param slackWebhookUrl a Slack incoming-webhook URL (default none: Slack disabled)
+     * @param discordWebhookUrl a Discord webhook URL (default none: Discord disabled)
+     * @param foldWindow the same kind of alert for the same subject within this time is counted, not sent again
+     *     (default 1 h)
+     * @param dispatchInterval how often stored alerts are looked at for delivery (default 5 s)
+     * @param retryInitialInterval first wait after a failed delivery (default 5 s), doubled after each further
+     *     failure
+     * @param retryMaxInterval longest wait between attempts (default 10 min); delivery is retried until it succeeds
+     * @param connectTimeout webhook connect timeout (default 2 s)
+     * @param readTimeout webhook read timeout (default 5 s)
+     * @param publicBaseUrl where people reach this service, for links in alerts (default http://localhost:8083)
+     */
+    public record Alerts(
+            URI slackWebhookUrl,
+            URI discordWebhookUrl,
+            @DefaultValue("1h") @NotNull Duration foldWindow,
+            @DefaultValue("5s") @NotNull Duration dispatchInterval,
+            @DefaultValue("5s") @NotNull Duration retryInitialInterval,
+            @DefaultValue("10m") @NotNull Duration retryMaxInterval,
+            @DefaultValue("2s") @NotNull Duration connectTimeout,
+            @DefaultValue("5s") @NotNull Duration readTimeout,
+            @DefaultValue("http://localhost:8083") @NotNull URI publicBaseUrl) {}
+}

@@ -1,0 +1,7 @@
+package io.bikecast.monitoring.drift;
+
+import io.bikecast.common.registry.ReferenceSample;
+import java.time.Instant;
+
+/** The champion's reference sample, as loaded from the registry. */
+public record ChampionReference(String modelName, long version, ReferenceSample sample, Instant loadedAt) {}

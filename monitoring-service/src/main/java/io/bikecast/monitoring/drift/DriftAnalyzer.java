@@ -1,0 +1,202 @@
+package io.bikecast.monitoring.drift;
+
+import io.bikecast.common.features.Feature;
+import io.bikecast.common.features.FeatureKind;
+import io.bikecast.common.features.FeatureSchema;
+import io.bikecast.common.registry.ReferenceSample;
+import io.bikecast.monitoring.config.MonitoringProperties;
+import io.bikecast.monitoring.drift.FeatureDrift.Role;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * Compares a current window with a reference sample: a Kolmogorov–Smirnov test per continuous feature and on the
+ * predictions, a chi-square test per discrete feature, a multiple-testing correction over all of them, and an effect
+ * size floor per test. A pure function of its inputs and settings.
+ */
+public final class DriftAnalyzer {
+
+    /** The name the model's output is reported under. */
+    public static final String PREDICTION = "prediction";
+
+    private final MonitoringProperties.Drift settings;
+
+    public DriftAnalyzer(MonitoringProperties.Drift settings) {
+        this.settings = settings;
+    }
+
+    /** The outcome of an analysis; a verdict of {@code DRIFT} or {@code NO_DRIFT} unless the samples are too small. */
+    public record Analysis(
+            DriftVerdict verdict,
+            String detail,
+            Double driftShare,
+            List<String> driftedFeatures,
+            Boolean predictionDrift,
+            List<FeatureDrift> features) {}
+
+    public Analysis analyze(ReferenceSample reference, CurrentSample current) {
+        if (reference.size() < settings.minReferenceSize()) {
+            return notEnough("the reference sample has " + reference.size() + " rows; at least "
+                    + settings.minReferenceSize() + " are needed");
+        }
+        if (current.size() < settings.minCurrentSize()) {
+            return notEnough("the current window has " + current.size() + " predictions; at least "
+                    + settings.minCurrentSize() + " are needed");
+        }
+        List<Tested> tested = new ArrayList<>();
+        for (Feature feature : FeatureSchema.features()) {
+            double[] ref = reference.values(feature.columnName());
+            double[] cur = current.features().get(feature.columnName());
+            tested.add(
+                    feature.kind() == FeatureKind.CONTINUOUS
+                            ? continuous(feature.columnName(), Role.INPUT, ref, cur, feature.min(), feature.max())
+                            : discrete(feature, ref, cur));
+        }
+        tested.add(predictions(reference.predictions(), current.predictions()));
+
+        double[] adjusted = DriftStatistics.adjust(
+                tested.stream().mapToDouble(t -> t.outcome().pValue()).toArray(), settings.correction());
+        List<FeatureDrift> results = IntStream.range(0, tested.size())
+                .mapToObj(i -> tested.get(i).result(adjusted[i], settings.alpha()))
+                .toList();
+
+        List<FeatureDrift> inputs =
+                results.stream().filter(r -> r.role() == Role.INPUT).toList();
+        long drifted = inputs.stream().filter(FeatureDrift::drifted).count();
+        double share = (double) drifted / inputs.size();
+        boolean predictionDrift = results.getLast().drifted();
+        List<String> driftedNames = inputs.stream()
+                .filter(FeatureDrift::drifted)
+                .map(FeatureDrift::feature)
+                .toList();
+        boolean datasetDrift = share >= settings.datasetDriftShare();
+        String detail = drifted + " of " + inputs.size() + " input features drifted"
+                + (drifted > 0 ? " (" + String.join(", ", driftedNames) + ")" : "")
+                + (predictionDrift ? "; the predictions drifted" : "")
+                + (datasetDrift ? "; dataset drift" : "");
+        return new Analysis(
+                datasetDrift ? DriftVerdict.DRIFT : DriftVerdict.NO_DRIFT,
+                detail,
+                share,
+                driftedNames,
+                predictionDrift,
+                results);
+    }
+
+    private static Analysis notEnough(String detail) {
+        return new Analysis(DriftVerdict.NOT_ENOUGH_DATA, detail, null, List.of(), null, List.of());
+    }
+
+    private Tested continuous(String name, Role role, double[] ref, double[] cur, double min, double max) {
+        DriftStatistics.Outcome outcome = DriftStatistics.kolmogorovSmirnov(ref, cur);
+        return new Tested(
+                name,
+                role,
+                StatisticalTest.KOLMOGOROV_SMIRNOV,
+                outcome,
+                settings.ksMinStatistic(),
+                mean(ref),
+                mean(cur),
+                binned(ref, cur, min, max, settings.histogramBins()));
+    }
+
+    private Tested predictions(double[] ref, double[] cur) {
+        double min = Math.min(
+                Arrays.stream(ref).min().orElse(0), Arrays.stream(cur).min().orElse(0));
+        double max = Math.max(
+                Arrays.stream(ref).max().orElse(1), Arrays.stream(cur).max().orElse(1));
+        return continuous(PREDICTION, Role.PREDICTION, ref, cur, Math.min(0, min), max);
+    }
+
+    private Tested discrete(Feature feature, double[] ref, double[] cur) {
+        int[] categories = feature.categories();
+        long[] refCounts = counts(ref, categories);
+        long[] curCounts = counts(cur, categories);
+        DriftStatistics.Outcome outcome = DriftStatistics.chiSquare(refCounts, curCounts);
+        List<String> labels =
+                Arrays.stream(categories).mapToObj(Integer::toString).toList();
+        return new Tested(
+                feature.columnName(),
+                Role.INPUT,
+                StatisticalTest.CHI_SQUARE,
+                outcome,
+                settings.chiSquareMinDistance(),
+                mean(ref),
+                mean(cur),
+                new Histogram(labels, shares(refCounts), shares(curCounts)));
+    }
+
+    /** Counts per category; a value that is no valid code is refused, since it cannot be placed honestly. */
+    private static long[] counts(double[] values, int[] categories) {
+        int first = categories[0];
+        long[] counts = new long[categories.length];
+        for (double value : values) {
+            int index = (int) Math.rint(value) - first;
+            if (index < 0 || index >= counts.length || value != Math.rint(value)) {
+                throw new IllegalArgumentException("the value " + value + " is not one of the codes " + first + ".."
+                        + categories[categories.length - 1]);
+            }
+            counts[index]++;
+        }
+        return counts;
+    }
+
+    private static Histogram binned(double[] ref, double[] cur, double min, double max, int bins) {
+        double width = (max - min) / bins;
+        List<String> labels = IntStream.range(0, bins)
+                .mapToObj(i -> String.format(java.util.Locale.ROOT, "%.3g", min + i * width))
+                .toList();
+        return new Histogram(labels, shares(bin(ref, min, width, bins)), shares(bin(cur, min, width, bins)));
+    }
+
+    private static long[] bin(double[] values, double min, double width, int bins) {
+        long[] counts = new long[bins];
+        for (double value : values) {
+            int index = width > 0 ? (int) Math.floor((value - min) / width) : 0;
+            counts[Math.max(0, Math.min(bins - 1, index))]++;
+        }
+        return counts;
+    }
+
+    private static double[] shares(long[] counts) {
+        double total = Arrays.stream(counts).sum();
+        return Arrays.stream(counts)
+                .mapToDouble(c -> total == 0 ? 0 : c / total)
+                .toArray();
+    }
+
+    private static double mean(double[] values) {
+        return Arrays.stream(values).average().orElse(0);
+    }
+
+    private record Tested(
+            String name,
+            Role role,
+            StatisticalTest test,
+            DriftStatistics.Outcome outcome,
+            double floor,
+            double referenceMean,
+            double currentMean,
+            Histogram histogram) {
+
+        FeatureDrift result(double adjustedP, double alpha) {
+            boolean drift = adjustedP < alpha && outcome.effectSize() >= floor;
+            return new FeatureDrift(
+                    name,
+                    role,
+                    test,
+                    outcome.statistic(),
+                    outcome.pValue(),
+                    adjustedP,
+                    outcome.effectSize(),
+                    floor,
+                    outcome.degreesOfFreedom(),
+                    referenceMean,
+                    currentMean,
+                    drift ? DriftVerdict.DRIFT : DriftVerdict.NO_DRIFT,
+                    histogram);
+        }
+    }
+}

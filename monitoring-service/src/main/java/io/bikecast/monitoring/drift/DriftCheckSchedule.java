@@ -1,0 +1,44 @@
+package io.bikecast.monitoring.drift;
+
+import io.bikecast.monitoring.config.MonitoringProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+
+/**
+ * Runs drift checks every {@code bikecast.monitoring.drift.check-interval} after an initial delay, unless {@code
+ * schedule-enabled} is false.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DriftCheckSchedule implements SchedulingConfigurer {
+
+    private static final Logger log = LoggerFactory.getLogger(DriftCheckSchedule.class);
+
+    private final DriftCheckService checks;
+    private final MonitoringProperties.Drift settings;
+
+    public DriftCheckSchedule(DriftCheckService checks, MonitoringProperties properties) {
+        this.checks = checks;
+        this.settings = properties.drift();
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        if (!settings.scheduleEnabled()) {
+            log.info("scheduled drift checks are off; POST /api/v1/drift/checks runs one");
+            return;
+        }
+        registrar.addFixedDelayTask(new FixedDelayTask(this::run, settings.checkInterval(), settings.initialDelay()));
+    }
+
+    private void run() {
+        try {
+            checks.check(DriftReport.Trigger.SCHEDULE);
+        } catch (RuntimeException e) {
+            log.error("scheduled drift check failed; the next one runs as planned", e);
+        }
+    }
+}

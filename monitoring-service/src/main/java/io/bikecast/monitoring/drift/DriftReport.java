@@ -1,0 +1,79 @@
+package io.bikecast.monitoring.drift;
+
+import io.bikecast.monitoring.config.MonitoringProperties.Correction;
+import io.bikecast.monitoring.config.MonitoringProperties.WindowMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A stored drift check: what was compared, how, and what came out.
+ *
+ * @param trigger {@code SCHEDULE} or {@code API}
+ * @param modelVersion the champion compared against; null when there was none
+ * @param detail why a check has no answer ({@code NOT_ENOUGH_DATA}, {@code ERROR}), or a one-line summary
+ * @param driftShare the share of input features that drifted; null without an answer
+ * @param driftedFeatures the drifted input features, in model order (prediction drift is reported apart)
+ * @param predictionDrift whether the model's predictions drifted; null without an answer
+ * @param features every test, inputs in model order, then the prediction
+ */
+public record DriftReport(
+        UUID id,
+        Instant createdAt,
+        Trigger trigger,
+        String modelName,
+        Long modelVersion,
+        DriftVerdict verdict,
+        String detail,
+        int referenceSize,
+        int currentSize,
+        Window window,
+        Settings settings,
+        Double driftShare,
+        List<String> driftedFeatures,
+        Boolean predictionDrift,
+        List<FeatureDrift> features) {
+
+    public DriftReport {
+        driftedFeatures = List.copyOf(driftedFeatures);
+        features = List.copyOf(features);
+    }
+
+    /** What started a check. */
+    public enum Trigger {
+        SCHEDULE,
+        API
+    }
+
+    /**
+     * The current window.
+     *
+     * @param mode how it was chosen
+     * @param size the configured number of predictions ({@code LAST_N})
+     * @param hours the configured span of predicted hours ({@code LAST_HOURS})
+     * @param firstHour the earliest predicted hour in it, if any prediction named one
+     * @param lastHour the latest predicted hour in it
+     * @param from the earliest time a prediction in it was made
+     * @param to the latest time a prediction in it was made
+     */
+    public record Window(
+            WindowMode mode,
+            int size,
+            Duration hours,
+            LocalDateTime firstHour,
+            LocalDateTime lastHour,
+            Instant from,
+            Instant to) {}
+
+    /** The thresholds the check ran with. */
+    public record Settings(
+            double alpha,
+            Correction correction,
+            double ksMinStatistic,
+            double chiSquareMinDistance,
+            double datasetDriftShare,
+            int minCurrentSize,
+            int minReferenceSize) {}
+}

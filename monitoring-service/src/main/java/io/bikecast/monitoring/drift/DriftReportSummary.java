@@ -1,0 +1,19 @@
+package io.bikecast.monitoring.drift;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A drift report without its per-feature results: one line of the report list. */
+public record DriftReportSummary(
+        UUID id,
+        Instant createdAt,
+        DriftReport.Trigger trigger,
+        String modelName,
+        Long modelVersion,
+        DriftVerdict verdict,
+        String detail,
+        int referenceSize,
+        int currentSize,
+        Double driftShare,
+        List<String> driftedFeatures) {}

@@ -1,0 +1,63 @@
+package io.bikecast.monitoring.lifecycle;
+
+import io.bikecast.common.events.BikecastEvent;
+import io.bikecast.common.events.ModelPromoted;
+import io.bikecast.common.events.TrainingFailed;
+import io.bikecast.monitoring.alerts.AlertMessages;
+import io.bikecast.monitoring.alerts.AlertService;
+import io.bikecast.monitoring.drift.ReferenceProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Follows the models' lifecycle: a champion promotion switches the drift reference to the new champion and raises
+ * an alert with the old and new versions' metrics; a failed training run raises an alert. Each event is handled once:
+ * its id is recorded in the same transaction as the alert, so a redelivery is dropped.
+ */
+@Component
+public class ModelLifecycleListener {
+
+    /** The listener id, for stopping and starting it through {@code KafkaListenerEndpointRegistry}. */
+    public static final String ID = "monitoring-model-lifecycle";
+
+    private final ReferenceProvider references;
+    private final AlertService alerts;
+    private final JdbcClient jdbc;
+
+    public ModelLifecycleListener(ReferenceProvider references, AlertService alerts, JdbcClient jdbc) {
+        this.references = references;
+        this.alerts = alerts;
+        this.jdbc = jdbc;
+    }
+
+    @KafkaListener(id = ID, topics = "#{T(io.bikecast.common.events.Topics).MODEL_LIFECYCLE.name()}")
+    @Transactional
+    public void onLifecycle(BikecastEvent event) {
+        switch (event) {
+            case ModelPromoted promoted
+            when promoted.isChampion() -> {
+                references.championPromoted(promoted.modelName(), promoted.version());
+                if (firstTime(event)) {
+                    alerts.raise(AlertMessages.championPromoted(promoted));
+                }
+            }
+            case TrainingFailed failed -> {
+                if (firstTime(event)) {
+                    alerts.raise(AlertMessages.trainingFailed(failed));
+                }
+            }
+            default -> {
+                // model-trained and challenger promotions need no action here
+            }
+        }
+    }
+
+    private boolean firstTime(BikecastEvent event) {
+        return jdbc.sql("INSERT INTO monitoring.processed_event (event_id, type) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                        .params(event.eventId(), event.getClass().getSimpleName())
+                        .update()
+                == 1;
+    }
+}

@@ -1,0 +1,58 @@
+package io.bikecast.monitoring.predictionlog;
+
+import io.bikecast.common.events.BikecastEvent;
+import io.bikecast.common.events.PredictionLogged;
+import java.util.List;
+import java.util.Objects;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stores every logged prediction. A batch listener, because predictions are the highest-volume topic: one JDBC batch
+ * per poll. A failing batch is redelivered whole (platform's error handler); the insert ignores ids already stored,
+ * so redelivery and consumer restarts never duplicate a prediction, and offsets are committed only after the batch is
+ * stored, so none is lost.
+ */
+@Component
+public class PredictionLogListener {
+
+    /** The listener id, for stopping and starting it through {@code KafkaListenerEndpointRegistry}. */
+    public static final String ID = "monitoring-prediction-log";
+
+    private static final Logger log = LoggerFactory.getLogger(PredictionLogListener.class);
+
+    private final PredictionLogStore store;
+
+    public PredictionLogListener(PredictionLogStore store) {
+        this.store = store;
+    }
+
+    @KafkaListener(
+            id = ID,
+            topics = "#{T(io.bikecast.common.events.Topics).PREDICTIONS.name()}",
+            batch = "true",
+            concurrency = "2")
+    public void onPredictions(List<ConsumerRecord<String, BikecastEvent>> records) {
+        List<PredictionLogged> predictions = records.stream()
+                .map(ConsumerRecord::value)
+                .filter(Objects::nonNull)
+                .filter(PredictionLogged.class::isInstance)
+                .map(PredictionLogged.class::cast)
+                .filter(PredictionLogListener::complete)
+                .toList();
+        int stored = store.storeAll(predictions);
+        log.debug("stored {} new of {} predictions ({} records)", stored, predictions.size(), records.size());
+    }
+
+    /** An event without these cannot be stored; retrying it forever would block its partition. */
+    private static boolean complete(PredictionLogged p) {
+        boolean complete = p.predictionId() != null && p.features() != null && p.modelName() != null;
+        if (!complete) {
+            log.warn("skipping prediction event {}: it lacks a prediction id, features or model name", p.eventId());
+        }
+        return complete;
+    }
+}

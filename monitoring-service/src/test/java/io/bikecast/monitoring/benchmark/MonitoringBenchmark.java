@@ -1,0 +1,221 @@
+package io.bikecast.monitoring.benchmark;
+
+import io.bikecast.common.events.ActualObserved;
+import io.bikecast.common.events.PredictionLogged;
+import io.bikecast.common.events.ServedBy;
+import io.bikecast.common.features.FeatureSchema;
+import io.bikecast.common.registry.ReferenceSample;
+import io.bikecast.monitoring.config.MonitoringProperties;
+import io.bikecast.monitoring.config.MonitoringProperties.Correction;
+import io.bikecast.monitoring.config.MonitoringProperties.WindowMode;
+import io.bikecast.monitoring.drift.CurrentSample;
+import io.bikecast.monitoring.drift.CurrentWindowReader;
+import io.bikecast.monitoring.drift.DriftAnalyzer;
+import io.bikecast.monitoring.liveerror.ActualStore;
+import io.bikecast.monitoring.liveerror.LiveErrorService;
+import io.bikecast.monitoring.metrics.MonitoringMetrics;
+import io.bikecast.monitoring.predictionlog.PredictionLogStore;
+import io.bikecast.testsupport.UciDataset;
+import io.bikecast.testsupport.UciDataset.HourRow;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * How fast the monitoring service does its heavy work, on the UCI data and an embedded PostgreSQL: a drift analysis
+ * (12 features + predictions) at several window sizes, storing predictions and actuals in JDBC batches, reading a
+ * drift window, and computing live error over the join. Not a test: run it with
+ *
+ * <pre>
+ * ./mvnw -B -q -pl monitoring-service test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=io.bikecast.monitoring.benchmark.MonitoringBenchmark
+ * </pre>
+ */
+public final class MonitoringBenchmark {
+
+    private static final String COMMAND = "./mvnw -B -q -pl monitoring-service test-compile exec:java"
+            + " -Dexec.classpathScope=test -Dexec.mainClass=io.bikecast.monitoring.benchmark.MonitoringBenchmark";
+
+    private MonitoringBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        List<HourRow> hours = UciDataset.hours();
+        List<HourRow> rows2011 = hours.stream().filter(r -> r.yr() == 0).toList();
+        List<HourRow> rows2012 = hours.stream().filter(r -> r.yr() == 1).toList();
+        Random random = new Random(1);
+        MonitoringProperties properties = properties();
+        DriftAnalyzer analyzer = new DriftAnalyzer(properties.drift());
+
+        System.out.println("drift analysis, reference 5,000 rows of 2011 vs a window of 2012 rows (median of 15):");
+        ReferenceSample reference = reference(sample(rows2011, 5000, random));
+        for (int size : new int[] {300, 1000, 5000, 50000}) {
+            CurrentSample current = current(sample(rows2012, size, random));
+            long[] nanos = new long[15];
+            for (int i = 0; i < nanos.length; i++) {
+                long start = System.nanoTime();
+                analyzer.analyze(reference, current);
+                nanos[i] = System.nanoTime() - start;
+            }
+            Arrays.sort(nanos);
+            DriftAnalyzer.Analysis analysis = analyzer.analyze(reference, current);
+            System.out.printf(
+                    "  window %,6d: %7.1f ms  (%s)%n", size, nanos[nanos.length / 2] / 1e6, analysis.detail());
+        }
+
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            DataSource dataSource = postgres.getPostgresDatabase();
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .schemas("monitoring")
+                    .locations("classpath:db/migration/monitoring")
+                    .load()
+                    .migrate();
+            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+            PredictionLogStore predictions = new PredictionLogStore(jdbc);
+            ActualStore actuals = new ActualStore(jdbc);
+
+            List<PredictionLogged> logged = new ArrayList<>();
+            for (int i = 0; i < 50_000; i++) {
+                HourRow row = hours.get(i % hours.size());
+                LocalDateTime hour = row.dteday().atTime(row.hr(), 0);
+                logged.add(PredictionLogged.of(
+                        UUID.randomUUID(),
+                        "system",
+                        hour,
+                        row.features(),
+                        row.cnt() * 1.1,
+                        Math.round(row.cnt() * 1.1),
+                        "bike-demand",
+                        1 + i / 20_000,
+                        ServedBy.CHAMPION,
+                        false,
+                        Instant.now()));
+            }
+            long start = System.nanoTime();
+            for (int i = 0; i < logged.size(); i += 500) {
+                predictions.storeAll(logged.subList(i, Math.min(logged.size(), i + 500)));
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf(
+                    "prediction log: %,d predictions in batches of 500: %.2f s, %,.0f per second%n",
+                    logged.size(), seconds, logged.size() / seconds);
+            start = System.nanoTime();
+            int again = 0;
+            for (int i = 0; i < 10_000; i += 500) {
+                again += predictions.storeAll(logged.subList(i, i + 500));
+            }
+            System.out.printf(
+                    "  redelivery of 10,000 already stored: %.2f s, %d stored again%n",
+                    (System.nanoTime() - start) / 1e9, again);
+
+            List<ActualObserved> observed = hours.stream()
+                    .map(r -> ActualObserved.of("system", r.dteday().atTime(r.hr(), 0), r.cnt(), "replay"))
+                    .toList();
+            start = System.nanoTime();
+            for (int i = 0; i < observed.size(); i += 500) {
+                actuals.upsertAll(observed.subList(i, Math.min(observed.size(), i + 500)));
+            }
+            seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf(
+                    "actuals: %,d hours upserted in batches of 500: %.2f s, %,.0f per second%n",
+                    observed.size(), seconds, observed.size() / seconds);
+
+            CurrentWindowReader windows = new CurrentWindowReader(jdbc);
+            windows.read("bike-demand", 2, properties.drift());
+            start = System.nanoTime();
+            CurrentSample window = windows.read("bike-demand", 2, properties.drift());
+            System.out.printf(
+                    "drift window: the last %,d of 20,000 predictions of a version read in %.1f ms%n",
+                    window.size(), (System.nanoTime() - start) / 1e6);
+
+            LiveErrorService live = new LiveErrorService(
+                    JdbcClient.create(dataSource), properties, new MonitoringMetrics(new SimpleMeterRegistry()));
+            live.all();
+            start = System.nanoTime();
+            int rows = live.all().size();
+            System.out.printf(
+                    "live error: 24 h and 7 d windows over 50,000 predictions x %,d actuals: %.1f ms" + " (%d rows)%n",
+                    observed.size(), (System.nanoTime() - start) / 1e6, rows);
+        }
+        System.out.println("rerun: " + COMMAND);
+    }
+
+    private static List<HourRow> sample(List<HourRow> rows, int size, Random random) {
+        List<HourRow> sample = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            sample.add(rows.get(random.nextInt(rows.size())));
+        }
+        return sample;
+    }
+
+    private static ReferenceSample reference(List<HourRow> rows) {
+        return new ReferenceSample(
+                columns(rows), rows.stream().mapToDouble(HourRow::cnt).toArray());
+    }
+
+    private static CurrentSample current(List<HourRow> rows) {
+        return new CurrentSample(
+                columns(rows), rows.stream().mapToDouble(HourRow::cnt).toArray(), null, null, null, null);
+    }
+
+    private static Map<String, double[]> columns(List<HourRow> rows) {
+        Map<String, double[]> columns = new LinkedHashMap<>();
+        String[] names = FeatureSchema.featureNames();
+        for (int f = 0; f < names.length; f++) {
+            int feature = f;
+            columns.put(
+                    names[f],
+                    rows.stream()
+                            .mapToDouble(r -> r.features().toVector()[feature])
+                            .toArray());
+        }
+        return columns;
+    }
+
+    private static MonitoringProperties properties() {
+        return new MonitoringProperties(
+                "bike-demand",
+                new MonitoringProperties.Drift(
+                        true,
+                        Duration.ofMinutes(15),
+                        Duration.ofMinutes(1),
+                        WindowMode.LAST_N,
+                        1000,
+                        Duration.ofHours(168),
+                        200,
+                        200,
+                        0.05,
+                        Correction.BENJAMINI_HOCHBERG,
+                        0.1,
+                        0.1,
+                        0.5,
+                        20),
+                new MonitoringProperties.LiveError(
+                        List.of(Duration.ofHours(24), Duration.ofHours(168)), 24, Duration.ofSeconds(30)),
+                new MonitoringProperties.Policy(true, true, Duration.ofHours(24), 0.5, 150, Duration.ofHours(24)),
+                new MonitoringProperties.Alerts(
+                        null,
+                        null,
+                        Duration.ofHours(1),
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(5),
+                        Duration.ofMinutes(10),
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(5),
+                        URI.create("http://localhost:8083")));
+    }
+}
