@@ -165,6 +165,29 @@ class IngestSourcesTest {
     }
 
     @Test
+    void aBackfillStoresHistoryAndAnnouncesTheBatchButNoActuals() {
+        byte[] day = Fixtures.hourCsvWhere(date -> date.equals("2011-02-01"));
+
+        JsonNode report = api.postCsv("?announceActuals=false", day).body();
+
+        assertThat(report.path("rowsInserted").asInt())
+                .as("2011-02-01 has 23 hours in the data")
+                .isEqualTo(23);
+        String batchId = report.path("batchId").asString();
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM outbox_event WHERE payload->>'type' = 'actual-observed'"
+                                + " AND payload->>'hour' LIKE '2011-02-01%'",
+                        Long.class))
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM outbox_event WHERE payload->>'type' = 'observations-ingested'"
+                                + " AND payload->>'batchId' = ?",
+                        Long.class,
+                        batchId))
+                .isOne();
+    }
+
+    @Test
     void aMultipartFile() {
         IngestApi.Answer answer = api.postCsvFile(UciDataset.hourCsv());
 

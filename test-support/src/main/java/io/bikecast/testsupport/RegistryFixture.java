@@ -117,10 +117,25 @@ public final class RegistryFixture {
         return version;
     }
 
-    /** Points an alias ({@code champion} or {@code challenger}) at a version. */
+    /**
+     * Points an alias ({@code champion} or {@code challenger}) at a version and records the move in the alias history,
+     * as the training service does. A version holds at most one alias (the schema enforces it): if the version held
+     * the other alias, that alias is cleared.
+     */
     public void setAlias(String modelName, String alias, long version) {
+        jdbc.sql("DELETE FROM registry.model_alias WHERE model_name = ? AND version = ? AND alias <> ?")
+                .params(modelName, version, alias)
+                .update();
+        Long previous = jdbc.sql("SELECT version FROM registry.model_alias WHERE model_name = ? AND alias = ?")
+                .params(modelName, alias)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
         jdbc.sql("""
                         INSERT INTO registry.model_alias (model_name, alias, version) VALUES (?, ?, ?)
                         ON CONFLICT (model_name, alias) DO UPDATE SET version = excluded.version, updated_at = now()""").params(modelName, alias, version).update();
+        jdbc.sql("""
+                        INSERT INTO registry.alias_history (model_name, alias, version, previous_version, source, reason)
+                        VALUES (?, ?, ?, ?, 'api', 'set by RegistryFixture')""").params(modelName, alias, version, previous).update();
     }
 }

@@ -15,6 +15,9 @@ public class ModelRegistryReader {
     public static final String CHAMPION = "champion";
     public static final String CHALLENGER = "challenger";
 
+    /** The model name the training service registers by default ({@code bikecast.training.model-name}). */
+    public static final String DEFAULT_MODEL_NAME = "bike-demand";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;

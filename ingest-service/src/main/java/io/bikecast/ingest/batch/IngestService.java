@@ -72,6 +72,18 @@ public class IngestService {
      *     report and its rejections are stored, nothing else); any problem the source raises
      */
     public BatchReport ingest(String source, String origin, IngestMode mode, BatchSource reader) {
+        return ingest(source, origin, mode, true, reader);
+    }
+
+    /**
+     * Validates, stores and announces one batch.
+     *
+     * @param announceActuals false for a backfill of history: the rows are stored and the observations-ingested event
+     *     is published, but no actual-observed event, so that monitoring does not take old hours for live actuals
+     *     (a replay announces them later, hour by hour)
+     */
+    public BatchReport ingest(
+            String source, String origin, IngestMode mode, boolean announceActuals, BatchSource reader) {
         Instant started = Instant.now();
         long startNanos = System.nanoTime();
         BatchValidation validation = new BatchValidation(properties.maxRows(), properties.maxRejections());
@@ -158,7 +170,7 @@ public class IngestService {
                     started);
             batches.insert(report);
             batches.insertRejections(batchId, validation.violations());
-            outbox.append(events(report, written));
+            outbox.append(events(report, announceActuals ? written : List.of()));
             return report;
         });
         Duration took = Duration.ofNanos(System.nanoTime() - startNanos);

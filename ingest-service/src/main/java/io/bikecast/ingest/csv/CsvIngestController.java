@@ -9,6 +9,7 @@ import io.bikecast.ingest.source.BoundedInputStream;
 import io.bikecast.ingest.web.Problems;
 import io.bikecast.ingest.web.Requests;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,6 +36,9 @@ public class CsvIngestController {
 
     static final String SOURCE = "csv";
 
+    static final String ANNOUNCE_ACTUALS = "false for a backfill of history: rows are stored without an actual-observed"
+            + " event per hour, so monitoring does not take old hours for live actuals (default true)";
+
     private static final Set<Charset> READABLE = Set.of(StandardCharsets.UTF_8, StandardCharsets.US_ASCII);
 
     private final IngestService ingest;
@@ -51,7 +55,8 @@ public class CsvIngestController {
     public ResponseEntity<BatchReport> body(
             HttpServletRequest request,
             @RequestParam(required = false) String mode,
-            @RequestParam(defaultValue = "system") String series)
+            @RequestParam(defaultValue = "system") String series,
+            @Parameter(description = ANNOUNCE_ACTUALS) @RequestParam(defaultValue = "true") boolean announceActuals)
             throws IOException {
         IngestMode ingestMode = IngestMode.parse(mode);
         SeriesId seriesId = Requests.series(series, "series");
@@ -64,6 +69,7 @@ public class CsvIngestController {
                     SOURCE,
                     null,
                     ingestMode,
+                    announceActuals,
                     batch -> reader.read(body, seriesId.value(), batch).ignoredColumns()));
         }
     }
@@ -73,7 +79,8 @@ public class CsvIngestController {
     public ResponseEntity<BatchReport> file(
             @RequestPart("file") MultipartFile file,
             @RequestParam(required = false) String mode,
-            @RequestParam(defaultValue = "system") String series) {
+            @RequestParam(defaultValue = "system") String series,
+            @Parameter(description = ANNOUNCE_ACTUALS) @RequestParam(defaultValue = "true") boolean announceActuals) {
         IngestMode ingestMode = IngestMode.parse(mode);
         SeriesId seriesId = Requests.series(series, "series");
         if (file.getSize() > maxBytes) {
@@ -87,6 +94,7 @@ public class CsvIngestController {
                     SOURCE,
                     file.getOriginalFilename(),
                     ingestMode,
+                    announceActuals,
                     batch -> reader.read(content, seriesId.value(), batch).ignoredColumns()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,0 +1,109 @@
+package io.bikecast.local;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Brings a fresh suite to a useful state, as a user would through the APIs: if the registry has no champion yet, it
+ * ingests the UCI data set (the local copy when there is one, else the official download), asks for a training run,
+ * and waits until the first model is promoted. A suite that already has a champion is left as it is.
+ */
+final class Bootstrap {
+
+    /** The UCI archive's official address; ingest reads {@code hour.csv} out of it. */
+    static final String UCI_ZIP = "https://archive.ics.uci.edu/static/public/275/bike+sharing+dataset.zip";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final RunningSuite suite;
+    private final String apiKey;
+    private final PrintStream out;
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    Bootstrap(RunningSuite suite, String apiKey, PrintStream out) {
+        this.suite = suite;
+        this.apiKey = apiKey;
+        this.out = out;
+    }
+
+    /**
+     * @param uciDirectory the directory holding {@code hour.csv}, which the ingest service was given as its data
+     *     directory; empty to download the official archive instead
+     * @return the version of the champion, new or found
+     */
+    long ensureChampion(Optional<Path> uciDirectory, Duration timeout) throws IOException, InterruptedException {
+        Optional<Long> existing = championVersion();
+        if (existing.isPresent()) {
+            out.println("bikecast: the registry already has champion v" + existing.get() + "; nothing to bootstrap.");
+            return existing.get();
+        }
+        String source = uciDirectory.map(dir -> "{\"path\": \"hour.csv\"}").orElse("{\"url\": \"" + UCI_ZIP + "\"}");
+        out.println("bikecast: first start. Ingesting the UCI data set from "
+                + uciDirectory.map(dir -> dir.resolve("hour.csv").toString()).orElse(UCI_ZIP) + " ...");
+        JsonNode batch = post(suite.baseUrl("ingest-service") + "/api/v1/ingest/uci", source, 201);
+        out.printf(
+                "bikecast: %d hours ingested (%d rejected). Training the first model ...%n",
+                batch.path("rowsAccepted").asInt(), batch.path("rowsRejected").asInt());
+        post(
+                suite.baseUrl("training-service") + "/api/v1/training-runs",
+                "{\"reason\": \"bootstrap of the local suite\"}",
+                202);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<Long> champion = championVersion();
+            if (champion.isPresent()
+                    && servedVersion().filter(champion.get()::equals).isPresent()) {
+                out.println("bikecast: model v" + champion.get() + " trained, promoted and served.");
+                return champion.get();
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("no champion was promoted and served within " + timeout + "; see GET "
+                + suite.baseUrl("training-service") + "/api/v1/training-runs");
+    }
+
+    private Optional<Long> championVersion() throws IOException, InterruptedException {
+        HttpResponse<String> response = get(suite.baseUrl("training-service") + "/api/v1/models/champion");
+        return response.statusCode() == 200
+                ? Optional.of(JSON.readTree(response.body()).path("version").asLong())
+                : Optional.empty();
+    }
+
+    private Optional<Long> servedVersion() throws IOException, InterruptedException {
+        JsonNode champion = JSON.readTree(get(suite.baseUrl("prediction-service") + "/api/v1/models/active")
+                        .body())
+                .path("champion");
+        return champion.isMissingNode() || champion.isNull()
+                ? Optional.empty()
+                : Optional.of(champion.path("version").asLong());
+    }
+
+    private HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode post(String url, String json, int expectedStatus) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/json")
+                        .header("X-API-Key", apiKey)
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expectedStatus) {
+            throw new IllegalStateException(
+                    "POST " + url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+}

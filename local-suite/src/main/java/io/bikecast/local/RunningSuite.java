@@ -1,0 +1,94 @@
+package io.bikecast.local;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole suite, running: PostgreSQL, Kafka and the services. Closing it stops the services first (gracefully, in
+ * reverse order), then Kafka, then PostgreSQL, so that nothing in flight is cut off from its store.
+ */
+public final class RunningSuite implements AutoCloseable {
+
+    private final LocalPostgres postgres;
+    private final LocalKafka kafka;
+    private final List<ServiceDefinition> services;
+    private final List<ConfigurableApplicationContext> contexts;
+
+    private RunningSuite(
+            LocalPostgres postgres,
+            LocalKafka kafka,
+            List<ServiceDefinition> services,
+            List<ConfigurableApplicationContext> contexts) {
+        this.postgres = postgres;
+        this.kafka = kafka;
+        this.services = services;
+        this.contexts = contexts;
+    }
+
+    static RunningSuite start(SuiteSettings settings) {
+        LocalPostgres postgres = LocalPostgres.start(settings.dataDirectory(), settings.postgresPort());
+        LocalKafka kafka = LocalKafka.start(settings.kafkaPort());
+        List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+        RunningSuite suite = new RunningSuite(postgres, kafka, settings.services(), contexts);
+        try {
+            for (ServiceDefinition service : settings.services()) {
+                contexts.add(start(service, postgres, kafka, settings.serviceProperties()));
+            }
+        } catch (RuntimeException e) {
+            suite.close();
+            throw e;
+        }
+        return suite;
+    }
+
+    private static ConfigurableApplicationContext start(
+            ServiceDefinition service, LocalPostgres postgres, LocalKafka kafka, Map<String, Object> shared) {
+        Map<String, Object> properties = new HashMap<>(shared);
+        properties.putAll(service.properties());
+        properties.put("server.port", service.port());
+        properties.put("spring.datasource.url", postgres.jdbcUrl());
+        properties.put("spring.datasource.username", postgres.username());
+        properties.put("spring.datasource.password", postgres.password());
+        properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+        // As command-line arguments: they outrank the service's own file, as an operator's settings should.
+        String[] arguments = properties.entrySet().stream()
+                .map(property -> "--" + property.getKey() + "=" + property.getValue())
+                .toArray(String[]::new);
+        return new SpringApplicationBuilder(service.application())
+                .registerShutdownHook(false)
+                .run(arguments);
+    }
+
+    public String baseUrl(String serviceName) {
+        return services.stream()
+                .filter(service -> service.name().equals(serviceName))
+                .findFirst()
+                .map(ServiceDefinition::baseUrl)
+                .orElseThrow(() -> new IllegalArgumentException("no service " + serviceName));
+    }
+
+    List<ServiceDefinition> services() {
+        return services;
+    }
+
+    String jdbcUrl() {
+        return postgres.jdbcUrl();
+    }
+
+    String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    @Override
+    public void close() {
+        for (int i = contexts.size() - 1; i >= 0; i--) {
+            contexts.get(i).close();
+        }
+        kafka.close();
+        postgres.close();
+    }
+}

@@ -1,0 +1,130 @@
+package io.bikecast.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bikecast.testsupport.UciDataset;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The suite starts every service on real servers, bootstraps a first model from the UCI data, says where everything
+ * is, and keeps its data across a restart (where it has nothing left to bootstrap).
+ */
+class LocalSuiteTest {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir
+    Path data;
+
+    @Test
+    void startsEveryServiceHealthyBootstrapsAModelAndKeepsItsDataAcrossARestart() throws Exception {
+        SuiteSettings settings = new SuiteSettings(
+                data.resolve("postgres"),
+                freePort(),
+                0,
+                ServiceDefinition.usual().stream()
+                        .map(service -> service.onPort(freePort()))
+                        .toList(),
+                "suite-key",
+                Optional.of(UciDataset.hourCsv().toAbsolutePath().getParent()),
+                Map.of("bikecast.training.forest.trees", 10, "bikecast.training.forest.max-depth", 10));
+
+        try (RunningSuite suite = RunningSuite.start(settings)) {
+            for (ServiceDefinition service : settings.services()) {
+                assertThat(get(service.baseUrl() + "/actuator/health/readiness"))
+                        .as(service.name())
+                        .contains("\"UP\"");
+            }
+            assertThat(whereEverythingIs(suite, settings))
+                    .contains(settings.services().getFirst().baseUrl() + "/swagger-ui.html")
+                    .contains("/actuator/prometheus")
+                    .contains(settings.dataDirectory().toAbsolutePath().toString());
+            ByteArrayOutputStream bootstrapOutput = new ByteArrayOutputStream();
+            long champion = new Bootstrap(
+                            suite, "suite-key", new PrintStream(bootstrapOutput, true, StandardCharsets.UTF_8))
+                    .ensureChampion(settings.uciDirectory(), Duration.ofMinutes(5));
+            assertThat(champion).isEqualTo(1);
+            assertThat(bootstrapOutput.toString(StandardCharsets.UTF_8)).contains("17379 hours ingested (0 rejected)");
+            HttpResponse<String> prediction = http.send(
+                    HttpRequest.newBuilder(URI.create(suite.baseUrl("prediction-service") + "/api/v1/predict"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"timestamp\": \"2012-07-04T17:00:00-04:00\","
+                                    + " \"temperatureCelsius\": 28, \"feelsLikeCelsius\": 30.5, \"humidityPercent\": 45,"
+                                    + " \"windSpeedKmh\": 12.7, \"weatherSituation\": 1}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(prediction.statusCode()).as(prediction.body()).isEqualTo(200);
+            assertThat(prediction.body()).contains("\"modelVersion\":1").contains("\"predictedCount\"");
+            execute(suite.jdbcUrl(), "CREATE TABLE public.restart_marker (note text)");
+            execute(suite.jdbcUrl(), "INSERT INTO public.restart_marker VALUES ('kept')");
+        }
+
+        try (RunningSuite restarted = RunningSuite.start(settings)) {
+            assertThat(queryOne(restarted.jdbcUrl(), "SELECT note FROM public.restart_marker"))
+                    .isEqualTo("kept");
+            ByteArrayOutputStream secondStart = new ByteArrayOutputStream();
+            assertThat(new Bootstrap(restarted, "suite-key", new PrintStream(secondStart, true, StandardCharsets.UTF_8))
+                            .ensureChampion(settings.uciDirectory(), Duration.ofMinutes(1)))
+                    .isEqualTo(1);
+            assertThat(secondStart.toString(StandardCharsets.UTF_8)).contains("already has champion v1");
+            assertThat(queryOne(
+                            restarted.jdbcUrl(),
+                            "SELECT string_agg(schema_name, ',' ORDER BY schema_name) FROM information_schema.schemata"
+                                    + " WHERE schema_name IN ('ingest', 'registry', 'monitoring')"))
+                    .isEqualTo("ingest,monitoring,registry");
+        }
+    }
+
+    private static String whereEverythingIs(RunningSuite suite, SuiteSettings settings) {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        LocalSuite.printWhereEverythingIs(suite, settings, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        return printed.toString(StandardCharsets.UTF_8);
+    }
+
+    private String get(String url) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
+    private static void execute(String jdbcUrl, String sql) throws Exception {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static String queryOne(String jdbcUrl, String sql) throws Exception {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
+            assertThat(result.next()).isTrue();
+            return result.getString(1);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.bikecast.prediction.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.bikecast.common.events.ServedBy;
+import io.bikecast.common.features.UciFeatures;
+import io.bikecast.prediction.serving.Answer;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One prediction.
+ *
+ * @param predictedCount the predicted rentals in the hour: the raw prediction rounded, never below zero
+ * @param rawPrediction the model's own output
+ * @param interval the spread of the forest's trees: the 10th and 90th percentiles of their individual predictions
+ *     (absent for a model that is not an ensemble). It shows how much the trees agree; it is not a calibrated
+ *     prediction interval for the actual count
+ * @param servedBy whether the champion or the challenger (A/B) answered
+ * @param features the model's input, after feature engineering (what a natural-form request turned into)
+ * @param filledFields for a quick GET, the fields that were not given and were filled from the champion's reference
+ *     medians; absent otherwise
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PredictionResponse(
+        UUID predictionId,
+        String seriesId,
+        @Nullable LocalDateTime hour,
+        long predictedCount,
+        double rawPrediction,
+        @Nullable Interval interval,
+        String modelName,
+        long modelVersion,
+        ServedBy servedBy,
+        UciFeatures features,
+        @Nullable List<String> filledFields) {
+
+    /** The 10th and 90th percentiles of the trees' predictions. */
+    public record Interval(double p10, double p90) {}
+
+    static PredictionResponse of(Answer answer, @Nullable List<String> filledFields) {
+        return new PredictionResponse(
+                answer.predictionId(),
+                answer.input().seriesId().value(),
+                answer.input().hour(),
+                answer.output().count(),
+                answer.output().raw(),
+                answer.output().hasInterval()
+                        ? new Interval(answer.output().lower(), answer.output().upper())
+                        : null,
+                answer.model().modelName(),
+                answer.model().version(),
+                answer.servedBy(),
+                answer.input().features(),
+                filledFields);
+    }
+}

@@ -1,0 +1,81 @@
+package io.bikecast.prediction.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How the prediction service serves and logs ({@code bikecast.prediction.*}).
+ *
+ * @param modelName the registry model whose champion (and challenger) is served (default {@code bike-demand})
+ * @param maxBatchRows the most rows one batch request may hold (default 10,000); a larger batch gets 400
+ * @param registryRefreshInterval how often the registry's aliases are re-read even without a model-promoted event
+ *     (default 30 s): it catches a promotion whose event was missed (Kafka down, or before this instance subscribed)
+ *     and loads the first champion once the registry becomes reachable
+ * @param challenger how the challenger, when the registry names one, gets traffic
+ * @param log how every prediction is published as a {@code prediction-logged} event
+ */
+@Validated
+@ConfigurationProperties("bikecast.prediction")
+public record PredictionProperties(
+        @DefaultValue("bike-demand") @NotBlank String modelName,
+        @DefaultValue("10000") @Min(1) int maxBatchRows,
+        @DefaultValue("30s") @NotNull Duration registryRefreshInterval,
+        @DefaultValue @Valid Challenger challenger,
+        @DefaultValue @Valid Log log) {
+
+    /** How a challenger is served. */
+    public enum ChallengerMode {
+        /** The challenger is loaded but gets no traffic. */
+        OFF,
+        /** The challenger answers a share of requests (sticky per client key), and its answers are returned. */
+        AB,
+        /** The challenger predicts every request too; its answers are only logged (shadow = true), never returned. */
+        SHADOW
+    }
+
+    /**
+     * Challenger traffic.
+     *
+     * @param mode {@code shadow} (default: a challenger is evaluated on live traffic without any client seeing its
+     *     answers), {@code ab} or {@code off}
+     * @param share in {@code ab} mode, the fraction of requests the challenger answers, 0 to 1 (default 0.1). A request
+     *     with a {@code clientKey} is routed by a hash of the key, so one client always sees the same model; one
+     *     without is routed at random
+     */
+    public record Challenger(
+            @DefaultValue("SHADOW") @NotNull ChallengerMode mode,
+
+            @DefaultValue("0.1") @DecimalMin("0.0") @DecimalMax("1.0")
+            double share) {}
+
+    /**
+     * The prediction log: a bounded in-memory buffer drained to Kafka by a background publisher, so that a request
+     * never waits for Kafka and a Kafka outage only delays events.
+     *
+     * @param capacity events the buffer holds while Kafka is slow or down (default 100,000, a few tens of MB); a
+     *     prediction made while it is full is still answered, but its event is dropped, logged and counted in {@code
+     *     bikecast.prediction.log.dropped}
+     * @param batchSize events the publisher takes from the buffer and sends at once (default 500)
+     * @param sendTimeout how long the publisher waits for Kafka to acknowledge a batch before it retries the unsent
+     *     events (default 40 s, above the producer's {@code delivery.timeout.ms})
+     * @param retryBackoff the first wait before retrying a batch Kafka did not take (default 200 ms), doubled up to
+     *     {@code maxRetryBackoff} (default 5 s) while Kafka stays away
+     * @param shutdownDrainTimeout at shutdown, how long the publisher keeps sending what is left in the buffer
+     *     (default 10 s)
+     */
+    public record Log(
+            @DefaultValue("100000") @Min(1) int capacity,
+            @DefaultValue("500") @Min(1) int batchSize,
+            @DefaultValue("40s") @NotNull Duration sendTimeout,
+            @DefaultValue("200ms") @NotNull Duration retryBackoff,
+            @DefaultValue("5s") @NotNull Duration maxRetryBackoff,
+            @DefaultValue("10s") @NotNull Duration shutdownDrainTimeout) {}
+}

@@ -1,0 +1,116 @@
+package io.bikecast.prediction.model;
+
+import io.bikecast.common.features.FeatureSchema;
+import io.bikecast.common.registry.ModelRegistryReader;
+import io.bikecast.common.registry.ReferenceSample;
+import io.bikecast.common.registry.RegisteredModel;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tribuo.Model;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.regression.RegressionFactory;
+import org.tribuo.regression.Regressor;
+
+/**
+ * Turns a registry version into a {@link ServedModel}: loads it (the reader verifies the artifact's SHA-256), refuses
+ * one built on another feature schema, compiles a random forest into {@link CompiledForest} and checks the compiled
+ * forest against Tribuo on the version's own reference sample before trusting it.
+ */
+public class ModelLoader {
+
+    private static final Logger log = LoggerFactory.getLogger(ModelLoader.class);
+
+    /** Rows of the reference sample on which the compiled forest must agree with Tribuo. */
+    private static final int CHECKED_ROWS = 200;
+
+    /** Relative tolerance of that check: the two only differ in the order of floating-point additions. */
+    private static final double TOLERANCE = 1e-9;
+
+    private final ModelRegistryReader registry;
+    private final Clock clock;
+
+    public ModelLoader(ModelRegistryReader registry, Clock clock) {
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    /**
+     * Loads a version.
+     *
+     * @throws io.bikecast.common.registry.ArtifactIntegrityException if the artifact does not match its checksum
+     * @throws IllegalStateException if the model was trained on another feature schema
+     */
+    public ServedModel load(String modelName, long version) {
+        long started = System.nanoTime();
+        RegisteredModel registered = registry.load(modelName, version);
+        if (registered.featureSchema() != FeatureSchema.VERSION) {
+            throw new IllegalStateException(modelName + " v" + version + " was trained on feature schema "
+                    + registered.featureSchema() + " but this service computes schema " + FeatureSchema.VERSION);
+        }
+        ReferenceSample reference = registry.referenceSample(modelName, version);
+        TreeEnsemblePredictor predictor = predictorFor(registered.model(), reference, modelName, version);
+        ServedModel served = new ServedModel(
+                modelName,
+                version,
+                registered.algorithm(),
+                registered.artifactSha256(),
+                registered.metrics(),
+                predictor,
+                medians(reference),
+                clock.instant());
+        log.info(
+                "Loaded {} v{} ({}, {} members, {} engine) in {} ms",
+                modelName,
+                version,
+                registered.algorithm(),
+                predictor.members(),
+                predictor.engine(),
+                (System.nanoTime() - started) / 1_000_000);
+        return served;
+    }
+
+    /** The compiled forest when it reproduces Tribuo's predictions on the reference rows, else Tribuo itself. */
+    static TreeEnsemblePredictor predictorFor(
+            Model<Regressor> model, ReferenceSample reference, String modelName, long version) {
+        Optional<CompiledForest> compiled = CompiledForest.compile(model);
+        if (compiled.isEmpty()) {
+            log.info("{} v{} is not a single-output tree ensemble: predicting through Tribuo", modelName, version);
+            return new TribuoPredictor(model);
+        }
+        String[] names = FeatureSchema.featureNames();
+        int rows = Math.min(reference.size(), CHECKED_ROWS);
+        for (int row = 0; row < rows; row++) {
+            double[] x = new double[names.length];
+            for (int f = 0; f < names.length; f++) {
+                x[f] = reference.values(names[f])[row];
+            }
+            double expected = model.predict(new ArrayExample<>(RegressionFactory.UNKNOWN_REGRESSOR, names, x))
+                    .getOutput()
+                    .getValues()[0];
+            double actual = compiled.get().predict(x).raw();
+            if (Math.abs(expected - actual) > TOLERANCE * Math.max(1.0, Math.abs(expected))) {
+                log.warn(
+                        "The compiled form of {} v{} predicts {} where Tribuo predicts {} on reference row {}: "
+                                + "predicting through Tribuo instead",
+                        modelName,
+                        version,
+                        actual,
+                        expected,
+                        row);
+                return new TribuoPredictor(model);
+            }
+        }
+        return compiled.get();
+    }
+
+    private static double[] medians(ReferenceSample reference) {
+        String[] names = FeatureSchema.featureNames();
+        double[] medians = new double[names.length];
+        for (int f = 0; f < names.length; f++) {
+            medians[f] = reference.size() == 0 ? Double.NaN : reference.median(names[f]);
+        }
+        return medians;
+    }
+}

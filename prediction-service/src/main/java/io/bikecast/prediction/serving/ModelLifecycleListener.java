@@ -1,0 +1,46 @@
+package io.bikecast.prediction.serving;
+
+import io.bikecast.common.events.BikecastEvent;
+import io.bikecast.common.events.ModelPromoted;
+import io.bikecast.prediction.config.PredictionProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+
+/**
+ * Hears promotions on the model-lifecycle topic and asks for a registry refresh. Every instance must hear every
+ * promotion, so each one consumes in a consumer group of its own ({@code prediction-service-<random uuid>}) from the
+ * latest offset: older promotions are already reflected by the registry read at start-up, and the periodic re-check
+ * covers any event that arrives between that read and this consumer's first poll.
+ */
+public class ModelLifecycleListener {
+
+    /** The listener container's id, for tests that wait for its partition assignment. */
+    public static final String LISTENER_ID = "prediction-model-lifecycle";
+
+    private static final Logger log = LoggerFactory.getLogger(ModelLifecycleListener.class);
+
+    private final ModelRefresher refresher;
+    private final PredictionProperties properties;
+
+    public ModelLifecycleListener(ModelRefresher refresher, PredictionProperties properties) {
+        this.refresher = refresher;
+        this.properties = properties;
+    }
+
+    @KafkaListener(
+            id = LISTENER_ID,
+            topics = "#{T(io.bikecast.common.events.Topics).MODEL_LIFECYCLE.name()}",
+            groupId = "${bikecast.prediction.lifecycle-group-prefix:prediction-service}-${random.uuid}",
+            properties = "auto.offset.reset=latest")
+    void onLifecycleEvent(BikecastEvent event) {
+        if (event instanceof ModelPromoted promoted && promoted.modelName().equals(properties.modelName())) {
+            log.info(
+                    "{} v{} was promoted to {}; loading it in the background",
+                    promoted.modelName(),
+                    promoted.version(),
+                    promoted.alias());
+            refresher.requestRefresh("model-promoted v" + promoted.version() + " as " + promoted.alias());
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package io.bikecast.prediction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.bikecast.common.registry.ModelRegistryReader;
+import io.bikecast.prediction.support.Http;
+import io.bikecast.prediction.support.Payloads;
+import io.bikecast.prediction.support.PredictionEvents;
+import io.bikecast.prediction.support.TestModels;
+import io.bikecast.testsupport.RealInfrastructure;
+import io.bikecast.testsupport.RegistryFixture;
+import io.bikecast.testsupport.StandaloneKafkaBroker;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Kafka goes away while predictions are made: they are all answered, without waiting on Kafka; the service stays
+ * ready and says Kafka is down; the events wait in the buffer (its depth shows it) and every one of them arrives once
+ * the broker is back. The producer's delivery timeout is shortened so that the outage outlasts it and the publisher's
+ * own retry, not just the producer's, is exercised.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.kafka.producer.properties.delivery.timeout.ms=3000",
+            "spring.kafka.producer.properties.request.timeout.ms=1500",
+            "spring.kafka.producer.properties.max.block.ms=1000",
+            "bikecast.prediction.log.retry-backoff=100ms",
+            "bikecast.prediction.log.max-retry-backoff=1s",
+            "bikecast.prediction.registry-refresh-interval=10m"
+        })
+@RealInfrastructure
+class KafkaOutageTest {
+
+    private static final StandaloneKafkaBroker BROKER = StandaloneKafkaBroker.startNew();
+    private static final Pattern DEPTH = Pattern.compile("bikecast_prediction_log_buffer_depth\\{[^}]*} ([0-9.]+)");
+
+    @DynamicPropertySource
+    static void kafka(DynamicPropertyRegistry properties) {
+        properties.add("spring.kafka.bootstrap-servers", BROKER::bootstrapServers);
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        BROKER.close();
+    }
+
+    @TestConfiguration
+    static class Champion {
+        @Bean
+        RegistryFixture registryFixture(DataSource dataSource) {
+            RegistryFixture registry = new RegistryFixture(dataSource).migrate();
+            long version = TestModels.register(registry, TestModels.first());
+            registry.setAlias(TestModels.MODEL_NAME, ModelRegistryReader.CHAMPION, version);
+            return registry;
+        }
+    }
+
+    @LocalServerPort
+    private int port;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    private String bootstrapServers;
+
+    @Test
+    void losesNoPredictionLoggedEventWhileKafkaIsDown() {
+        assertThat(bootstrapServers)
+                .as("the service uses the standalone broker")
+                .isEqualTo(BROKER.bootstrapServers());
+        Http http = new Http(port);
+        Set<UUID> answered = new HashSet<>();
+        predict(http, 20, answered);
+
+        BROKER.stop();
+        long slowest = predict(http, 150, answered);
+
+        assertThat(slowest).as("slowest prediction (ms) while Kafka is down").isLessThan(500);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Http.Response health = http.get("/actuator/health");
+            assertThat(health.body()
+                            .path("components")
+                            .path("kafka")
+                            .path("status")
+                            .asString())
+                    .isEqualTo("DOWN");
+            assertThat(health.body()
+                            .path("components")
+                            .path("model")
+                            .path("details")
+                            .path("degraded")
+                            .toString())
+                    .contains("Kafka unreachable");
+        });
+        assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200);
+        assertThat(bufferDepth(http)).isPositive();
+
+        BROKER.start();
+
+        try (PredictionEvents events = new PredictionEvents(bootstrapServers)) {
+            var logged = events.awaitUntil(seen -> seen.keySet().containsAll(answered), Duration.ofSeconds(90));
+            assertThat(logged.keySet()).containsAll(answered);
+            assertThat(logged).hasSize(answered.size());
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(http.get("/actuator/health")
+                                .body()
+                                .path("components")
+                                .path("kafka")
+                                .path("status")
+                                .asString())
+                        .isEqualTo("UP"));
+        assertThat(bufferDepth(http)).isZero();
+    }
+
+    /** Makes predictions, collecting their ids; returns the slowest one's time in ms. */
+    private static long predict(Http http, int count, Set<UUID> answered) {
+        long slowest = 0;
+        for (int i = 0; i < count; i++) {
+            long started = System.nanoTime();
+            Http.Response response = http.post("/api/v1/predict", Payloads.uci(TestModels.row(answered.size())));
+            slowest = Math.max(slowest, (System.nanoTime() - started) / 1_000_000);
+            assertThat(response.status()).as(response.text()).isEqualTo(200);
+            answered.add(UUID.fromString(response.body().path("predictionId").asString()));
+        }
+        return slowest;
+    }
+
+    private static double bufferDepth(Http http) {
+        Matcher depth = DEPTH.matcher(http.get("/actuator/prometheus").text());
+        assertThat(depth.find()).isTrue();
+        return Double.parseDouble(depth.group(1));
+    }
+}

@@ -1,0 +1,142 @@
+package io.bikecast.prediction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.bikecast.common.registry.ModelRegistryReader;
+import io.bikecast.platform.kafka.EventPublisher;
+import io.bikecast.prediction.support.Http;
+import io.bikecast.prediction.support.Lifecycle;
+import io.bikecast.prediction.support.Payloads;
+import io.bikecast.prediction.support.TestModels;
+import io.bikecast.testsupport.RealInfrastructure;
+import io.bikecast.testsupport.RegistryFixture;
+import java.time.Duration;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+
+/**
+ * Before any champion exists the service refuses honestly (503, not ready); the first promotion makes it serve without
+ * a restart; and when the registry then becomes unreadable it keeps serving the model in hand, stays ready, and says
+ * so in health.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "bikecast.prediction.registry-refresh-interval=10m")
+@RealInfrastructure
+class NoChampionTest {
+
+    @TestConfiguration
+    static class EmptyRegistry {
+        @Bean
+        RegistryFixture registryFixture(DataSource dataSource) {
+            return new RegistryFixture(dataSource).migrate();
+        }
+    }
+
+    @LocalServerPort
+    private int port;
+
+    @Autowired
+    private RegistryFixture registry;
+
+    @Autowired
+    private EventPublisher events;
+
+    @Autowired
+    private KafkaListenerEndpointRegistry listeners;
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @Test
+    void answers503UntilAChampionIsPromotedThenServesIt() throws Exception {
+        Http http = new Http(port);
+        Map<String, Object> body = Payloads.uci(TestModels.row(100));
+
+        Http.Response refused = http.post("/api/v1/predict", body);
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.body().path("title").asString()).isEqualTo("No champion model");
+        assertThat(refused.body().path("detail").asString()).contains("No champion of model 'bike-demand'");
+        assertThat(refused.body().has("predictedCount")).isFalse();
+        assertThat(http.get("/predict?hr=8").status()).isEqualTo(503);
+        assertThat(http.post("/api/v1/predict/batch", Map.of("rows", java.util.List.of(body)))
+                        .status())
+                .isEqualTo(503);
+        Http.Response readiness = http.get("/actuator/health/readiness");
+        assertThat(readiness.status()).isEqualTo(503);
+        assertThat(readiness
+                        .body()
+                        .path("components")
+                        .path("model")
+                        .path("status")
+                        .asString())
+                .isEqualTo("DOWN");
+        assertThat(http.get("/actuator/health/liveness").status()).isEqualTo(200);
+        assertThat(http.get("/api/v1/models/active").body().path("champion").isNull())
+                .isTrue();
+
+        Lifecycle.awaitListening(listeners);
+        long version = TestModels.register(registry, TestModels.first());
+        registry.setAlias(TestModels.MODEL_NAME, ModelRegistryReader.CHAMPION, version);
+        events.publish(TestModels.promoted(version, ModelRegistryReader.CHAMPION, null))
+                .get();
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() ->
+                        assertThat(http.post("/api/v1/predict", body).status()).isEqualTo(200));
+        Http.Response served = http.post("/api/v1/predict", body);
+        assertThat(served.body().path("modelVersion").asLong()).isEqualTo(version);
+        assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200);
+
+        // The registry becomes unreadable: the model in hand keeps serving, and health says what is degraded.
+        jdbc.execute("ALTER TABLE registry.model_alias RENAME TO model_alias_unavailable");
+        events.publish(TestModels.promoted(version, ModelRegistryReader.CHAMPION, null))
+                .get();
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(http.get("/actuator/health")
+                                .body()
+                                .path("components")
+                                .path("model")
+                                .path("details")
+                                .path("degraded")
+                                .toString())
+                        .contains("registry unreachable"));
+        Http.Response health = http.get("/actuator/health");
+        assertThat(health.body()
+                        .path("components")
+                        .path("registry")
+                        .path("status")
+                        .asString())
+                .isEqualTo("DOWN");
+        assertThat(health.body().path("components").path("model").path("status").asString())
+                .isEqualTo("UP");
+        assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200);
+        assertThat(http.post("/api/v1/predict", body)
+                        .body()
+                        .path("modelVersion")
+                        .asLong())
+                .isEqualTo(version);
+
+        jdbc.execute("ALTER TABLE registry.model_alias_unavailable RENAME TO model_alias");
+        events.publish(TestModels.promoted(version, ModelRegistryReader.CHAMPION, null))
+                .get();
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(http.get("/actuator/health")
+                                .body()
+                                .path("components")
+                                .path("model")
+                                .path("details")
+                                .has("degraded"))
+                        .isFalse());
+        assertThat(http.get("/actuator/health").status()).isEqualTo(200);
+    }
+}

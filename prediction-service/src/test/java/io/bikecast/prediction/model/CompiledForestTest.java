@@ -1,0 +1,72 @@
+package io.bikecast.prediction.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.bikecast.common.features.FeatureEngineering;
+import io.bikecast.common.features.UciFeatures;
+import io.bikecast.prediction.support.TestModels;
+import io.bikecast.testsupport.UciDataset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.tribuo.Model;
+import org.tribuo.ensemble.EnsembleModel;
+import org.tribuo.regression.Regressor;
+import org.tribuo.regression.rtree.CARTRegressionTrainer;
+import org.tribuo.regression.rtree.impurity.MeanSquaredError;
+
+/** The flattened forest must answer exactly as Tribuo does, tree by tree, on rows it was and was not trained on. */
+class CompiledForestTest {
+
+    @Test
+    void everyTreeAnswersAsTribuoDoes() {
+        Model<Regressor> forest = TestModels.first().model();
+        CompiledForest compiled = CompiledForest.compile(forest).orElseThrow();
+        List<Model<Regressor>> trees = ((EnsembleModel<Regressor>) forest).getModels();
+
+        for (int i = 0; i < UciDataset.hours().size(); i += 13) {
+            UciFeatures features = UciDataset.hours().get(i).features();
+            double[] perTree = compiled.memberPredictions(FeatureEngineering.vector(features));
+            for (int t = 0; t < trees.size(); t++) {
+                assertThat(perTree[t])
+                        .as("tree %d on row %d", t, i)
+                        .isEqualTo(trees.get(t)
+                                .predict(FeatureEngineering.unlabelledExample(features))
+                                .getOutput()
+                                .getValues()[0]);
+            }
+            assertThat(compiled.predict(FeatureEngineering.vector(features)).raw())
+                    .isCloseTo(TestModels.first().predict(features), within(1e-9));
+        }
+    }
+
+    @Test
+    void answersAtASplitsThresholdAsTribuoDoes() {
+        Model<Regressor> forest = TestModels.first().model();
+        CompiledForest compiled = CompiledForest.compile(forest).orElseThrow();
+        // hum and windspeed take few distinct values in hour.csv, so thresholds fall between and on observed values.
+        for (double hum = 0; hum <= 1.0; hum += 0.01) {
+            UciFeatures features = new UciFeatures(1, 0, 1, 8, 0, 1, 1, 1, 0.2, 0.2, hum, 0.1940);
+            assertThat(compiled.predict(FeatureEngineering.vector(features)).raw())
+                    .isCloseTo(TestModels.first().predict(features), within(1e-9));
+        }
+    }
+
+    @Test
+    void leavesAModelThatIsNotAForestToTribuo() {
+        var dataset = new org.tribuo.MutableDataset<Regressor>(
+                new org.tribuo.provenance.SimpleDataSourceProvenance(
+                        "rows", new org.tribuo.regression.RegressionFactory()),
+                new org.tribuo.regression.RegressionFactory());
+        UciDataset.hours()
+                .subList(0, 200)
+                .forEach(row -> dataset.add(FeatureEngineering.example(row.features(), row.cnt())));
+        Model<Regressor> singleTree =
+                new CARTRegressionTrainer(4, 5f, 0f, 1f, false, new MeanSquaredError(), 1L).train(dataset);
+
+        assertThat(CompiledForest.compile(singleTree)).isEmpty();
+        ModelOutput output = new TribuoPredictor(singleTree)
+                .predict(FeatureEngineering.vector(TestModels.row(5).features()));
+        assertThat(output.hasInterval()).isFalse();
+    }
+}

@@ -1,0 +1,19 @@
+package io.bikecast.prediction.support;
+
+import io.bikecast.prediction.serving.ModelLifecycleListener;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.test.utils.ContainerTestUtils;
+
+/** Test helpers around the model-lifecycle listener. */
+public final class Lifecycle {
+
+    private Lifecycle() {}
+
+    /**
+     * Waits until the listener owns the lifecycle topic's partition: it reads from the latest offset, so a promotion
+     * published before that would be left to the periodic registry re-check.
+     */
+    public static void awaitListening(KafkaListenerEndpointRegistry registry) {
+        ContainerTestUtils.waitForAssignment(registry.getListenerContainer(ModelLifecycleListener.LISTENER_ID), 1);
+    }
+}

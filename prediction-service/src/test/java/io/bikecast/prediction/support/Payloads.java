@@ -1,0 +1,51 @@
+package io.bikecast.prediction.support;
+
+import io.bikecast.common.features.FeatureEngineering;
+import io.bikecast.common.features.NaturalConditions;
+import io.bikecast.common.features.UciFeatures;
+import io.bikecast.testsupport.UciDataset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Request bodies built from rows of hour.csv. */
+public final class Payloads {
+
+    private Payloads() {}
+
+    /** The UCI form of a row (mutable, so a test can break one field). */
+    public static Map<String, Object> uci(UciDataset.HourRow row) {
+        UciFeatures f = row.features();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("season", f.season());
+        body.put("yr", f.yr());
+        body.put("mnth", f.mnth());
+        body.put("hr", f.hr());
+        body.put("holiday", f.holiday());
+        body.put("weekday", f.weekday());
+        body.put("workingday", f.workingday());
+        body.put("weathersit", f.weathersit());
+        body.put("temp", f.temp());
+        body.put("atemp", f.atemp());
+        body.put("hum", f.hum());
+        body.put("windspeed", f.windspeed());
+        return body;
+    }
+
+    /** The natural form of a row, with a local timestamp (no offset). */
+    public static Map<String, Object> natural(UciDataset.HourRow row) {
+        NaturalConditions c = FeatureEngineering.toNatural(row.dteday(), row.features());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("timestamp", c.localHour().toString());
+        body.put("temperatureCelsius", c.temperatureCelsius());
+        body.put("feelsLikeCelsius", c.feelsLikeCelsius());
+        body.put("humidityPercent", c.humidityPercent());
+        body.put("windSpeedKmh", c.windSpeedKmh());
+        body.put("weatherSituation", c.weatherSituation());
+        return body;
+    }
+
+    /** The features a row stands for. */
+    public static UciFeatures features(UciDataset.HourRow row) {
+        return row.features();
+    }
+}

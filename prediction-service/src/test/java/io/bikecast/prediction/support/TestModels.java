@@ -1,0 +1,74 @@
+package io.bikecast.prediction.support;
+
+import io.bikecast.common.events.ModelMetrics;
+import io.bikecast.common.events.ModelPromoted;
+import io.bikecast.common.features.FeatureEngineering;
+import io.bikecast.common.features.UciFeatures;
+import io.bikecast.common.registry.ReferenceSample;
+import io.bikecast.testsupport.RegistryFixture;
+import io.bikecast.testsupport.UciDataset;
+import java.util.List;
+import org.tribuo.Model;
+import org.tribuo.regression.Regressor;
+
+/**
+ * Two small real forests (10 trees on 400 UCI rows each, from different seasons so their answers differ), trained
+ * once per test JVM, and how to register and promote them as the training service would.
+ */
+public final class TestModels {
+
+    public static final String MODEL_NAME = "bike-demand";
+    public static final ModelMetrics METRICS = new ModelMetrics(90.0, 60.0, 0.7, 0.4);
+
+    private static Trained first;
+    private static Trained second;
+
+    private TestModels() {}
+
+    /** A trained forest and its reference sample. */
+    public record Trained(Model<Regressor> model, ReferenceSample sample) {
+
+        /** What Tribuo itself predicts for the features. */
+        public double predict(UciFeatures features) {
+            return model.predict(FeatureEngineering.unlabelledExample(features))
+                    .getOutput()
+                    .getValues()[0];
+        }
+    }
+
+    /** Trained on the first 400 hours of 2011 (winter). */
+    public static synchronized Trained first() {
+        if (first == null) {
+            first = train(UciDataset.hours().subList(0, 400), 1);
+        }
+        return first;
+    }
+
+    /** Trained on 400 hours of summer 2012. */
+    public static synchronized Trained second() {
+        if (second == null) {
+            second = train(UciDataset.hours().subList(13_000, 13_400), 2);
+        }
+        return second;
+    }
+
+    private static Trained train(List<UciDataset.HourRow> rows, long seed) {
+        Model<Regressor> model = RegistryFixture.trainForest(rows, 10, seed);
+        return new Trained(model, RegistryFixture.referenceSample(model, rows.subList(0, 200)));
+    }
+
+    /** Registers the model as the next version and returns the version. */
+    public static long register(RegistryFixture registry, Trained trained) {
+        return registry.register(MODEL_NAME, trained.model(), trained.sample(), METRICS, "candidate");
+    }
+
+    /** The event the training service publishes when it moves an alias. */
+    public static ModelPromoted promoted(long version, String alias, Long previous) {
+        return ModelPromoted.of(MODEL_NAME, version, alias, "fixture", previous, "test", METRICS, null);
+    }
+
+    /** A row of hour.csv by index. */
+    public static UciDataset.HourRow row(int index) {
+        return UciDataset.hours().get(index);
+    }
+}

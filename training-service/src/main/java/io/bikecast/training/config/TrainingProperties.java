@@ -1,0 +1,93 @@
+package io.bikecast.training.config;
+
+import io.bikecast.training.forest.ForestParameters;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * What the training service trains, on which data, and when.
+ *
+ * @param modelName the registry name of the model this service trains (default {@code bike-demand})
+ * @param seriesId the series of {@code ingest.observation} it learns from (default {@code system}, the UCI data)
+ * @param forest the default hyper-parameters of the random forest; a request may override each
+ * @param window the default data window and holdout; a request may override each
+ * @param referenceSampleSize how many training rows (evenly spread over the training part) are stored with a version
+ *     as its reference sample for drift tests (default 2000)
+ * @param minTrainingRows a run with fewer training hours fails instead of registering a model (default 240: 10 days)
+ * @param threads the threads that train trees; 0 = one per available core (default 0)
+ * @param schedule the cron trigger
+ * @param triggers which events start a run
+ * @param workerPollInterval how often each instance looks for queued runs it was not told about, e.g. runs queued on
+ *     another instance, or left behind by a crash (default 30s)
+ */
+@ConfigurationProperties("bikecast.training")
+public record TrainingProperties(
+        @DefaultValue("bike-demand") String modelName,
+        @DefaultValue("system") String seriesId,
+        @DefaultValue Forest forest,
+        @DefaultValue Window window,
+        @DefaultValue("2000") int referenceSampleSize,
+        @DefaultValue("240") int minTrainingRows,
+        @DefaultValue("0") int threads,
+        @DefaultValue Schedule schedule,
+        @DefaultValue Triggers triggers,
+        @DefaultValue("30s") Duration workerPollInterval) {
+
+    /** The number of training threads to use. */
+    public int effectiveThreads() {
+        return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * Forest hyper-parameters; the defaults are {@link ForestParameters#DEFAULTS}, chosen by
+     * {@code ForestAccuracyBenchmark}.
+     *
+     * @param trees number of trees (default 100)
+     * @param maxDepth maximum depth of a tree (default 64: in effect unlimited on this data)
+     * @param minChildWeight minimum rows in a leaf (default 5)
+     * @param minImpurityDecrease minimum decrease of squared error for a split (default 0)
+     * @param featureFraction share of features tried at each split, below 1; 0.99 = all 12 (default 0.99)
+     * @param seed random seed (default 42)
+     * @param shards sub-forests trained in parallel and merged (default 8); part of the model's identity
+     */
+    public record Forest(
+            @DefaultValue("100") int trees,
+            @DefaultValue("64") int maxDepth,
+            @DefaultValue("5") float minChildWeight,
+            @DefaultValue("0") float minImpurityDecrease,
+            @DefaultValue("0.99") float featureFraction,
+            @DefaultValue("42") long seed,
+            @DefaultValue("8") int shards) {
+
+        public ForestParameters toParameters() {
+            return new ForestParameters(
+                    trees, maxDepth, minChildWeight, minImpurityDecrease, featureFraction, seed, shards);
+        }
+    }
+
+    /**
+     * The data a run learns from and is judged on.
+     *
+     * @param days the window: the last N days of observations up to the latest hour; unset = all history (default)
+     * @param holdoutDays the holdout: the last N days of the window (default 60)
+     * @param holdoutStart an explicit start of the holdout instead of {@code holdoutDays} (local time; default unset)
+     */
+    public record Window(Integer days, @DefaultValue("60") int holdoutDays, LocalDateTime holdoutStart) {}
+
+    /**
+     * @param cron the Spring cron expression of scheduled retraining, {@code -} to disable (default {@code 0 0 2 * * *}:
+     *     nightly at 02:00)
+     * @param zone the time zone of the cron expression (default UTC)
+     */
+    public record Schedule(
+            @DefaultValue("0 0 2 * * *") String cron,
+            @DefaultValue("UTC") String zone) {}
+
+    /**
+     * @param observationsIngested whether every {@code observations-ingested} event queues a run (default false: the
+     *     nightly schedule and monitoring's requests are usually enough; merging keeps a burst of batches to one run)
+     */
+    public record Triggers(@DefaultValue("false") boolean observationsIngested) {}
+}

@@ -1,0 +1,45 @@
+package io.bikecast.training.forest;
+
+import io.bikecast.common.features.FeatureSchema;
+import io.bikecast.common.registry.ReferenceSample;
+import io.bikecast.training.data.TrainingRow;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tribuo.Model;
+import org.tribuo.regression.Regressor;
+
+/** Builds the reference sample stored with a version: training rows spread evenly over time, with predictions. */
+public final class ReferenceSamples {
+
+    private ReferenceSamples() {}
+
+    /**
+     * Up to {@code size} rows taken at an even stride over {@code rows} (so every season of the window is present, and
+     * the same rows are taken for the same data), their features and the model's predictions for them.
+     */
+    public static ReferenceSample of(Model<Regressor> model, List<TrainingRow> rows, int size) {
+        List<TrainingRow> sample = new ArrayList<>();
+        if (rows.size() <= size) {
+            sample.addAll(rows);
+        } else {
+            for (int i = 0; i < size; i++) {
+                sample.add(rows.get((int) ((long) i * rows.size() / size)));
+            }
+        }
+        String[] names = FeatureSchema.featureNames();
+        double[][] columns = new double[names.length][sample.size()];
+        for (int i = 0; i < sample.size(); i++) {
+            double[] vector = sample.get(i).features().toVector();
+            for (int f = 0; f < names.length; f++) {
+                columns[f][i] = vector[f];
+            }
+        }
+        Map<String, double[]> features = new LinkedHashMap<>();
+        for (int f = 0; f < names.length; f++) {
+            features.put(names[f], columns[f]);
+        }
+        return new ReferenceSample(features, Evaluation.predict(model, sample));
+    }
+}

@@ -1,0 +1,110 @@
+package io.bikecast.training.registry;
+
+import io.bikecast.common.features.FeatureSchema;
+import io.bikecast.common.registry.ArtifactIntegrityException;
+import io.bikecast.common.registry.ModelRegistryReader;
+import io.bikecast.platform.web.ProblemException;
+import io.bikecast.training.outbox.OutboxRelay;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** What people do to the registry by hand: promote a version, or roll the champion back. */
+@Service
+public class ModelLifecycleService {
+
+    /** The alias-history source of every change made through the API. */
+    public static final String API = "api";
+
+    private final RegistryStore store;
+    private final AliasMover aliases;
+    private final ModelRegistryReader reader;
+    private final TransactionTemplate transactions;
+    private final OutboxRelay relay;
+
+    public ModelLifecycleService(
+            RegistryStore store,
+            AliasMover aliases,
+            ModelRegistryReader reader,
+            TransactionTemplate transactions,
+            OutboxRelay relay) {
+        this.store = store;
+        this.aliases = aliases;
+        this.reader = reader;
+        this.transactions = transactions;
+        this.relay = relay;
+    }
+
+    /**
+     * Points an alias at a version. The version's artifact must load and match its checksum, and its feature schema
+     * must be the one this code computes.
+     */
+    public ModelVersionView promote(String modelName, long version, String alias, String reason) {
+        ModelVersionView target = store.find(modelName, version)
+                .orElseThrow(() -> ProblemException.notFound("model " + modelName + " has no version " + version));
+        if (alias.equals(target.alias())) {
+            throw new ProblemException(
+                    HttpStatus.CONFLICT, "Already " + alias, "v" + version + " already is the " + alias);
+        }
+        if (target.featureSchema() != FeatureSchema.VERSION) {
+            throw new ProblemException(
+                    HttpStatus.CONFLICT,
+                    "Incompatible feature schema",
+                    "v" + version + " was trained on feature schema " + target.featureSchema() + " but this code base"
+                            + " serves schema " + FeatureSchema.VERSION);
+        }
+        verifyArtifact(modelName, version);
+        transactions.executeWithoutResult(status -> {
+            store.lockModel(modelName);
+            AliasMover.Version moved = AliasMover.Version.of(target);
+            String why = "manual promotion: " + reason;
+            if (alias.equals(ModelRegistryReader.CHAMPION)) {
+                aliases.makeChampion(moved, API, why, "archived", Map.of());
+            } else {
+                aliases.makeChallenger(moved, API, why, Map.of());
+            }
+        });
+        relay.relaySoon();
+        return store.find(modelName, version).orElseThrow();
+    }
+
+    /**
+     * Gives the champion alias back to the previous champion; the current one is marked rejected, so that a second
+     * rollback goes one further back instead of returning to it.
+     */
+    public ModelVersionView rollback(String modelName, String reason) {
+        long restored = transactions.execute(status -> {
+            store.lockModel(modelName);
+            long current = store.aliasVersion(modelName, ModelRegistryReader.CHAMPION)
+                    .orElseThrow(() -> new ProblemException(
+                            HttpStatus.CONFLICT,
+                            "No champion",
+                            "model " + modelName + " has no champion to roll back"));
+            long previous = store.previousChampion(modelName, current)
+                    .orElseThrow(() -> new ProblemException(
+                            HttpStatus.CONFLICT,
+                            "Nothing to roll back to",
+                            "v" + current + " is the only champion model " + modelName + " has had"));
+            verifyArtifact(modelName, previous);
+            ModelVersionView target = store.find(modelName, previous).orElseThrow();
+            aliases.makeChampion(
+                    AliasMover.Version.of(target),
+                    API,
+                    "rollback from v" + current + ": " + reason,
+                    "rejected",
+                    Map.of());
+            return previous;
+        });
+        relay.relaySoon();
+        return store.find(modelName, restored).orElseThrow();
+    }
+
+    private void verifyArtifact(String modelName, long version) {
+        try {
+            reader.load(modelName, version);
+        } catch (ArtifactIntegrityException e) {
+            throw new ProblemException(HttpStatus.CONFLICT, "Corrupted artifact", e.getMessage());
+        }
+    }
+}

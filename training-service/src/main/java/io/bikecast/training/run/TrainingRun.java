@@ -1,0 +1,53 @@
+package io.bikecast.training.run;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.bikecast.common.events.ModelMetrics;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One training run as tracked in {@code registry.training_run}.
+ *
+ * @param status queued, running, succeeded, failed, or merged (served by {@code mergedInto})
+ * @param requestedParameters the overrides the request asked for
+ * @param parameters every setting the run used, once it started
+ * @param datasetVersion SHA-256 over the rows the run read
+ * @param modelVersion the registered version, when it succeeded
+ * @param decision the promotion decision, when it succeeded
+ * @param provenance Tribuo's provenance of the model (only in single-run answers)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TrainingRun(
+        UUID id,
+        String modelName,
+        String status,
+        String trigger,
+        String reason,
+        JsonNode requestedParameters,
+        JsonNode parameters,
+        UUID mergedInto,
+        Instant requestedAt,
+        Instant startedAt,
+        Instant finishedAt,
+        Long durationMs,
+        LocalDateTime trainingStart,
+        LocalDateTime trainingEnd,
+        LocalDateTime holdoutStart,
+        LocalDateTime holdoutEnd,
+        Integer trainingRows,
+        Integer holdoutRows,
+        String datasetVersion,
+        ModelMetrics metrics,
+        Long modelVersion,
+        JsonNode decision,
+        String error,
+        JsonNode provenance) {
+
+    public static final String QUEUED = "queued";
+    public static final String RUNNING = "running";
+    public static final String SUCCEEDED = "succeeded";
+    public static final String FAILED = "failed";
+    public static final String MERGED = "merged";
+}

@@ -1,0 +1,254 @@
+package io.bikecast.training.run;
+
+import io.bikecast.common.events.ModelMetrics;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The {@code registry.training_run} table: the queue of requested runs and the record of every run. */
+@Repository
+public class TrainingRunRepository {
+
+    private static final String COLUMNS = """
+            id, model_name, status, trigger, reason, requested_parameters::text AS requested_parameters,
+            parameters::text AS parameters, merged_into, requested_at, started_at, finished_at, duration_ms,
+            training_start, training_end, holdout_start, holdout_end, training_rows, holdout_rows, dataset_version,
+            metrics::text AS metrics, model_version, decision::text AS decision, error""";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    public TrainingRunRepository(DataSource dataSource, JsonMapper json) {
+        this.jdbc = JdbcClient.create(dataSource);
+        this.json = json;
+    }
+
+    /**
+     * Queues a run. A request carrying an event id is stored once however often the event is delivered.
+     *
+     * @return the new run's id, or empty if a run for this event id exists already
+     */
+    public Optional<UUID> enqueue(
+            String modelName, Trigger trigger, String reason, RunOverrides overrides, UUID requestEventId) {
+        UUID id = UUID.randomUUID();
+        int inserted = jdbc.sql("""
+                        INSERT INTO registry.training_run
+                            (id, model_name, status, trigger, reason, requested_parameters, request_event_id)
+                        VALUES (?, ?, 'queued', ?, ?, ?::jsonb, ?)
+                        ON CONFLICT (request_event_id) DO NOTHING""")
+                .params(id, modelName, trigger.dbValue(), reason, json.writeValueAsString(overrides), requestEventId)
+                .update();
+        return inserted == 1 ? Optional.of(id) : Optional.empty();
+    }
+
+    /**
+     * Claims the oldest queued run of a model: marks it running and merges every other queued request with the same
+     * overrides into it. Call only while holding the model's training lock, inside a transaction.
+     */
+    public Optional<QueuedRun> claimNext(String modelName, String worker) {
+        Optional<QueuedRun> next = jdbc.sql("""
+                        SELECT id, trigger, reason, requested_parameters::text AS requested
+                        FROM registry.training_run
+                        WHERE model_name = ? AND status = 'queued'
+                        ORDER BY requested_at, id
+                        LIMIT 1
+                        FOR UPDATE""")
+                .param(modelName)
+                .query((rs, n) -> new QueuedRun(
+                        rs.getObject("id", UUID.class),
+                        modelName,
+                        Trigger.fromDb(rs.getString("trigger")),
+                        rs.getString("reason"),
+                        json.readValue(rs.getString("requested"), RunOverrides.class),
+                        List.of()))
+                .optional();
+        if (next.isEmpty()) {
+            return next;
+        }
+        QueuedRun run = next.get();
+        jdbc.sql("""
+                        UPDATE registry.training_run
+                        SET status = 'running', started_at = clock_timestamp(), worker = ?
+                        WHERE id = ?""").params(worker, run.id()).update();
+        List<UUID> merged = jdbc.sql("""
+                        UPDATE registry.training_run
+                        SET status = 'merged', merged_into = :run, finished_at = clock_timestamp()
+                        WHERE model_name = :model AND status = 'queued' AND id <> :run
+                          AND requested_parameters = (SELECT requested_parameters FROM registry.training_run
+                                                      WHERE id = :run)
+                        RETURNING id""")
+                .param("run", run.id())
+                .param("model", modelName)
+                .query(UUID.class)
+                .list();
+        return Optional.of(run.withMerged(merged));
+    }
+
+    /** Runs left "running" by an instance that died: only call while holding the model's training lock. */
+    public int failAbandoned(String modelName) {
+        return jdbc.sql("""
+                        UPDATE registry.training_run
+                        SET status = 'failed', finished_at = clock_timestamp(),
+                            error = 'abandoned: the instance running it stopped before it finished'
+                        WHERE model_name = ? AND status = 'running'""").param(modelName).update();
+    }
+
+    public boolean hasQueued(String modelName) {
+        return jdbc.sql(
+                        "SELECT EXISTS (SELECT 1 FROM registry.training_run WHERE model_name = ? AND status = 'queued')")
+                .param(modelName)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** Records what a run is working on, as soon as it knows. */
+    public void recordStart(UUID id, String parameters) {
+        jdbc.sql("UPDATE registry.training_run SET parameters = ?::jsonb WHERE id = ?")
+                .params(parameters, id)
+                .update();
+    }
+
+    public void recordSuccess(UUID id, RunRecord record) {
+        jdbc.sql("""
+                        UPDATE registry.training_run
+                        SET status = 'succeeded', finished_at = clock_timestamp(),
+                            duration_ms = (extract(epoch FROM clock_timestamp() - started_at) * 1000)::bigint,
+                            training_start = ?, training_end = ?, holdout_start = ?, holdout_end = ?,
+                            training_rows = ?, holdout_rows = ?, dataset_version = ?, metrics = ?::jsonb,
+                            model_version = ?, decision = ?::jsonb, provenance = ?::jsonb
+                        WHERE id = ?""")
+                .params(
+                        record.trainingStart(),
+                        record.trainingEnd(),
+                        record.holdoutStart(),
+                        record.holdoutEnd(),
+                        record.trainingRows(),
+                        record.holdoutRows(),
+                        record.datasetVersion(),
+                        json.writeValueAsString(record.metrics()),
+                        record.modelVersion(),
+                        record.decision(),
+                        record.provenance(),
+                        id)
+                .update();
+    }
+
+    public void recordFailure(UUID id, String error) {
+        jdbc.sql("""
+                        UPDATE registry.training_run
+                        SET status = 'failed', finished_at = clock_timestamp(), error = ?,
+                            duration_ms = (extract(epoch FROM clock_timestamp() - started_at) * 1000)::bigint
+                        WHERE id = ?""").params(error, id).update();
+    }
+
+    public Optional<TrainingRun> find(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS
+                        + ", provenance::text AS provenance FROM registry.training_run WHERE id = ?")
+                .param(id)
+                .query((rs, n) -> map(rs, true))
+                .optional();
+    }
+
+    /** A page of runs, newest first, optionally of one status. */
+    public List<TrainingRun> page(String modelName, String status, int page, int size) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM registry.training_run
+                        WHERE model_name = :model AND (CAST(:status AS TEXT) IS NULL OR status = :status)
+                        ORDER BY requested_at DESC, id
+                        LIMIT :size OFFSET :offset""")
+                .param("model", modelName)
+                .param("status", status)
+                .param("size", size)
+                .param("offset", (long) page * size)
+                .query((rs, n) -> map(rs, false))
+                .list();
+    }
+
+    public long count(String modelName, String status) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM registry.training_run
+                        WHERE model_name = :model AND (CAST(:status AS TEXT) IS NULL OR status = :status)""")
+                .param("model", modelName)
+                .param("status", status)
+                .query(Long.class)
+                .single();
+    }
+
+    /** The requests merged into a run. */
+    public List<UUID> mergedInto(UUID id) {
+        return jdbc.sql("SELECT id FROM registry.training_run WHERE merged_into = ? ORDER BY requested_at")
+                .param(id)
+                .query(UUID.class)
+                .list();
+    }
+
+    private TrainingRun map(ResultSet rs, boolean withProvenance) throws SQLException {
+        String metrics = rs.getString("metrics");
+        return new TrainingRun(
+                rs.getObject("id", UUID.class),
+                rs.getString("model_name"),
+                rs.getString("status"),
+                rs.getString("trigger"),
+                rs.getString("reason"),
+                tree(rs.getString("requested_parameters")),
+                tree(rs.getString("parameters")),
+                rs.getObject("merged_into", UUID.class),
+                instant(rs.getTimestamp("requested_at")),
+                instant(rs.getTimestamp("started_at")),
+                instant(rs.getTimestamp("finished_at")),
+                (Long) rs.getObject("duration_ms"),
+                rs.getObject("training_start", LocalDateTime.class),
+                rs.getObject("training_end", LocalDateTime.class),
+                rs.getObject("holdout_start", LocalDateTime.class),
+                rs.getObject("holdout_end", LocalDateTime.class),
+                (Integer) rs.getObject("training_rows"),
+                (Integer) rs.getObject("holdout_rows"),
+                rs.getString("dataset_version"),
+                metrics == null ? null : json.readValue(metrics, ModelMetrics.class),
+                (Long) rs.getObject("model_version"),
+                tree(rs.getString("decision")),
+                rs.getString("error"),
+                withProvenance ? tree(rs.getString("provenance")) : null);
+    }
+
+    private JsonNode tree(String text) {
+        return text == null ? null : json.readTree(text);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    /** A run claimed by a worker, and the requests merged into it. */
+    public record QueuedRun(
+            UUID id, String modelName, Trigger trigger, String reason, RunOverrides overrides, List<UUID> merged) {
+
+        QueuedRun withMerged(List<UUID> mergedIds) {
+            return new QueuedRun(id, modelName, trigger, reason, overrides, List.copyOf(mergedIds));
+        }
+    }
+
+    /** What a successful run stores about itself; {@code decision} and {@code provenance} are JSON text. */
+    public record RunRecord(
+            LocalDateTime trainingStart,
+            LocalDateTime trainingEnd,
+            LocalDateTime holdoutStart,
+            LocalDateTime holdoutEnd,
+            int trainingRows,
+            int holdoutRows,
+            String datasetVersion,
+            ModelMetrics metrics,
+            long modelVersion,
+            String decision,
+            String provenance) {}
+}

@@ -1,0 +1,73 @@
+package io.bikecast.training.run;
+
+import io.bikecast.common.events.BikecastEvent;
+import io.bikecast.common.events.ObservationsIngested;
+import io.bikecast.common.events.TrainingRequested;
+import io.bikecast.training.config.TrainingProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The automatic triggers: the cron schedule, {@code training-requested} events (from monitoring, or anyone) and,
+ * when enabled, {@code observations-ingested} events. Each only queues a run; the worker merges requests that pile up.
+ */
+@Component
+public class TrainingTriggers {
+
+    private static final Logger log = LoggerFactory.getLogger(TrainingTriggers.class);
+
+    private final TrainingRunService service;
+    private final TrainingProperties properties;
+
+    public TrainingTriggers(TrainingRunService service, TrainingProperties properties) {
+        this.service = service;
+        this.properties = properties;
+    }
+
+    @Scheduled(cron = "${bikecast.training.schedule.cron:0 0 2 * * *}", zone = "${bikecast.training.schedule.zone:UTC}")
+    public void scheduled() {
+        service.request(
+                Trigger.SCHEDULE,
+                "scheduled retraining (" + properties.schedule().cron() + ")",
+                RunOverrides.NONE,
+                null);
+    }
+
+    @KafkaListener(
+            id = "training-requests",
+            idIsGroup = false,
+            topics = "#{T(io.bikecast.common.events.Topics).TRAINING_REQUESTS.name()}")
+    public void onTrainingRequest(BikecastEvent event) {
+        if (event instanceof TrainingRequested request) {
+            if (!properties.modelName().equals(request.modelName())) {
+                log.info(
+                        "ignoring a training request for model '{}': this service trains '{}'",
+                        request.modelName(),
+                        properties.modelName());
+                return;
+            }
+            String reason = request.reason()
+                    + (request.driftReportId() == null ? "" : " (drift report " + request.driftReportId() + ")");
+            service.request(Trigger.of(request.source()), reason, RunOverrides.NONE, request.eventId());
+        }
+    }
+
+    @KafkaListener(
+            id = "observations-trigger",
+            idIsGroup = false,
+            topics = "#{T(io.bikecast.common.events.Topics).OBSERVATIONS.name()}",
+            autoStartup = "${bikecast.training.triggers.observations-ingested:false}")
+    public void onObservations(BikecastEvent event) {
+        if (event instanceof ObservationsIngested ingested && ingested.rowsAccepted() + ingested.rowsUpdated() > 0) {
+            service.request(
+                    Trigger.INGEST,
+                    "observations ingested: batch " + ingested.batchId() + ", dataset version "
+                            + ingested.datasetVersion(),
+                    RunOverrides.NONE,
+                    ingested.eventId());
+        }
+    }
+}

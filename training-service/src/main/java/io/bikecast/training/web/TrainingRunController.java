@@ -1,0 +1,89 @@
+package io.bikecast.training.web;
+
+import io.bikecast.platform.web.InvalidField;
+import io.bikecast.platform.web.ProblemException;
+import io.bikecast.training.run.RunOverrides;
+import io.bikecast.training.run.TrainingRun;
+import io.bikecast.training.run.TrainingRunRepository;
+import io.bikecast.training.run.TrainingRunService;
+import io.bikecast.training.run.Trigger;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Requests training runs and shows them. */
+@RestController
+@RequestMapping("/api/v1/training-runs")
+public class TrainingRunController {
+
+    private static final Set<String> STATUSES = Set.of(
+            TrainingRun.QUEUED, TrainingRun.RUNNING, TrainingRun.SUCCEEDED, TrainingRun.FAILED, TrainingRun.MERGED);
+
+    private final TrainingRunService service;
+    private final TrainingRunRepository runs;
+
+    public TrainingRunController(TrainingRunService service, TrainingRunRepository runs) {
+        this.service = service;
+        this.runs = runs;
+    }
+
+    /** Queues a run (202); it starts when no other run of the model is going, merged with equal waiting requests. */
+    @PostMapping
+    public ResponseEntity<TrainingRun> request(@RequestBody(required = false) TrainingRunRequest body) {
+        if (body != null && body.reason() != null && body.reason().length() > Requests.MAX_REASON) {
+            Requests.check(Requests.reason(body.reason()));
+        }
+        RunOverrides overrides = body == null || body.parameters() == null ? RunOverrides.NONE : body.parameters();
+        List<String> violations = service.violations(overrides);
+        if (!violations.isEmpty()) {
+            throw ProblemException.badRequest(
+                    "the requested parameters cannot make a run",
+                    violations.stream()
+                            .map(v -> new InvalidField(
+                                    "parameters." + v.substring(0, v.indexOf(':')),
+                                    v.substring(v.indexOf(':') + 2),
+                                    null))
+                            .toList());
+        }
+        String reason =
+                body == null || body.reason() == null || body.reason().isBlank() ? "manual request" : body.reason();
+        UUID id = service.request(Trigger.API, reason, overrides, null).orElseThrow();
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/training-runs/" + id))
+                .body(runs.find(id).orElseThrow());
+    }
+
+    @GetMapping
+    public Page<TrainingRun> list(
+            @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        Requests.check(Requests.page(page, size, 200));
+        if (status != null && !STATUSES.contains(status)) {
+            throw ProblemException.badRequest(
+                    "unknown status", List.of(new InvalidField("status", "must be one of " + STATUSES, status)));
+        }
+        String model = service.modelName();
+        return new Page<>(runs.page(model, status, page, size), page, size, runs.count(model, status));
+    }
+
+    /** One run with its provenance and the requests merged into it. */
+    @GetMapping("/{id}")
+    public RunDetail get(@PathVariable UUID id) {
+        TrainingRun run = runs.find(id).orElseThrow(() -> ProblemException.notFound("no training run " + id));
+        return new RunDetail(run, runs.mergedInto(id));
+    }
+
+    /** A run and the ids of the requests it served besides its own. */
+    public record RunDetail(
+            @com.fasterxml.jackson.annotation.JsonUnwrapped TrainingRun run, List<UUID> mergedRequests) {}
+}
