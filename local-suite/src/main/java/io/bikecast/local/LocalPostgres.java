@@ -32,6 +32,9 @@ final class LocalPostgres implements AutoCloseable {
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("max_connections", "200")
+                    // The suite stops PostgreSQL itself, after the services: zonky's own hook would stop it at once,
+                    // under the feet of services still closing their connection pools.
+                    .setRegisterShutdownHook(false)
                     .start();
             LocalPostgres local = new LocalPostgres(postgres);
             local.createDatabaseIfMissing();

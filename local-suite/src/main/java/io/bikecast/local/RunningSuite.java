@@ -49,6 +49,8 @@ public final class RunningSuite implements AutoCloseable {
             ServiceDefinition service, LocalPostgres postgres, LocalKafka kafka, Map<String, Object> shared) {
         Map<String, Object> properties = new HashMap<>(shared);
         properties.putAll(service.properties());
+        // The services share one logging system, which would label every line with the first service's name.
+        properties.put("logging.include-application-name", false);
         properties.put("server.port", service.port());
         properties.put("spring.datasource.url", postgres.jdbcUrl());
         properties.put("spring.datasource.username", postgres.username());
