@@ -1,5 +1,6 @@
 package io.bikecast.ingest.observation;
 
+import io.bikecast.common.features.UciFeatureColumns;
 import io.bikecast.common.features.UciFeatures;
 import io.bikecast.common.series.SeriesId;
 import io.bikecast.ingest.contract.Observation;
@@ -62,19 +63,7 @@ public class ObservationStore {
     private static final RowMapper<Observation> OBSERVATION = (rs, i) -> new Observation(
             SeriesId.of(rs.getString("series_id")),
             rs.getObject("hour", LocalDateTime.class),
-            new UciFeatures(
-                    rs.getInt("season"),
-                    rs.getInt("yr"),
-                    rs.getInt("mnth"),
-                    rs.getInt("hr"),
-                    rs.getInt("holiday"),
-                    rs.getInt("weekday"),
-                    rs.getInt("workingday"),
-                    rs.getInt("weathersit"),
-                    rs.getDouble("temp"),
-                    rs.getDouble("atemp"),
-                    rs.getDouble("hum"),
-                    rs.getDouble("windspeed")),
+            UciFeatureColumns.read(rs),
             rs.getObject("casual", Integer.class),
             rs.getObject("registered", Integer.class),
             rs.getInt("cnt"));

@@ -1,6 +1,6 @@
 package io.bikecast.training.data;
 
-import io.bikecast.common.features.UciFeatures;
+import io.bikecast.common.features.UciFeatureColumns;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -50,21 +50,7 @@ public class ObservationReader {
                 .param("from", from)
                 .param("to", to)
                 .query((rs, n) -> new TrainingRow(
-                        rs.getObject("hour", LocalDateTime.class),
-                        new UciFeatures(
-                                rs.getInt("season"),
-                                rs.getInt("yr"),
-                                rs.getInt("mnth"),
-                                rs.getInt("hr"),
-                                rs.getInt("holiday"),
-                                rs.getInt("weekday"),
-                                rs.getInt("workingday"),
-                                rs.getInt("weathersit"),
-                                rs.getDouble("temp"),
-                                rs.getDouble("atemp"),
-                                rs.getDouble("hum"),
-                                rs.getDouble("windspeed")),
-                        rs.getInt("cnt")))
+                        rs.getObject("hour", LocalDateTime.class), UciFeatureColumns.read(rs), rs.getInt("cnt")))
                 .list();
     }
 }
