@@ -2,7 +2,6 @@ package io.bikecast.prediction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.bikecast.common.registry.ModelRegistryReader;
 import io.bikecast.prediction.support.Http;
 import io.bikecast.prediction.support.Payloads;
 import io.bikecast.prediction.support.TestModels;
@@ -41,10 +40,7 @@ class ChallengerAbTest {
         @Bean
         RegistryFixture registryFixture(DataSource dataSource) {
             RegistryFixture registry = new RegistryFixture(dataSource).migrate();
-            long champion = TestModels.register(registry, TestModels.first());
-            long challenger = TestModels.register(registry, TestModels.second());
-            registry.setAlias(TestModels.MODEL_NAME, ModelRegistryReader.CHAMPION, champion);
-            registry.setAlias(TestModels.MODEL_NAME, ModelRegistryReader.CHALLENGER, challenger);
+            TestModels.registerChampionAndChallenger(registry);
             return registry;
         }
     }

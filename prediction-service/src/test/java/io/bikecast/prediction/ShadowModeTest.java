@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.bikecast.common.events.PredictionLogged;
 import io.bikecast.common.events.ServedBy;
-import io.bikecast.common.registry.ModelRegistryReader;
 import io.bikecast.prediction.serving.Predictor;
 import io.bikecast.prediction.support.Http;
 import io.bikecast.prediction.support.Payloads;
@@ -40,10 +39,7 @@ class ShadowModeTest {
         @Bean
         RegistryFixture registryFixture(DataSource dataSource) {
             RegistryFixture registry = new RegistryFixture(dataSource).migrate();
-            long champion = TestModels.register(registry, TestModels.first());
-            long challenger = TestModels.register(registry, TestModels.second());
-            registry.setAlias(TestModels.MODEL_NAME, ModelRegistryReader.CHAMPION, champion);
-            registry.setAlias(TestModels.MODEL_NAME, ModelRegistryReader.CHALLENGER, challenger);
+            TestModels.registerChampionAndChallenger(registry);
             return registry;
         }
     }

@@ -5,9 +5,8 @@ import io.bikecast.common.events.PredictionLogged;
 import io.bikecast.common.events.ServedBy;
 import io.bikecast.common.features.FeatureSchema;
 import io.bikecast.common.registry.ReferenceSample;
+import io.bikecast.monitoring.config.MonitoringDefaults;
 import io.bikecast.monitoring.config.MonitoringProperties;
-import io.bikecast.monitoring.config.MonitoringProperties.Correction;
-import io.bikecast.monitoring.config.MonitoringProperties.WindowMode;
 import io.bikecast.monitoring.drift.CurrentSample;
 import io.bikecast.monitoring.drift.CurrentWindowReader;
 import io.bikecast.monitoring.drift.DriftAnalyzer;
@@ -19,8 +18,6 @@ import io.bikecast.testsupport.UciDataset;
 import io.bikecast.testsupport.UciDataset.HourRow;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -57,7 +54,7 @@ public final class MonitoringBenchmark {
         List<HourRow> rows2011 = hours.stream().filter(r -> r.yr() == 0).toList();
         List<HourRow> rows2012 = hours.stream().filter(r -> r.yr() == 1).toList();
         Random random = new Random(1);
-        MonitoringProperties properties = properties();
+        MonitoringProperties properties = MonitoringDefaults.properties();
         DriftAnalyzer analyzer = new DriftAnalyzer(properties.drift());
 
         System.out.println("drift analysis, reference 5,000 rows of 2011 vs a window of 2012 rows (median of 15):");
@@ -184,38 +181,5 @@ public final class MonitoringBenchmark {
                             .toArray());
         }
         return columns;
-    }
-
-    private static MonitoringProperties properties() {
-        return new MonitoringProperties(
-                "bike-demand",
-                new MonitoringProperties.Drift(
-                        true,
-                        Duration.ofMinutes(15),
-                        Duration.ofMinutes(1),
-                        WindowMode.LAST_N,
-                        1000,
-                        Duration.ofHours(168),
-                        200,
-                        200,
-                        0.05,
-                        Correction.BENJAMINI_HOCHBERG,
-                        0.1,
-                        0.1,
-                        0.5,
-                        20),
-                new MonitoringProperties.LiveError(
-                        List.of(Duration.ofHours(24), Duration.ofHours(168)), 24, Duration.ofSeconds(30)),
-                new MonitoringProperties.Policy(true, true, Duration.ofHours(24), 0.5, 150, Duration.ofHours(24)),
-                new MonitoringProperties.Alerts(
-                        null,
-                        null,
-                        Duration.ofHours(1),
-                        Duration.ofSeconds(5),
-                        Duration.ofSeconds(5),
-                        Duration.ofMinutes(10),
-                        Duration.ofSeconds(2),
-                        Duration.ofSeconds(5),
-                        URI.create("http://localhost:8083")));
     }
 }

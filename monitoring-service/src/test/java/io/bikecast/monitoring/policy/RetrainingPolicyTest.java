@@ -2,14 +2,10 @@ package io.bikecast.monitoring.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.bikecast.monitoring.config.MonitoringProperties;
-import io.bikecast.monitoring.config.MonitoringProperties.Correction;
-import io.bikecast.monitoring.config.MonitoringProperties.WindowMode;
+import io.bikecast.monitoring.config.MonitoringDefaults;
 import io.bikecast.monitoring.drift.DriftReport;
 import io.bikecast.monitoring.drift.DriftVerdict;
 import io.bikecast.monitoring.liveerror.LiveError;
-import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -19,35 +15,7 @@ import org.junit.jupiter.api.Test;
 /** The retraining policy's decisions for each kind of evidence, with the documented defaults. */
 class RetrainingPolicyTest {
 
-    private final RetrainingPolicy policy = new RetrainingPolicy(new MonitoringProperties(
-            "bike-demand",
-            new MonitoringProperties.Drift(
-                    true,
-                    Duration.ofMinutes(15),
-                    Duration.ofMinutes(1),
-                    WindowMode.LAST_N,
-                    1000,
-                    Duration.ofHours(168),
-                    200,
-                    200,
-                    0.05,
-                    Correction.BENJAMINI_HOCHBERG,
-                    0.1,
-                    0.1,
-                    0.5,
-                    20),
-            new MonitoringProperties.LiveError(List.of(Duration.ofHours(24)), 24, Duration.ofSeconds(30)),
-            new MonitoringProperties.Policy(true, true, Duration.ofHours(24), 0.5, 150, Duration.ofHours(24)),
-            new MonitoringProperties.Alerts(
-                    null,
-                    null,
-                    Duration.ofHours(1),
-                    Duration.ofSeconds(5),
-                    Duration.ofSeconds(5),
-                    Duration.ofMinutes(10),
-                    Duration.ofSeconds(2),
-                    Duration.ofSeconds(5),
-                    URI.create("http://localhost:8083"))));
+    private final RetrainingPolicy policy = new RetrainingPolicy(MonitoringDefaults.properties());
 
     @Test
     void datasetDriftTriggers() {

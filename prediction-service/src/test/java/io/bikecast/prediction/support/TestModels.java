@@ -4,6 +4,7 @@ import io.bikecast.common.events.ModelMetrics;
 import io.bikecast.common.events.ModelPromoted;
 import io.bikecast.common.features.FeatureEngineering;
 import io.bikecast.common.features.UciFeatures;
+import io.bikecast.common.registry.ModelRegistryReader;
 import io.bikecast.common.registry.ReferenceSample;
 import io.bikecast.testsupport.RegistryFixture;
 import io.bikecast.testsupport.UciDataset;
@@ -60,6 +61,12 @@ public final class TestModels {
     /** Registers the model as the next version and returns the version. */
     public static long register(RegistryFixture registry, Trained trained) {
         return registry.register(MODEL_NAME, trained.model(), trained.sample(), METRICS, "candidate");
+    }
+
+    /** Registers {@link #first()} as champion and {@link #second()} as challenger, as a promotion would leave them. */
+    public static void registerChampionAndChallenger(RegistryFixture registry) {
+        registry.setAlias(MODEL_NAME, ModelRegistryReader.CHAMPION, register(registry, first()));
+        registry.setAlias(MODEL_NAME, ModelRegistryReader.CHALLENGER, register(registry, second()));
     }
 
     /** The event the training service publishes when it moves an alias. */
