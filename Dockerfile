@@ -13,7 +13,8 @@ ARG PORT=8080
 RUN apt-get update \
     && apt-get install -y --no-install-recommends curl \
     && rm -rf /var/lib/apt/lists/* \
-    && useradd --system --uid 10001 --home-dir /app bikecast
+    && useradd --system --uid 10001 --home-dir /app bikecast \
+    && mkdir -p /app/cache && chown bikecast /app/cache
 WORKDIR /app
 COPY --from=build --chown=bikecast /app.jar /app/app.jar
 USER bikecast

@@ -37,19 +37,24 @@ final class Bootstrap {
     }
 
     /**
-     * @param uciDirectory the directory holding {@code hour.csv}, which the ingest service was given as its data
-     *     directory; empty to download the official archive instead
+     * @param uciHourCsv the UCI hourly file, whose folder the ingest service was given as its data directory; empty to
+     *     download the official archive instead
      * @return the version of the champion, new or found
      */
-    long ensureChampion(Optional<Path> uciDirectory, Duration timeout) throws IOException, InterruptedException {
+    long ensureChampion(Optional<Path> uciHourCsv, Duration timeout) throws IOException, InterruptedException {
         Optional<Long> existing = championVersion();
         if (existing.isPresent()) {
             out.println("bikecast: the registry already has champion v" + existing.get() + "; nothing to bootstrap.");
             return existing.get();
         }
-        String source = uciDirectory.map(dir -> "{\"path\": \"hour.csv\"}").orElse("{\"url\": \"" + UCI_ZIP + "\"}");
+        // By its own name: the folder may hold other files, even another hour.csv.
+        String source = uciHourCsv
+                .map(file -> JSON.createObjectNode()
+                        .put("path", file.getFileName().toString())
+                        .toString())
+                .orElse(JSON.createObjectNode().put("url", UCI_ZIP).toString());
         out.println("bikecast: first start. Ingesting the UCI data set from "
-                + uciDirectory.map(dir -> dir.resolve("hour.csv").toString()).orElse(UCI_ZIP) + " ...");
+                + uciHourCsv.map(Path::toString).orElse(UCI_ZIP) + " ...");
         JsonNode batch = post(suite.baseUrl("ingest-service") + "/api/v1/ingest/uci", source, 201);
         out.printf(
                 "bikecast: %d hours ingested (%d rejected). Training the first model ...%n",

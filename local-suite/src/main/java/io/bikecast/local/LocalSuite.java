@@ -2,6 +2,8 @@ package io.bikecast.local;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -17,7 +19,47 @@ public final class LocalSuite {
     static final Duration BOOTSTRAP_TIMEOUT = Duration.ofMinutes(10);
 
     public static void main(String[] args) throws Exception {
-        SuiteSettings settings = SuiteSettings.fromEnvironment(System.getenv());
+        int exitCode = dispatch(List.of(args), System.getenv(), System.out, System.err);
+        if (exitCode != RUNNING) {
+            // The services' non-daemon threads would keep the JVM alive after a backtest or a refusal.
+            System.exit(exitCode);
+        }
+    }
+
+    /** Returned by {@link #dispatch} when the suite was started and runs until Ctrl-C. */
+    static final int RUNNING = -1;
+
+    /**
+     * Runs what the arguments ask for: no argument, the suite; {@code backtest ...}, a backtest; {@code help}, the
+     * usage; anything else, the usage and exit code 2.
+     */
+    static int dispatch(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
+        if (args.isEmpty()) {
+            SuiteSettings settings;
+            try {
+                settings = SuiteSettings.fromEnvironment(env);
+            } catch (IllegalArgumentException e) {
+                err.println("bikecast: " + e.getMessage());
+                return BacktestCommand.FAILED;
+            }
+            runSuite(settings);
+            return RUNNING;
+        }
+        return switch (args.getFirst()) {
+            case "backtest" -> BacktestCommand.run(args.subList(1, args.size()), env, out, err);
+            case "help", "--help", "-h" -> {
+                out.println(BacktestCommand.USAGE_TEXT);
+                yield BacktestCommand.OK;
+            }
+            default -> {
+                err.println("bikecast: unknown command " + args.getFirst());
+                err.println(BacktestCommand.USAGE_TEXT);
+                yield BacktestCommand.USAGE;
+            }
+        };
+    }
+
+    private static void runSuite(SuiteSettings settings) throws Exception {
         RunningSuite suite = RunningSuite.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
@@ -28,7 +70,7 @@ public final class LocalSuite {
                             stopped.countDown();
                         },
                         "bikecast-local-suite-stop"));
-        new Bootstrap(suite, settings.apiKey(), System.out).ensureChampion(settings.uciDirectory(), BOOTSTRAP_TIMEOUT);
+        new Bootstrap(suite, settings.apiKey(), System.out).ensureChampion(settings.uciHourCsv(), BOOTSTRAP_TIMEOUT);
         printWhereEverythingIs(suite, settings, System.out);
         System.out.println("Try:  curl -s " + suite.baseUrl("prediction-service") + "/api/v1/predict"
                 + " -H 'Content-Type: application/json' -d '{\"timestamp\": \"2012-07-04T17:00:00-04:00\","

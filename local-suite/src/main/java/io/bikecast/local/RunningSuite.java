@@ -35,8 +35,17 @@ public final class RunningSuite implements AutoCloseable {
         List<ConfigurableApplicationContext> contexts = new ArrayList<>();
         RunningSuite suite = new RunningSuite(postgres, kafka, settings.services(), contexts);
         try {
+            Map<String, Object> shared = new HashMap<>(settings.serviceProperties());
+            // Prediction reads models through training's API: point it at this suite's training service.
+            shared.putIfAbsent("bikecast.prediction.registry.base-url", suite.baseUrl("training-service"));
+            shared.putIfAbsent(
+                    "bikecast.prediction.registry.cache-directory",
+                    settings.dataDirectory()
+                            .resolveSibling("prediction-cache")
+                            .toAbsolutePath()
+                            .toString());
             for (ServiceDefinition service : settings.services()) {
-                contexts.add(start(service, postgres, kafka, settings.serviceProperties()));
+                contexts.add(start(service, postgres, kafka, shared));
             }
         } catch (RuntimeException e) {
             suite.close();
@@ -52,9 +61,11 @@ public final class RunningSuite implements AutoCloseable {
         // The services share one logging system, which would label every line with the first service's name.
         properties.put("logging.include-application-name", false);
         properties.put("server.port", service.port());
-        properties.put("spring.datasource.url", postgres.jdbcUrl());
-        properties.put("spring.datasource.username", postgres.username());
-        properties.put("spring.datasource.password", postgres.password());
+        if (service.database()) {
+            properties.put("spring.datasource.url", postgres.jdbcUrl());
+            properties.put("spring.datasource.username", postgres.username());
+            properties.put("spring.datasource.password", postgres.password());
+        }
         properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
         // As command-line arguments: they outrank the service's own file, as an operator's settings should.
         String[] arguments = properties.entrySet().stream()

@@ -12,12 +12,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,11 @@ class LocalSuiteTest {
 
     @Test
     void startsEveryServiceHealthyBootstrapsAModelAndKeepsItsDataAcrossARestart() throws Exception {
+        // The data under a name of its own, beside a decoy hour.csv: the bootstrap must read the file it was given.
+        Path uci = Files.createDirectories(data.resolve("uci"));
+        Path hours = Files.copy(UciDataset.hourCsv(), uci.resolve("capital-bikeshare-2011-2012.csv"));
+        List<String> lines = Files.readAllLines(hours);
+        Files.write(uci.resolve("hour.csv"), lines.subList(0, 4));
         SuiteSettings settings = new SuiteSettings(
                 data.resolve("postgres"),
                 freePort(),
@@ -44,7 +51,7 @@ class LocalSuiteTest {
                         .map(service -> service.onPort(freePort()))
                         .toList(),
                 "suite-key",
-                Optional.of(UciDataset.hourCsv().toAbsolutePath().getParent()),
+                Optional.of(hours.toRealPath()),
                 Map.of("bikecast.training.forest.trees", 10, "bikecast.training.forest.max-depth", 10));
 
         try (RunningSuite suite = RunningSuite.start(settings)) {
@@ -60,9 +67,11 @@ class LocalSuiteTest {
             ByteArrayOutputStream bootstrapOutput = new ByteArrayOutputStream();
             long champion = new Bootstrap(
                             suite, "suite-key", new PrintStream(bootstrapOutput, true, StandardCharsets.UTF_8))
-                    .ensureChampion(settings.uciDirectory(), Duration.ofMinutes(5));
+                    .ensureChampion(settings.uciHourCsv(), Duration.ofMinutes(5));
             assertThat(champion).isEqualTo(1);
-            assertThat(bootstrapOutput.toString(StandardCharsets.UTF_8)).contains("17379 hours ingested (0 rejected)");
+            assertThat(bootstrapOutput.toString(StandardCharsets.UTF_8))
+                    .contains("capital-bikeshare-2011-2012.csv")
+                    .contains("17379 hours ingested (0 rejected)");
             HttpResponse<String> prediction = http.send(
                     HttpRequest.newBuilder(URI.create(suite.baseUrl("prediction-service") + "/api/v1/predict"))
                             .header("Content-Type", "application/json")
@@ -82,7 +91,7 @@ class LocalSuiteTest {
                     .isEqualTo("kept");
             ByteArrayOutputStream secondStart = new ByteArrayOutputStream();
             assertThat(new Bootstrap(restarted, "suite-key", new PrintStream(secondStart, true, StandardCharsets.UTF_8))
-                            .ensureChampion(settings.uciDirectory(), Duration.ofMinutes(1)))
+                            .ensureChampion(settings.uciHourCsv(), Duration.ofMinutes(1)))
                     .isEqualTo(1);
             assertThat(secondStart.toString(StandardCharsets.UTF_8)).contains("already has champion v1");
             assertThat(queryOne(

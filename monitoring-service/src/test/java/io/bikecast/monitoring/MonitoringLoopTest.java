@@ -75,6 +75,9 @@ import tools.jackson.databind.json.JsonMapper;
             "bikecast.monitoring.model-name=" + MonitoringLoopTest.MODEL,
             "bikecast.monitoring.drift.schedule-enabled=false",
             "bikecast.monitoring.drift.window-size=400",
+            // Windows by count with the older minimum; DataClockLoopTest runs on the defaults.
+            "bikecast.monitoring.drift.window-mode=LAST_N",
+            "bikecast.monitoring.drift.min-current-size=200",
             "bikecast.monitoring.alerts.dispatch-interval=200ms",
             "bikecast.monitoring.alerts.retry-initial-interval=200ms",
             "bikecast.monitoring.alerts.retry-max-interval=1s",
@@ -187,6 +190,19 @@ class MonitoringLoopTest {
             assertThat(features.get(discrete).path("test").asString()).isEqualTo("CHI_SQUARE");
         }
         assertThat(features.get("prediction").path("role").asString()).isEqualTo("PREDICTION");
+        for (String calendar : List.of("season", "yr", "mnth", "hr", "holiday", "weekday", "workingday")) {
+            assertThat(features.get(calendar).path("role").asString()).isEqualTo("CALENDAR");
+            assertThat(features.get(calendar).path("reference").asString()).isEqualTo("all-history");
+        }
+        // The fixture's reference sample has no hours: weather falls back to the whole reference, and says so.
+        for (String weather : List.of("temp", "atemp", "hum", "windspeed", "weathersit", "prediction")) {
+            assertThat(features.get(weather).path("reference").asString()).isEqualTo("all-history");
+            assertThat(features.get(weather).path("referenceSize").asInt()).isEqualTo(1000);
+        }
+        assertThat(features.get("temp").path("role").asString()).isEqualTo("WEATHER");
+        assertThat(report.path("weatherReference").path("reference").asString()).isEqualTo("all-history");
+        assertThat(report.path("weatherReference").path("note").asString()).contains("no hours");
+        assertThat(report.path("detail").asString()).contains("whole reference (1000 rows)");
         assertThat(metric("bikecast_drift_dataset_drift")).isZero();
     }
 
@@ -198,7 +214,7 @@ class MonitoringLoopTest {
         JsonNode report = check();
         assertThat(strings(report.path("driftedFeatures"))).containsExactly("temp");
         assertThat(report.path("verdict").asString()).isEqualTo("NO_DRIFT");
-        assertThat(report.path("driftShare").asDouble()).isEqualTo(1.0 / 12);
+        assertThat(report.path("driftShare").asDouble()).isEqualTo(1.0 / 5);
 
         // D and its asymptotic p-value, computed here by brute force over the two empirical CDFs and the
         // Kolmogorov series 2·Σ(−1)^(k−1)·exp(−2k²λ²), λ = D·√(nm/(n+m)), independently of Commons Math.
@@ -272,23 +288,25 @@ class MonitoringLoopTest {
         JsonNode report = check();
         String reportId = report.path("id").asString();
         assertThat(report.path("verdict").asString()).isEqualTo("DRIFT");
+        // The year is a calendar feature: reported, never counted. All five weather features drifted.
         assertThat(strings(report.path("driftedFeatures")))
-                .containsExactly("yr", "weathersit", "temp", "atemp", "hum", "windspeed");
-        assertThat(report.path("driftShare").asDouble()).isEqualTo(0.5);
+                .containsExactly("weathersit", "temp", "atemp", "hum", "windspeed");
+        assertThat(strings(report.path("driftedCalendarFeatures"))).containsExactly("yr");
+        assertThat(report.path("driftShare").asDouble()).isEqualTo(1.0);
 
         List<TrainingRequested> requests = trainingRequests();
         assertThat(requests).hasSize(1);
         assertThat(requests.getFirst().modelName()).isEqualTo(MODEL);
         assertThat(requests.getFirst().source()).isEqualTo(TriggerSource.MONITORING);
         assertThat(requests.getFirst().driftReportId()).hasToString(reportId);
-        assertThat(requests.getFirst().reason()).startsWith("dataset drift: 6 of 12 input features drifted");
+        assertThat(requests.getFirst().reason()).startsWith("dataset drift: 5 of 5 weather features drifted");
         List<DriftDetected> drifts = events(Topics.DRIFT.name(), DriftDetected.class);
         assertThat(drifts).hasSize(1);
         assertThat(drifts.getFirst().reportId()).hasToString(reportId);
         assertThat(drifts.getFirst().modelVersion()).isEqualTo(version);
         assertThat(drifts.getFirst().driftedFeatures())
-                .containsExactly("yr", "weathersit", "temp", "atemp", "hum", "windspeed");
-        assertThat(drifts.getFirst().driftShare()).isEqualTo(0.5);
+                .containsExactly("weathersit", "temp", "atemp", "hum", "windspeed");
+        assertThat(drifts.getFirst().driftShare()).isEqualTo(1.0);
 
         String title = "Data drift: " + MODEL + " v" + version;
         String link = "http://monitoring.example:8083/api/v1/drift/reports/" + reportId + "/html";
@@ -349,10 +367,11 @@ class MonitoringLoopTest {
         assertThat(embed.path("fields").path(0).path("value").asString())
                 .startsWith("χ² = ")
                 .contains("TVD = 1.000")
-                .contains("mean 0.00 → 1.00");
+                .contains("mean 0.00 → 1.00")
+                .endsWith("(calendar: not counted)");
         assertThat(embed.path("fields").path(0).path("inline").asBoolean()).isTrue();
         assertThat(embed.path("fields").path(n - 2).path("name").asString()).isEqualTo("drift share");
-        assertThat(embed.path("fields").path(n - 2).path("value").asString()).isEqualTo("50%");
+        assertThat(embed.path("fields").path(n - 2).path("value").asString()).isEqualTo("100%");
         assertThat(embed.path("fields").path(n - 1).path("name").asString()).isEqualTo("window");
         assertThat(embed.path("fields").path(n - 1).path("value").asString())
                 .isEqualTo("400 predictions vs 1000 reference rows");
@@ -383,7 +402,7 @@ class MonitoringLoopTest {
         assertThat(WEBHOOKS.discordMessages(title)).hasSize(1);
 
         assertThat(metric("bikecast_drift_dataset_drift")).isEqualTo(1.0);
-        assertThat(metric("bikecast_drift_share")).isEqualTo(0.5);
+        assertThat(metric("bikecast_drift_share")).isEqualTo(1.0);
         assertThat(metric("bikecast_training_requests_total{", "reason=\"dataset_drift\""))
                 .isEqualTo(1.0);
         assertThat(metric("bikecast_drift_feature_statistic{", "feature=\"yr\""))
@@ -512,7 +531,7 @@ class MonitoringLoopTest {
         assertThat(report.path("modelVersion").asLong()).isEqualTo(promoted);
         assertThat(report.path("referenceSize").asInt()).isEqualTo(600);
         assertThat(report.path("verdict").asString()).isEqualTo("NO_DRIFT");
-        assertThat(strings(report.path("driftedFeatures"))).doesNotContain("yr");
+        assertThat(strings(report.path("driftedCalendarFeatures"))).doesNotContain("yr");
     }
 
     @Test

@@ -2,20 +2,20 @@ package io.bikecast.prediction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bikecast.prediction.support.FakeTrainingRegistry;
 import io.bikecast.prediction.support.Http;
 import io.bikecast.prediction.support.Payloads;
 import io.bikecast.prediction.support.TestModels;
 import io.bikecast.testsupport.RealInfrastructure;
-import io.bikecast.testsupport.RegistryFixture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,14 +35,21 @@ class ChallengerAbTest {
 
     private static final int PREDICTIONS = 5_000;
 
-    @TestConfiguration
-    static class ChampionAndChallenger {
-        @Bean
-        RegistryFixture registryFixture(DataSource dataSource) {
-            RegistryFixture registry = new RegistryFixture(dataSource).migrate();
-            TestModels.registerChampionAndChallenger(registry);
-            return registry;
-        }
+    /** Champion v1 and challenger v2 are in the registry before the service starts. */
+    private static final FakeTrainingRegistry TRAINING = FakeTrainingRegistry.start(TestModels.MODEL_NAME);
+
+    static {
+        TestModels.registerChampionAndChallenger(TRAINING);
+    }
+
+    @DynamicPropertySource
+    static void training(DynamicPropertyRegistry properties) {
+        TRAINING.configure(properties);
+    }
+
+    @AfterAll
+    static void stopTraining() {
+        TRAINING.close();
     }
 
     @LocalServerPort

@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import io.bikecast.common.events.PredictionLogged;
-import io.bikecast.common.registry.ModelRegistryReader;
 import io.bikecast.platform.kafka.EventPublisher;
+import io.bikecast.prediction.support.FakeTrainingRegistry;
 import io.bikecast.prediction.support.Http;
 import io.bikecast.prediction.support.Lifecycle;
 import io.bikecast.prediction.support.Payloads;
 import io.bikecast.prediction.support.PredictionEvents;
 import io.bikecast.prediction.support.TestModels;
 import io.bikecast.testsupport.RealInfrastructure;
-import io.bikecast.testsupport.RegistryFixture;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,20 +25,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A promotion under concurrent load: no request fails, every answer names the version that computed it (checked
- * against that version's own forest), each client switches from v1 to v2 once and never back, and every answer is
- * logged as a prediction-logged event.
+ * A promotion under concurrent load: the new version's artifact is downloaded once from the training service's
+ * registry, no request fails, every answer names the version that computed it (checked against that version's own
+ * forest), each client switches from v1 to v2 once and never back, and every answer is logged as a prediction-logged
+ * event.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -49,15 +49,21 @@ class HotSwapTest {
 
     private static final int CLIENTS = 6;
 
-    @TestConfiguration
-    static class Champion {
-        @Bean
-        RegistryFixture registryFixture(DataSource dataSource) {
-            RegistryFixture registry = new RegistryFixture(dataSource).migrate();
-            long version = TestModels.register(registry, TestModels.first());
-            registry.setAlias(TestModels.MODEL_NAME, ModelRegistryReader.CHAMPION, version);
-            return registry;
-        }
+    /** Champion v1 is in the registry before the service starts. */
+    private static final FakeTrainingRegistry TRAINING = FakeTrainingRegistry.start(TestModels.MODEL_NAME);
+
+    static {
+        TestModels.registerChampion(TRAINING);
+    }
+
+    @DynamicPropertySource
+    static void training(DynamicPropertyRegistry properties) {
+        TRAINING.configure(properties);
+    }
+
+    @AfterAll
+    static void stopTraining() {
+        TRAINING.close();
     }
 
     /** One answer as a client saw it. */
@@ -65,9 +71,6 @@ class HotSwapTest {
 
     @LocalServerPort
     private int port;
-
-    @Autowired
-    private RegistryFixture registry;
 
     @Autowired
     private EventPublisher events;
@@ -112,9 +115,9 @@ class HotSwapTest {
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> seen.size() > 300);
 
-        long v2 = TestModels.register(registry, TestModels.second());
-        registry.setAlias(TestModels.MODEL_NAME, ModelRegistryReader.CHAMPION, v2);
-        events.publish(TestModels.promoted(v2, ModelRegistryReader.CHAMPION, 1L))
+        long v2 = TestModels.register(TRAINING, TestModels.second());
+        TRAINING.setAlias(TestModels.CHAMPION, v2);
+        events.publish(TestModels.promoted(TRAINING, v2, TestModels.CHAMPION, 1L))
                 .get();
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> seen.stream().filter(s -> s.version() == v2).count() > 300);
@@ -142,6 +145,7 @@ class HotSwapTest {
                     .as("never back to v1 after the swap")
                     .allSatisfy(s -> assertThat(s.version()).isEqualTo(v2));
         }
+        assertThat(TRAINING.downloads(v2)).as("downloads of v2's artifact").isEqualTo(1);
         assertThat(new Http(port)
                         .get("/api/v1/models/active")
                         .body()

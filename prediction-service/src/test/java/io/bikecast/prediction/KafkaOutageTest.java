@@ -3,13 +3,12 @@ package io.bikecast.prediction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.bikecast.common.registry.ModelRegistryReader;
+import io.bikecast.prediction.support.FakeTrainingRegistry;
 import io.bikecast.prediction.support.Http;
 import io.bikecast.prediction.support.Payloads;
 import io.bikecast.prediction.support.PredictionEvents;
 import io.bikecast.prediction.support.TestModels;
 import io.bikecast.testsupport.RealInfrastructure;
-import io.bikecast.testsupport.RegistryFixture;
 import io.bikecast.testsupport.StandaloneKafkaBroker;
 import java.time.Duration;
 import java.util.HashSet;
@@ -17,14 +16,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -60,15 +56,21 @@ class KafkaOutageTest {
         BROKER.close();
     }
 
-    @TestConfiguration
-    static class Champion {
-        @Bean
-        RegistryFixture registryFixture(DataSource dataSource) {
-            RegistryFixture registry = new RegistryFixture(dataSource).migrate();
-            long version = TestModels.register(registry, TestModels.first());
-            registry.setAlias(TestModels.MODEL_NAME, ModelRegistryReader.CHAMPION, version);
-            return registry;
-        }
+    /** The champion is in the registry before the service starts. */
+    private static final FakeTrainingRegistry TRAINING = FakeTrainingRegistry.start(TestModels.MODEL_NAME);
+
+    static {
+        TestModels.registerChampion(TRAINING);
+    }
+
+    @DynamicPropertySource
+    static void training(DynamicPropertyRegistry properties) {
+        TRAINING.configure(properties);
+    }
+
+    @AfterAll
+    static void stopTraining() {
+        TRAINING.close();
     }
 
     @LocalServerPort

@@ -3,30 +3,28 @@ package io.bikecast.prediction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.bikecast.common.registry.ModelRegistryReader;
 import io.bikecast.platform.kafka.EventPublisher;
+import io.bikecast.prediction.support.FakeTrainingRegistry;
 import io.bikecast.prediction.support.Http;
 import io.bikecast.prediction.support.Lifecycle;
 import io.bikecast.prediction.support.Payloads;
 import io.bikecast.prediction.support.TestModels;
 import io.bikecast.testsupport.RealInfrastructure;
-import io.bikecast.testsupport.RegistryFixture;
 import java.time.Duration;
 import java.util.Map;
-import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Before any champion exists the service refuses honestly (503, not ready); the first promotion makes it serve without
- * a restart; and when the registry then becomes unreadable it keeps serving the model in hand, stays ready, and says
- * so in health.
+ * a restart; and when the training service's registry then stops answering it keeps serving the model in hand, stays
+ * ready, and says so in health.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -34,28 +32,27 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 @RealInfrastructure
 class NoChampionTest {
 
-    @TestConfiguration
-    static class EmptyRegistry {
-        @Bean
-        RegistryFixture registryFixture(DataSource dataSource) {
-            return new RegistryFixture(dataSource).migrate();
-        }
+    /** A registry that names no champion yet. */
+    private static final FakeTrainingRegistry TRAINING = FakeTrainingRegistry.start(TestModels.MODEL_NAME);
+
+    @DynamicPropertySource
+    static void training(DynamicPropertyRegistry properties) {
+        TRAINING.configure(properties);
+    }
+
+    @AfterAll
+    static void stopTraining() {
+        TRAINING.close();
     }
 
     @LocalServerPort
     private int port;
 
     @Autowired
-    private RegistryFixture registry;
-
-    @Autowired
     private EventPublisher events;
 
     @Autowired
     private KafkaListenerEndpointRegistry listeners;
-
-    @Autowired
-    private JdbcTemplate jdbc;
 
     @Test
     void answers503UntilAChampionIsPromotedThenServesIt() throws Exception {
@@ -85,9 +82,8 @@ class NoChampionTest {
                 .isTrue();
 
         Lifecycle.awaitListening(listeners);
-        long version = TestModels.register(registry, TestModels.first());
-        registry.setAlias(TestModels.MODEL_NAME, ModelRegistryReader.CHAMPION, version);
-        events.publish(TestModels.promoted(version, ModelRegistryReader.CHAMPION, null))
+        long version = TestModels.registerChampion(TRAINING);
+        events.publish(TestModels.promoted(TRAINING, version, TestModels.CHAMPION, null))
                 .get();
 
         await().atMost(Duration.ofSeconds(30))
@@ -97,9 +93,9 @@ class NoChampionTest {
         assertThat(served.body().path("modelVersion").asLong()).isEqualTo(version);
         assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200);
 
-        // The registry becomes unreadable: the model in hand keeps serving, and health says what is degraded.
-        jdbc.execute("ALTER TABLE registry.model_alias RENAME TO model_alias_unavailable");
-        events.publish(TestModels.promoted(version, ModelRegistryReader.CHAMPION, null))
+        // The registry stops answering: the model in hand keeps serving, and health says what is degraded.
+        TRAINING.answer(false);
+        events.publish(TestModels.promoted(TRAINING, version, TestModels.CHAMPION, null))
                 .get();
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(http.get("/actuator/health")
@@ -117,6 +113,13 @@ class NoChampionTest {
                         .path("status")
                         .asString())
                 .isEqualTo("DOWN");
+        assertThat(health.body()
+                        .path("components")
+                        .path("registry")
+                        .path("details")
+                        .path("url")
+                        .asString())
+                .isEqualTo(TRAINING.baseUrl());
         assertThat(health.body().path("components").path("model").path("status").asString())
                 .isEqualTo("UP");
         assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200);
@@ -126,8 +129,8 @@ class NoChampionTest {
                         .asLong())
                 .isEqualTo(version);
 
-        jdbc.execute("ALTER TABLE registry.model_alias_unavailable RENAME TO model_alias");
-        events.publish(TestModels.promoted(version, ModelRegistryReader.CHAMPION, null))
+        TRAINING.answer(true);
+        events.publish(TestModels.promoted(TRAINING, version, TestModels.CHAMPION, null))
                 .get();
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(http.get("/actuator/health")

@@ -6,12 +6,11 @@ import static org.assertj.core.api.Assertions.within;
 import io.bikecast.common.features.FeatureEngineering;
 import io.bikecast.common.features.NaturalConditions;
 import io.bikecast.common.features.UciFeatures;
-import io.bikecast.common.registry.ModelRegistryReader;
+import io.bikecast.prediction.support.FakeTrainingRegistry;
 import io.bikecast.prediction.support.Http;
 import io.bikecast.prediction.support.Payloads;
 import io.bikecast.prediction.support.TestModels;
 import io.bikecast.testsupport.RealInfrastructure;
-import io.bikecast.testsupport.RegistryFixture;
 import io.bikecast.testsupport.UciDataset;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -21,13 +20,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
-import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** The API with a champion in place: both payload forms, quick GET, batch, every kind of bad input, and the metrics. */
@@ -39,16 +38,21 @@ class PredictionApiTest {
 
     private static final UciDataset.HourRow ROW = TestModels.row(4_000);
 
-    @TestConfiguration
-    static class ChampionInRegistry {
-        /** Created before the service starts, so the champion is there when it loads at start-up. */
-        @Bean
-        RegistryFixture registryFixture(DataSource dataSource) {
-            RegistryFixture registry = new RegistryFixture(dataSource).migrate();
-            long version = TestModels.register(registry, TestModels.first());
-            registry.setAlias(TestModels.MODEL_NAME, ModelRegistryReader.CHAMPION, version);
-            return registry;
-        }
+    /** The champion is in the registry before the service starts, so it loads at start-up. */
+    private static final FakeTrainingRegistry TRAINING = FakeTrainingRegistry.start(TestModels.MODEL_NAME);
+
+    static {
+        TestModels.registerChampion(TRAINING);
+    }
+
+    @DynamicPropertySource
+    static void training(DynamicPropertyRegistry properties) {
+        TRAINING.configure(properties);
+    }
+
+    @AfterAll
+    static void stopTraining() {
+        TRAINING.close();
     }
 
     @LocalServerPort

@@ -1,40 +1,116 @@
 package io.bikecast.prediction;
 
-import io.bikecast.common.registry.ModelRegistryReader;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bikecast.common.events.TopicSpec;
+import io.bikecast.common.events.Topics;
+import io.bikecast.prediction.support.FakeTrainingRegistry;
+import io.bikecast.prediction.support.Http;
 import io.bikecast.prediction.support.TestModels;
 import io.bikecast.testsupport.RealInfrastructure;
-import io.bikecast.testsupport.RegistryFixture;
-import io.bikecast.testsupport.ServiceSmokeTest;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The platform's smoke checks. Readiness here means "can answer predictions", so the registry holds a champion: without
- * one the service is, correctly, not ready (see {@link NoChampionTest}).
+ * The smoke checks every bikecast service passes (test-support's {@code ServiceSmokeTest}: topics, health, liveness,
+ * readiness, Prometheus, OpenAPI), for a service that has no database: test-support's version asserts a {@code db}
+ * health component and reads the schema through JDBC, which this service must not have. Readiness here means "can
+ * answer predictions", so the registry holds a champion: without one the service is, correctly, not ready (see {@link
+ * NoChampionTest}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
-class PredictionServiceSmokeTest extends ServiceSmokeTest {
+class PredictionServiceSmokeTest {
 
-    @TestConfiguration
-    static class Champion {
-        @Bean
-        RegistryFixture registryFixture(DataSource dataSource) {
-            RegistryFixture registry = new RegistryFixture(dataSource).migrate();
-            long version = TestModels.register(registry, TestModels.first());
-            registry.setAlias(TestModels.MODEL_NAME, ModelRegistryReader.CHAMPION, version);
-            // The fixture migrated the registry as the training service would; its Flyway history is the training
-            // service's, and the smoke check below asserts that this service itself runs no migrations.
-            new JdbcTemplate(dataSource).execute("DROP TABLE registry.flyway_schema_history");
-            return registry;
+    private static final FakeTrainingRegistry TRAINING = FakeTrainingRegistry.start(TestModels.MODEL_NAME);
+
+    static {
+        TestModels.registerChampion(TRAINING);
+    }
+
+    @DynamicPropertySource
+    static void training(DynamicPropertyRegistry properties) {
+        TRAINING.configure(properties);
+    }
+
+    @AfterAll
+    static void stopTraining() {
+        TRAINING.close();
+    }
+
+    @LocalServerPort
+    private int port;
+
+    @Autowired
+    private ApplicationContext context;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    private String bootstrapServers;
+
+    @Test
+    void hasNoDatabase() {
+        assertThat(context.getBeanNamesForType(DataSource.class)).isEmpty();
+        assertThat(new Http(port)
+                        .get("/actuator/health")
+                        .body()
+                        .path("components")
+                        .has("db"))
+                .isFalse();
+    }
+
+    @Test
+    void createsEveryBikecastTopic() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Set<String> topics = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            assertThat(topics)
+                    .containsAll(Topics.ALL.stream().map(TopicSpec::name).toList());
         }
     }
 
-    @Override
-    protected String ownedSchema() {
-        return null;
+    @Test
+    void reportsHealthLivenessAndReadinessUp() {
+        Http http = new Http(port);
+        Http.Response health = http.get("/actuator/health");
+        assertThat(health.status()).as(health.text()).isEqualTo(200);
+        assertThat(health.body().path("status").asString()).isEqualTo("UP");
+        assertThat(health.body()
+                        .path("components")
+                        .path("registry")
+                        .path("status")
+                        .asString())
+                .isEqualTo("UP");
+        assertThat(http.get("/actuator/health/liveness").body().path("status").asString())
+                .isEqualTo("UP");
+        assertThat(http.get("/actuator/health/readiness").body().path("status").asString())
+                .isEqualTo("UP");
+    }
+
+    @Test
+    void exposesPrometheusMetricsTaggedWithTheApplication() {
+        Http.Response metrics = new Http(port).get("/actuator/prometheus");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.text()).contains("jvm_memory_used_bytes").contains("application=\"prediction-service\"");
+    }
+
+    @Test
+    void publishesItsOpenApiDocumentAndSwaggerUi() {
+        Http http = new Http(port);
+        assertThat(http.get("/v3/api-docs").body().path("openapi").asString()).startsWith("3.");
+        Http.Response ui = http.get("/swagger-ui/index.html");
+        assertThat(ui.status()).isEqualTo(200);
+        assertThat(ui.text()).contains("swagger-ui");
     }
 }

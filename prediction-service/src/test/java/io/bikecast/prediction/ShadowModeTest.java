@@ -6,23 +6,23 @@ import static org.assertj.core.api.Assertions.within;
 import io.bikecast.common.events.PredictionLogged;
 import io.bikecast.common.events.ServedBy;
 import io.bikecast.prediction.serving.Predictor;
+import io.bikecast.prediction.support.FakeTrainingRegistry;
 import io.bikecast.prediction.support.Http;
 import io.bikecast.prediction.support.Payloads;
 import io.bikecast.prediction.support.PredictionEvents;
 import io.bikecast.prediction.support.TestModels;
 import io.bikecast.testsupport.RealInfrastructure;
-import io.bikecast.testsupport.RegistryFixture;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /** In shadow mode the challenger predicts every request too: its answers are logged with shadow = true, never returned. */
 @SpringBootTest(
@@ -34,14 +34,21 @@ class ShadowModeTest {
 
     private static final int REQUESTS = 40;
 
-    @TestConfiguration
-    static class ChampionAndChallenger {
-        @Bean
-        RegistryFixture registryFixture(DataSource dataSource) {
-            RegistryFixture registry = new RegistryFixture(dataSource).migrate();
-            TestModels.registerChampionAndChallenger(registry);
-            return registry;
-        }
+    /** Champion v1 and challenger v2 are in the registry before the service starts. */
+    private static final FakeTrainingRegistry TRAINING = FakeTrainingRegistry.start(TestModels.MODEL_NAME);
+
+    static {
+        TestModels.registerChampionAndChallenger(TRAINING);
+    }
+
+    @DynamicPropertySource
+    static void training(DynamicPropertyRegistry properties) {
+        TRAINING.configure(properties);
+    }
+
+    @AfterAll
+    static void stopTraining() {
+        TRAINING.close();
     }
 
     @LocalServerPort

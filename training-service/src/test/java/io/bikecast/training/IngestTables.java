@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -32,8 +33,16 @@ final class IngestTables {
 
     /** Inserts the UCI hours of days {@code from} (inclusive) to {@code to} (exclusive); returns how many. */
     static int insert(DataSource dataSource, LocalDate from, LocalDate to) {
+        return insertHours(dataSource, from.atStartOfDay(), to.atStartOfDay());
+    }
+
+    /** Inserts the UCI hours from {@code from} (inclusive) to {@code to} (exclusive); returns how many. */
+    static int insertHours(DataSource dataSource, LocalDateTime from, LocalDateTime to) {
         List<UciDataset.HourRow> rows = UciDataset.hours().stream()
-                .filter(row -> !row.dteday().isBefore(from) && row.dteday().isBefore(to))
+                .filter(row -> {
+                    LocalDateTime hour = row.dteday().atTime(row.hr(), 0);
+                    return !hour.isBefore(from) && hour.isBefore(to);
+                })
                 .toList();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement("""

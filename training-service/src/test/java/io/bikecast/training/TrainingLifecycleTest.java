@@ -5,19 +5,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.bikecast.common.events.EventJson;
+import io.bikecast.common.events.ModelMetrics;
 import io.bikecast.common.events.ModelPromoted;
 import io.bikecast.common.events.ModelTrained;
 import io.bikecast.common.events.TrainingFailed;
 import io.bikecast.common.events.TrainingRequested;
 import io.bikecast.common.events.TriggerSource;
 import io.bikecast.common.registry.ArtifactIntegrityException;
+import io.bikecast.common.registry.ModelArtifacts;
 import io.bikecast.common.registry.ModelRegistryReader;
 import io.bikecast.common.registry.ReferenceSample;
 import io.bikecast.testsupport.RealInfrastructure;
+import io.bikecast.training.data.ObservationReader;
+import io.bikecast.training.data.TrainingRow;
+import io.bikecast.training.forest.Evaluation;
 import io.bikecast.training.run.TrainingWorker;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,10 +51,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The life of the model registry on real PostgreSQL and Kafka, as one story: a first model becomes champion, a
- * retrain on the same data is only challenger, a poor model is rejected, a failed run leaves the champion alone, a
- * monitoring request after new data promotes a better model, people promote and roll back, a corrupted artifact is
- * refused, and concurrent triggers never train twice at once. Small forests (10 trees, depth 8) on months of 2011.
+ * The life of the model registry on real PostgreSQL and Kafka, as one story: a first model becomes champion and its
+ * served fit has learned every stored hour, a retrain on the same data is only challenger (the champion has seen all
+ * its holdout), a poor model is rejected, a failed run leaves the champion alone, a monitoring request after new data
+ * promotes a better model, people promote and roll back, a corrupted artifact is refused, concurrent triggers never
+ * train twice at once, and the gate compares only on hours neither model learned from. Small forests (10 trees, depth
+ * 8) on months of 2011.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -87,6 +95,7 @@ class TrainingLifecycleTest {
     private Api api;
     private JdbcClient jdbc;
     private ModelRegistryReader reader;
+    private ObservationReader observations;
     private LifecycleEvents events;
 
     @BeforeAll
@@ -94,6 +103,7 @@ class TrainingLifecycleTest {
         api = new Api(port);
         jdbc = JdbcClient.create(dataSource);
         reader = new ModelRegistryReader(dataSource);
+        observations = new ObservationReader(dataSource);
         events = new LifecycleEvents(bootstrapServers);
         IngestTables.migrate(dataSource);
         IngestTables.insert(dataSource, LocalDate.of(2011, 1, 1), LocalDate.of(2011, 5, 1));
@@ -125,12 +135,22 @@ class TrainingLifecycleTest {
         assertThat(run.path("decision").path("outcome").asString()).isEqualTo("champion");
         assertThat(run.path("provenance").isObject()).isTrue();
         assertThat(run.path("provenance").toString().length()).isLessThan(100_000);
+        // The served fit has learned every stored hour, holdout included; the metrics are the evaluation fit's.
+        assertThat(run.path("servedFitStart").asString()).isEqualTo("2011-01-01T00:00:00");
+        assertThat(run.path("servedFitEnd").asString()).isEqualTo("2011-04-30T23:00:00");
+        assertThat(run.path("servedFitRows").asInt())
+                .isEqualTo(run.path("trainingRows").asInt()
+                        + run.path("holdoutRows").asInt());
+        assertThat(run.path("trainingEnd").asString()).isEqualTo("2011-04-09T23:00:00");
 
         JsonNode champion = api.get("/api/v1/models/champion").json();
         assertThat(champion.path("version").asLong()).isEqualTo(1);
         assertThat(champion.path("status").asString()).isEqualTo("champion");
         assertThat(champion.path("alias").asString()).isEqualTo("champion");
         assertThat(champion.path("metrics").path("r2").asDouble()).isGreaterThanOrEqualTo(0.5);
+        assertThat(champion.path("servedFitEnd").asString()).isEqualTo("2011-04-30T23:00:00");
+        assertThat(champion.path("servedFitRows").asInt())
+                .isEqualTo(run.path("servedFitRows").asInt());
 
         ModelTrained trained = events.await(ModelTrained.class, e -> e.version() == 1);
         assertThat(trained.status()).isEqualTo("champion");
@@ -139,6 +159,14 @@ class TrainingLifecycleTest {
         assertThat(promoted.previousVersion()).isNull();
         assertThat(promoted.artifactSha256())
                 .isEqualTo(champion.path("artifactSha256").asString());
+        assertThat(promoted.trainedThrough()).isEqualTo(LocalDateTime.of(2011, 4, 30, 23, 0));
+
+        // The stored artifact is the refit: on the holdout hours, which it learned from, it scores far better than the
+        // evaluation fit whose holdout metrics the version keeps.
+        List<TrainingRow> holdout = observations.read("system", LocalDateTime.of(2011, 4, 10, 0, 0));
+        ModelMetrics servedOnHoldout = Evaluation.metrics(reader.load(MODEL, 1).model(), holdout);
+        assertThat(servedOnHoldout.rmse())
+                .isLessThan(champion.path("metrics").path("rmse").asDouble() * 0.9);
 
         assertThat(reader.loadAlias(MODEL, "champion")).hasValueSatisfying(model -> {
             assertThat(model.version()).isEqualTo(1);
@@ -147,9 +175,14 @@ class TrainingLifecycleTest {
         ReferenceSample sample = reader.referenceSample(MODEL, 1);
         assertThat(sample.size()).isEqualTo(500);
         assertThat(sample.features()).hasSize(12);
+        // Taken from the served fit's rows, the whole window: its hours reach into the holdout.
+        assertThat(sample.hours()).hasSize(500).isSorted();
+        assertThat(sample.hours().getFirst()).isEqualTo(LocalDateTime.of(2011, 1, 1, 0, 0));
+        assertThat(sample.hours().getLast()).isAfter(LocalDateTime.of(2011, 4, 29, 0, 0));
         JsonNode reference = api.get("/api/v1/models/1/reference").json();
         assertThat(reference.path("predictions").size()).isEqualTo(500);
         assertThat(reference.path("features").path("hr").size()).isEqualTo(500);
+        assertThat(reference.path("hours").get(0).asString()).isEqualTo("2011-01-01T00:00:00");
     }
 
     @Test
@@ -165,12 +198,22 @@ class TrainingLifecycleTest {
                 .isEqualTo(v1.path("datasetVersion").asString());
         assertThat(v2.path("status").asString()).isEqualTo("challenger");
         assertThat(v2.path("decision").path("outcome").asString()).isEqualTo("challenger");
-        assertThat(v2.path("decision").path("reasons").toString()).contains("does not beat the champion v1");
+        // v1's served fit learned every hour of v2's holdout: there is nothing left to compare them on fairly.
+        assertThat(v2.path("decision").path("reasons").toString())
+                .contains("the champion has seen all but 0 of the holdout hours");
+        assertThat(v2.path("decision").path("comparisonHours").path("count").asInt())
+                .isZero();
+        assertThat(v2.path("decision").path("championTrainedThrough").asString())
+                .isEqualTo("2011-04-30T23:00:00");
+        assertThat(v2.path("decision").has("championOnComparisonHours")).isFalse();
         assertThat(api.get("/api/v1/models/champion").json().path("version").asLong())
                 .isEqualTo(1);
+        assertThat(api.get("/api/v1/models/challenger").json().path("version").asLong())
+                .isEqualTo(2);
         ModelPromoted challenger = events.await(ModelPromoted.class, e -> e.version() == 2);
         assertThat(challenger.alias()).isEqualTo("challenger");
         assertThat(challenger.isChampion()).isFalse();
+        assertThat(challenger.trainedThrough()).isEqualTo(LocalDateTime.of(2011, 4, 30, 23, 0));
     }
 
     @Test
@@ -236,16 +279,26 @@ class TrainingLifecycleTest {
         JsonNode decision = v4.path("decision");
         assertThat(decision.path("outcome").asString()).isEqualTo("champion");
         assertThat(decision.path("championVersion").asLong()).isEqualTo(1);
-        // The old champion on the candidate's (newer) holdout, and both on the old champion's own holdout.
-        assertThat(decision.path("candidate").path("rmse").asDouble())
+        // v1 learned up to the end of April: all of v4's June holdout is unseen by both, and v4 is better on it.
+        assertThat(decision.path("championTrainedThrough").asString()).isEqualTo("2011-04-30T23:00:00");
+        assertThat(decision.path("comparisonHours").path("from").asString()).isEqualTo("2011-06-10T00:00:00");
+        assertThat(decision.path("comparisonHours").path("to").asString()).isEqualTo("2011-06-30T23:00:00");
+        assertThat(decision.path("comparisonHours").path("count").asInt())
+                .isEqualTo(v4.path("servedFitRows").asInt()
+                        - jdbc.sql("SELECT count(*) FROM ingest.observation WHERE hour < '2011-06-10'")
+                                .query(Integer.class)
+                                .single());
+        assertThat(decision.path("candidateOnComparisonHours")).isEqualTo(decision.path("candidate"));
+        assertThat(decision.path("candidateOnComparisonHours").path("rmse").asDouble())
                 .isLessThan(
-                        decision.path("championOnCandidateHoldout").path("rmse").asDouble());
-        assertThat(decision.path("candidateOnPreviousHoldout").path("rmse").asDouble())
-                .isPositive();
+                        decision.path("championOnComparisonHours").path("rmse").asDouble());
+        assertThat(promoted.trainedThrough()).isEqualTo(LocalDateTime.of(2011, 6, 30, 23, 0));
         assertThat(api.get("/api/v1/models/1").json().path("status").asString()).isEqualTo("archived");
 
         JsonNode runs = api.get("/api/v1/training-runs?status=succeeded").json();
         assertThat(runs.path("items").get(0).path("trigger").asString()).isEqualTo("drift");
+        assertThat(runs.path("items").get(0).path("requestEventId").asString())
+                .isEqualTo(request.eventId().toString());
         assertThat(jdbc.sql("SELECT count(*) FROM registry.training_run WHERE trigger = 'drift'")
                         .query(Long.class)
                         .single())
@@ -277,6 +330,7 @@ class TrainingLifecycleTest {
         ModelPromoted manual = events.await(ModelPromoted.class, e -> e.version() == 2 && e.isChampion());
         assertThat(manual.previousVersion()).isEqualTo(4L);
         assertThat(manual.reason()).contains("canary looked good");
+        assertThat(manual.trainedThrough()).isEqualTo(LocalDateTime.of(2011, 4, 30, 23, 0));
         // v2 was the challenger: it cannot hold both aliases.
         assertThat(reader.aliasVersion(MODEL, "challenger")).isEmpty();
         Instant whileTwo = Instant.now();
@@ -288,6 +342,8 @@ class TrainingLifecycleTest {
         ModelPromoted rollback = events.await(
                 ModelPromoted.class, e -> e.version() == 4 && e.previousVersion() != null && e.previousVersion() == 2);
         assertThat(rollback.reason()).contains("rollback from v2").contains("live error doubled");
+        assertThat(rollback.trainedThrough()).isEqualTo(LocalDateTime.of(2011, 6, 30, 23, 0));
+        assertThat(api.get("/api/v1/models/challenger").status()).isEqualTo(404);
         assertThat(reader.aliasVersion(MODEL, "champion")).contains(4L);
         assertThat(api.get("/api/v1/models/2").json().path("status").asString()).isEqualTo("rejected");
 
@@ -374,6 +430,144 @@ class TrainingLifecycleTest {
                         SELECT count(*) FROM registry.training_run m JOIN registry.training_run r ON r.id = m.merged_into
                         WHERE m.status = 'merged' AND (r.status <> 'succeeded'
                             OR r.requested_parameters <> m.requested_parameters)""").query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    @Order(9)
+    void theArtifactIsServedWithItsChecksumAsETagAndNotSentAgainWhenUnchanged() {
+        JsonNode v4 = api.get("/api/v1/models/4").json();
+        String sha256 = v4.path("artifactSha256").asString();
+
+        Api.BinaryResponse artifact = api.getBytes("/api/v1/models/4/artifact");
+        assertThat(artifact.status()).isEqualTo(200);
+        assertThat(artifact.header("Content-Type")).isEqualTo("application/octet-stream");
+        assertThat(artifact.header("ETag")).isEqualTo("\"" + sha256 + "\"");
+        assertThat(artifact.header("X-Artifact-Format")).isEqualTo("tribuo-protobuf+gzip");
+        assertThat(ModelArtifacts.sha256(artifact.body())).isEqualTo(sha256);
+        assertThat(artifact.body().length).isEqualTo(v4.path("artifactBytes").asInt());
+        List<TrainingRow> june = observations.read("system", LocalDateTime.of(2011, 6, 1, 0, 0));
+        assertThat(Evaluation.predict(ModelArtifacts.read(artifact.body()), june))
+                .containsExactly(Evaluation.predict(reader.load(MODEL, 4).model(), june));
+
+        Api.BinaryResponse unchanged =
+                api.getBytes("/api/v1/models/4/artifact", "If-None-Match", artifact.header("ETag"));
+        assertThat(unchanged.status()).isEqualTo(304);
+        assertThat(unchanged.body()).isEmpty();
+        assertThat(unchanged.header("ETag")).isEqualTo(artifact.header("ETag"));
+        assertThat(api.getBytes("/api/v1/models/4/artifact", "If-None-Match", "\"another\"")
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.getBytes("/api/v1/models/99/artifact").status()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(10)
+    void runsAreListedByAnyOfSeveralStatuses() {
+        JsonNode finished = api.get("/api/v1/training-runs?status=succeeded,failed&size=200")
+                .json();
+        long expected = jdbc.sql("SELECT count(*) FROM registry.training_run WHERE status IN ('succeeded', 'failed')")
+                .query(Long.class)
+                .single();
+        assertThat(finished.path("total").asLong()).isEqualTo(expected);
+        assertThat(finished.path("items").size()).isEqualTo((int) expected);
+        List<String> statuses = new ArrayList<>();
+        finished.path("items").forEach(item -> statuses.add(item.path("status").asString()));
+        assertThat(statuses).contains("succeeded", "failed").allMatch(s -> s.equals("succeeded") || s.equals("failed"));
+        assertThat(api.get("/api/v1/training-runs?status=queued,running")
+                        .json()
+                        .path("total")
+                        .asLong())
+                .isZero();
+        Api.Response unknown = api.get("/api/v1/training-runs?status=succeeded,finished");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body()).contains("status").contains("finished");
+    }
+
+    @Test
+    @Order(11)
+    void aCandidateWhoseHoldoutTheChampionHasAlmostAllSeenStaysChallenger() {
+        int newHours = IngestTables.insertHours(
+                dataSource, LocalDateTime.of(2011, 7, 1, 0, 0), LocalDateTime.of(2011, 7, 1, 12, 0));
+        assertThat(newHours).isPositive().isLessThan(24);
+
+        JsonNode run = awaitFinished(requestRun("{\"reason\": \"half a day of new data\"}"));
+
+        JsonNode decision = run.path("decision");
+        assertThat(decision.path("outcome").asString()).isEqualTo("challenger");
+        assertThat(decision.path("championVersion").asLong()).isEqualTo(4);
+        assertThat(decision.path("comparisonHours").path("count").asInt()).isEqualTo(newHours);
+        assertThat(decision.path("comparisonHours").path("from").asString()).isEqualTo("2011-07-01T00:00:00");
+        assertThat(decision.path("reasons").toString())
+                .contains("the champion has seen all but " + newHours + " of the holdout hours");
+        assertThat(reader.aliasVersion(MODEL, "champion")).contains(4L);
+    }
+
+    @Test
+    @Order(12)
+    void theGateComparesOnlyOnTheHoursAfterTheChampionsServedFitAndTheEvaluationEndpointScoresThemAlike() {
+        IngestTables.insertHours(dataSource, LocalDateTime.of(2011, 7, 1, 12, 0), LocalDateTime.of(2011, 8, 1, 0, 0));
+        int july = jdbc.sql("SELECT count(*) FROM ingest.observation WHERE hour >= '2011-07-01'")
+                .query(Integer.class)
+                .single();
+        // The holdout starts ten days before the champion v4's served fit ends: those ten days must not count.
+        JsonNode run = awaitFinished(
+                requestRun("{\"reason\": \"July\", \"parameters\": {\"holdoutStart\": \"2011-06-20T00:00:00\"}}"));
+        assertThat(run.path("status").asString()).as(run.toString()).isEqualTo("succeeded");
+
+        JsonNode decision = run.path("decision");
+        assertThat(decision.path("championVersion").asLong()).isEqualTo(4);
+        assertThat(decision.path("championTrainedThrough").asString()).isEqualTo("2011-06-30T23:00:00");
+        JsonNode hours = decision.path("comparisonHours");
+        assertThat(hours.path("from").asString()).isEqualTo("2011-07-01T00:00:00");
+        assertThat(hours.path("to").asString()).isEqualTo("2011-07-31T23:00:00");
+        assertThat(hours.path("count").asInt())
+                .isEqualTo(july)
+                .isLessThan(run.path("holdoutRows").asInt());
+        // Scored on July only, the champion's figures are what scoring it on July gives, and not its in-sample June.
+        List<TrainingRow> julyRows = observations.read("system", LocalDateTime.of(2011, 7, 1, 0, 0));
+        ModelMetrics championOnJuly = Evaluation.metrics(reader.load(MODEL, 4).model(), julyRows);
+        assertThat(decision.path("championOnComparisonHours").path("rmse").asDouble())
+                .isEqualTo(championOnJuly.rmse());
+        assertThat(decision.path("candidateOnComparisonHours").path("rmse").asDouble())
+                .isNotEqualTo(decision.path("candidate").path("rmse").asDouble());
+        boolean better =
+                decision.path("candidateOnComparisonHours").path("rmse").asDouble() <= championOnJuly.rmse();
+        assertThat(decision.path("outcome").asString()).isEqualTo(better ? "champion" : "challenger");
+
+        Api.Response evaluation = api.post(
+                "/api/v1/models/4/evaluation", "{\"from\": \"2011-07-01T00:00\", \"to\": \"2011-08-01T00:00\"}");
+        assertThat(evaluation.status()).as(evaluation.body()).isEqualTo(200);
+        JsonNode scored = evaluation.json();
+        assertThat(scored.path("modelName").asString()).isEqualTo(MODEL);
+        assertThat(scored.path("version").asLong()).isEqualTo(4);
+        assertThat(scored.path("from").asString()).isEqualTo("2011-07-01T00:00:00");
+        assertThat(scored.path("to").asString()).isEqualTo("2011-08-01T00:00:00");
+        assertThat(scored.path("hours").asInt()).isEqualTo(july);
+        assertThat(scored.path("metrics").path("rmse").asDouble()).isEqualTo(championOnJuly.rmse());
+        assertThat(scored.path("metrics").path("mae").asDouble()).isEqualTo(championOnJuly.mae());
+        assertThat(scored.path("metrics").path("r2").asDouble()).isEqualTo(championOnJuly.r2());
+        assertThat(scored.path("metrics").path("withinTwentyPercent").asDouble())
+                .isEqualTo(championOnJuly.withinTwentyPercent());
+    }
+
+    @Test
+    @Order(13)
+    void theEvaluationEndpointRefusesWhatItCannotScore() {
+        String july = "{\"from\": \"2011-07-01T00:00\", \"to\": \"2011-08-01T00:00\"}";
+        assertThat(api.postWithoutKey("/api/v1/models/4/evaluation", july).status())
+                .isEqualTo(401);
+        assertThat(api.post("/api/v1/models/99/evaluation", july).status()).isEqualTo(404);
+        Api.Response backwards = api.post(
+                "/api/v1/models/4/evaluation", "{\"from\": \"2011-08-01T00:00\", \"to\": \"2011-07-01T00:00\"}");
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(backwards.json().toString()).contains("\"to\"").contains("must be after from");
+        Api.Response missing = api.post("/api/v1/models/4/evaluation", "{\"to\": \"2011-08-01T00:00\"}");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().toString()).contains("\"from\"").contains("is required");
+        Api.Response empty = api.post(
+                "/api/v1/models/4/evaluation", "{\"from\": \"2030-01-01T00:00\", \"to\": \"2030-02-01T00:00\"}");
+        assertThat(empty.status()).isEqualTo(422);
+        assertThat(empty.body()).contains("no stored hour");
     }
 
     private String requestRun(String body) {

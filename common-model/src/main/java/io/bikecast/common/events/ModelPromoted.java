@@ -1,6 +1,7 @@
 package io.bikecast.common.events;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.UUID;
 
 /**
@@ -12,6 +13,8 @@ import java.util.UUID;
  * @param reason why it moved, as recorded in the registry's alias history
  * @param metrics the new version's holdout metrics
  * @param previousMetrics the previous version's holdout metrics, or null
+ * @param trainedThrough the last local hour the served fit of the version learned from, or null when unknown (events
+ *     of older producers): monitoring measures the age of what is served from it
  */
 public record ModelPromoted(
         UUID eventId,
@@ -24,7 +27,8 @@ public record ModelPromoted(
         Long previousVersion,
         String reason,
         ModelMetrics metrics,
-        ModelMetrics previousMetrics)
+        ModelMetrics previousMetrics,
+        LocalDateTime trainedThrough)
         implements BikecastEvent {
 
     public static final String TYPE = "model-promoted";
@@ -59,7 +63,25 @@ public record ModelPromoted(
                 previousVersion,
                 reason,
                 metrics,
-                previousMetrics);
+                previousMetrics,
+                null);
+    }
+
+    /** The same event, saying which hours the served fit learned from. */
+    public ModelPromoted withTrainedThrough(LocalDateTime lastHour) {
+        return new ModelPromoted(
+                eventId,
+                occurredAt,
+                schemaVersion,
+                modelName,
+                version,
+                alias,
+                artifactSha256,
+                previousVersion,
+                reason,
+                metrics,
+                previousMetrics,
+                lastHour);
     }
 
     public boolean isChampion() {

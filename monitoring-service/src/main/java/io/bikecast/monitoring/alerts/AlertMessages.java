@@ -18,7 +18,10 @@ public final class AlertMessages {
 
     private AlertMessages() {}
 
-    /** Dataset drift: which features drifted and by how much, largest effect first. */
+    /**
+     * Dataset drift: which columns drifted and by how much, largest effect first; calendar features say that they do
+     * not count.
+     */
     public static NewAlert driftDetected(DriftReport report, String reason, URI baseUrl) {
         List<AlertField> fields = new ArrayList<>();
         report.features().stream()
@@ -38,8 +41,9 @@ public final class AlertMessages {
                 reportLink(baseUrl, report));
     }
 
-    /** The champion's live error crossed a threshold. */
-    public static NewAlert liveErrorDegraded(LiveError live, String reason, DriftReport report, URI baseUrl) {
+    /** The champion's live error grew well beyond its own holdout error. */
+    public static NewAlert liveErrorDegraded(
+            LiveError live, Double holdoutRmse, String reason, DriftReport report, URI baseUrl) {
         return new NewAlert(
                 AlertKind.LIVE_PERFORMANCE_DEGRADED,
                 live.modelName() + ":" + live.modelVersion(),
@@ -48,6 +52,7 @@ public final class AlertMessages {
                 reason,
                 List.of(
                         new AlertField("RMSE", number(live.rmse())),
+                        new AlertField("holdout RMSE", number(holdoutRmse)),
                         new AlertField("MAE", number(live.mae())),
                         new AlertField("R²", live.r2() == null ? "n/a" : number(live.r2())),
                         new AlertField("bias", number(live.bias())),
@@ -93,11 +98,12 @@ public final class AlertMessages {
                 : String.format(Locale.ROOT, "χ² = %.1f, TVD = %.3f", feature.statistic(), feature.effectSize());
         return String.format(
                 Locale.ROOT,
-                "%s, adjusted p = %.2g, mean %.3g → %.3g",
+                "%s, adjusted p = %.2g, mean %.3g → %.3g%s",
                 effect,
                 feature.adjustedPValue(),
                 feature.referenceMean(),
-                feature.currentMean());
+                feature.currentMean(),
+                feature.role() == FeatureDrift.Role.CALENDAR ? " (calendar: not counted)" : "");
     }
 
     private static String metrics(ModelMetrics metrics) {

@@ -1,13 +1,17 @@
 package io.bikecast.monitoring.alerts;
 
+import io.bikecast.monitoring.clock.MonitoringClock;
 import io.bikecast.monitoring.config.MonitoringProperties;
 import io.bikecast.monitoring.metrics.MonitoringMetrics;
-import java.time.Clock;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-/** Raises alerts: stores them for every enabled channel (or folds them), for the dispatcher to deliver. */
+/**
+ * Raises alerts: stores them for every enabled channel (or folds them), for the dispatcher to deliver. Folding counts
+ * in clock time (the data hour under the data clock), so a replay folds as live traffic would.
+ */
 @Service
 public class AlertService {
 
@@ -17,14 +21,14 @@ public class AlertService {
     private final WebhookSender sender;
     private final MonitoringProperties.Alerts settings;
     private final MonitoringMetrics metrics;
-    private final Clock clock;
+    private final MonitoringClock clock;
 
     public AlertService(
             AlertStore store,
             WebhookSender sender,
             MonitoringProperties properties,
             MonitoringMetrics metrics,
-            Clock clock) {
+            MonitoringClock clock) {
         this.store = store;
         this.sender = sender;
         this.settings = properties.alerts();
@@ -32,8 +36,14 @@ public class AlertService {
         this.clock = clock;
     }
 
+    /** Raises an alert now, on the monitoring clock. */
     public AlertStore.Raised raise(NewAlert alert) {
-        AlertStore.Raised raised = store.raise(alert, sender.enabledChannels(), settings.foldWindow(), clock.instant());
+        return raise(alert, clock.now().instant());
+    }
+
+    /** Raises an alert at a clock time (the hour a data-clock check ran at). */
+    public AlertStore.Raised raise(NewAlert alert, Instant at) {
+        AlertStore.Raised raised = store.raise(alert, sender.enabledChannels(), settings.foldWindow(), at);
         metrics.alertRaised(alert.kind().name(), raised.folded());
         log.info(
                 "alert {} {} ({}): {}{}",

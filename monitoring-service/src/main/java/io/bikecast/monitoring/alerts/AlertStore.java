@@ -47,7 +47,8 @@ public class AlertStore {
     /**
      * Stores an alert with a pending delivery per channel, or folds it into the same kind and key's latest alert if
      * that was raised within the fold window. Raises of the same kind and key are serialised by an advisory lock, so
-     * two at once cannot both create an alert.
+     * two at once cannot both create an alert. An alert raised more than a fold window after {@code now} belongs to
+     * another time line (a data clock started again, or a switch between wall and data clock) and folds nothing.
      */
     @Transactional
     public Raised raise(NewAlert alert, Set<Channel> channels, Duration foldWindow, Instant now) {
@@ -58,14 +59,16 @@ public class AlertStore {
         OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         Optional<UUID> recent = jdbc.sql("""
                         SELECT id FROM monitoring.alert WHERE kind = ? AND alert_key = ? AND last_raised_at > ?
+                            AND last_raised_at <= ?
                         ORDER BY last_raised_at DESC LIMIT 1""")
-                .params(alert.kind().name(), alert.key(), at.minus(foldWindow))
+                .params(alert.kind().name(), alert.key(), at.minus(foldWindow), at.plus(foldWindow))
                 .query(UUID.class)
                 .optional();
         if (recent.isPresent()) {
             int occurrences =
                     jdbc.sql("""
-                            UPDATE monitoring.alert SET occurrences = occurrences + 1, last_raised_at = ?
+                            UPDATE monitoring.alert SET occurrences = occurrences + 1,
+                                last_raised_at = greatest(last_raised_at, ?)
                             WHERE id = ? RETURNING occurrences""").params(at, recent.get()).query(Integer.class).single();
             return new Raised(recent.get(), true, occurrences);
         }

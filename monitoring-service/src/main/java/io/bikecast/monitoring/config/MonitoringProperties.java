@@ -38,7 +38,10 @@ public record MonitoringProperties(
     public enum WindowMode {
         /** The last {@code window-size} predictions, by the time they were made. */
         LAST_N,
-        /** The predictions for the last {@code window-hours} predicted hours, ending at the latest predicted hour. */
+        /**
+         * The predictions for the last {@code window-hours} predicted hours, ending at the clock under the data clock,
+         * else at the latest hour the version predicted.
+         */
         LAST_HOURS
     }
 
@@ -57,31 +60,40 @@ public record MonitoringProperties(
      *
      * @param scheduleEnabled run checks on a schedule (default true); {@code POST /api/v1/drift/checks} works either
      *     way
-     * @param checkInterval time between the end of one scheduled check and the start of the next (default 15 min)
-     * @param initialDelay wait after start-up before the first scheduled check (default 1 min)
-     * @param windowMode how the current window is chosen (default {@code LAST_N})
+     * @param checkInterval time between two scheduled checks, in clock time (default 24 h): under the wall clock the
+     *     delay between the end of one check and the start of the next; under the data clock a check runs once the
+     *     data hours reach the last scheduled check plus this
+     * @param initialDelay wall clock only: wait after start-up before the first scheduled check (default 1 min)
+     * @param windowMode how the current window is chosen (default {@code LAST_HOURS})
      * @param windowSize the number of predictions in a {@code LAST_N} window (default 1000)
      * @param windowHours the span of predicted hours in a {@code LAST_HOURS} window (default 168 h, a week)
-     * @param minCurrentSize fewer current predictions than this: verdict {@code NOT_ENOUGH_DATA} (default 200)
-     * @param minReferenceSize a reference sample smaller than this: verdict {@code NOT_ENOUGH_DATA} (default 200)
+     * @param minCurrentSize fewer current predictions than this: verdict {@code NOT_ENOUGH_DATA} (default 72: three
+     *     days of hourly forecasts, so that a week's window can be judged from its fourth day on)
+     * @param minReferenceSize a reference sample smaller than this: verdict {@code NOT_ENOUGH_DATA}; a seasonal subset
+     *     smaller than this falls back to the whole reference (default 200)
+     * @param seasonalWindow weather and predictions are compared with the reference rows whose day of the year lies
+     *     within this many days of a day the current window covers, in every year of the reference (default 14 days)
      * @param alpha significance level, applied to the corrected p-values (default 0.05)
      * @param correction multiple-testing correction over all tests of a check (default {@code BENJAMINI_HOCHBERG})
      * @param ksMinStatistic effect-size floor of a Kolmogorov–Smirnov test: a feature drifts only if D reaches it
      *     (default 0.1, i.e. the two CDFs differ by at least 10 percentage points somewhere)
      * @param chiSquareMinDistance effect-size floor of a chi-square test, as the total variation distance between
      *     the two category distributions, ½·Σ|p−q| (default 0.1: at least 10% of the mass moved category)
-     * @param datasetDriftShare the share of input features that must drift for dataset drift (default 0.5)
+     * @param datasetDriftShare the share of the weather features ({@code temp}, {@code atemp}, {@code hum}, {@code
+     *     windspeed}, {@code weathersit}) that must drift for dataset drift (default 0.5, i.e. three of five);
+     *     calendar features are reported but never count
      * @param histogramBins bins of the continuous histograms in the HTML report (default 20)
      */
     public record Drift(
             @DefaultValue("true") boolean scheduleEnabled,
-            @DefaultValue("15m") @NotNull Duration checkInterval,
+            @DefaultValue("24h") @NotNull Duration checkInterval,
             @DefaultValue("1m") @NotNull Duration initialDelay,
-            @DefaultValue("LAST_N") @NotNull WindowMode windowMode,
+            @DefaultValue("LAST_HOURS") @NotNull WindowMode windowMode,
             @DefaultValue("1000") @Min(1) int windowSize,
             @DefaultValue("168h") @NotNull Duration windowHours,
-            @DefaultValue("200") @Min(2) int minCurrentSize,
+            @DefaultValue("72") @Min(2) int minCurrentSize,
             @DefaultValue("200") @Min(2) int minReferenceSize,
+            @DefaultValue("14d") @NotNull Duration seasonalWindow,
 
             @DefaultValue("0.05") @DecimalMin("0.0") @DecimalMax("1.0")
             double alpha,
@@ -114,23 +126,35 @@ public record MonitoringProperties(
             @DefaultValue("30s") @NotNull Duration refreshInterval) {}
 
     /**
-     * When monitoring asks for retraining (a drift-detected and a training-requested event). Evaluated after every
-     * drift check; a verdict of {@code NOT_ENOUGH_DATA} or {@code ERROR} never triggers.
+     * When monitoring asks for retraining (a training-requested event, with a drift-detected event when drift or
+     * degradation is behind it). Drift and live error are judged after every drift check (a verdict of {@code
+     * NOT_ENOUGH_DATA} or {@code ERROR}, or a live window with too few pairs, is no evidence); the scheduled refresh
+     * also every time the data clock advances.
      *
      * @param enabled publish retraining requests at all (default true); alerts are raised either way
-     * @param onDatasetDrift dataset drift triggers (default true)
-     * @param liveWindow the live-error window the floors below are judged on (default 24 h)
-     * @param r2Floor the champion's live R² below this triggers (default 0.5)
-     * @param rmseCeiling the champion's live RMSE above this, in rentals per hour, triggers (default 150)
-     * @param cooldown after a request, no other for the same model until this has passed (default 24 h); stored in
-     *     the database, so a restart does not forget it
+     * @param onDatasetDrift dataset drift (of the weather features) triggers (default true)
+     * @param onLiveErrorDegraded live error degraded relative to the champion's holdout error triggers (default true)
+     * @param liveWindow the live-error window degradation is judged on (default 168 h: a week holds every weekday and
+     *     hour, so the error is not that of one kind of day)
+     * @param degradationFactor the champion is degraded when its live RMSE over the live window is at least this
+     *     times its holdout RMSE (default 1.5)
+     * @param onScheduledRefresh a served fit older than the refresh interval triggers (default true)
+     * @param refreshInterval how old, in clock time, the champion's served fit may get (default 7 days): under the
+     *     data clock measured from its {@code trainedThrough} hour (or the clock when the promotion was received),
+     *     under the wall clock from its promotion
+     * @param cooldown after a request, no other for the same model until this has passed, in clock time, whatever
+     *     the trigger (default 24 h); stored in the database, so a restart does not forget it
      */
     public record Policy(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("true") boolean onDatasetDrift,
-            @DefaultValue("24h") @NotNull Duration liveWindow,
-            @DefaultValue("0.5") double r2Floor,
-            @DefaultValue("150") @DecimalMin("0.0") double rmseCeiling,
+            @DefaultValue("true") boolean onLiveErrorDegraded,
+            @DefaultValue("168h") @NotNull Duration liveWindow,
+
+            @DefaultValue("1.5") @DecimalMin("1.0") double degradationFactor,
+
+            @DefaultValue("true") boolean onScheduledRefresh,
+            @DefaultValue("7d") @NotNull Duration refreshInterval,
             @DefaultValue("24h") @NotNull Duration cooldown) {}
 
     /**

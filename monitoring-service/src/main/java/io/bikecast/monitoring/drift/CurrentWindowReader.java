@@ -18,9 +18,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Reads the current drift window from the prediction log: the served (non-shadow) predictions of one model version,
- * either the last N by the time they were made, or those for the last T predicted hours (ending at the latest hour
- * the version predicted, so a replay of 2012 is windowed by its own hours; predictions without an hour are left out
- * of an hour window).
+ * either the last N by the time they were made, or those for the last T predicted hours, ending at a given hour (the
+ * data clock) or else at the latest hour the version predicted, so a replay of 2012 is windowed by its own hours;
+ * predictions without an hour are left out of an hour window.
  */
 @Repository
 public class CurrentWindowReader {
@@ -34,7 +34,23 @@ public class CurrentWindowReader {
         this.jdbc = jdbc;
     }
 
-    public CurrentSample read(String modelName, long modelVersion, MonitoringProperties.Drift settings) {
+    /**
+     * The window.
+     *
+     * @param end where an hour window ends (inclusive); null: at the latest hour the version predicted
+     */
+    public CurrentSample read(
+            String modelName, long modelVersion, MonitoringProperties.Drift settings, LocalDateTime end) {
+        if (settings.windowMode() == WindowMode.LAST_HOURS && end != null) {
+            return sample(jdbc.query(
+                    "SELECT " + COLUMNS + " FROM monitoring.prediction_log"
+                            + " WHERE model_name = ? AND model_version = ? AND NOT shadow AND hour > ? AND hour <= ?",
+                    CurrentWindowReader::row,
+                    modelName,
+                    modelVersion,
+                    Timestamp.valueOf(end.minus(settings.windowHours())),
+                    Timestamp.valueOf(end)));
+        }
         List<Row> rows = settings.windowMode() == WindowMode.LAST_N
                 ? jdbc.query(
                         "SELECT " + COLUMNS + " FROM monitoring.prediction_log"

@@ -9,17 +9,27 @@ import io.bikecast.monitoring.drift.FeatureDrift.Role;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
  * Compares a current window with a reference sample: a Kolmogorov–Smirnov test per continuous feature and on the
  * predictions, a chi-square test per discrete feature, a multiple-testing correction over all of them, and an effect
  * size floor per test. A pure function of its inputs and settings.
+ *
+ * <p>Calendar features are known in advance and move with the calendar (a September window always differs from a
+ * whole year in {@code mnth}): they are tested against the whole reference and reported, but never count towards
+ * dataset drift. Weather and the predictions are tested against the seasonally matched reference ({@link
+ * SeasonalReference}); dataset drift is the share of the weather features that drifted.
  */
 public final class DriftAnalyzer {
 
     /** The name the model's output is reported under. */
     public static final String PREDICTION = "prediction";
+
+    /** The features known in advance from the date. */
+    public static final Set<String> CALENDAR = Set.of("yr", "season", "mnth", "weekday", "hr", "holiday", "workingday");
 
     private final MonitoringProperties.Drift settings;
 
@@ -27,13 +37,22 @@ public final class DriftAnalyzer {
         this.settings = settings;
     }
 
-    /** The outcome of an analysis; a verdict of {@code DRIFT} or {@code NO_DRIFT} unless the samples are too small. */
+    /**
+     * The outcome of an analysis; a verdict of {@code DRIFT} or {@code NO_DRIFT} unless the samples are too small.
+     *
+     * @param driftShare the share of weather features that drifted
+     * @param driftedFeatures the drifted weather features, in model order
+     * @param driftedCalendarFeatures the calendar features that differ from the whole reference (not counted)
+     * @param weatherReference what the weather and the predictions were tested against
+     */
     public record Analysis(
             DriftVerdict verdict,
             String detail,
             Double driftShare,
             List<String> driftedFeatures,
+            List<String> driftedCalendarFeatures,
             Boolean predictionDrift,
+            ReferenceSelection weatherReference,
             List<FeatureDrift> features) {}
 
     public Analysis analyze(ReferenceSample reference, CurrentSample current) {
@@ -45,16 +64,27 @@ public final class DriftAnalyzer {
             return notEnough("the current window has " + current.size() + " predictions; at least "
                     + settings.minCurrentSize() + " are needed");
         }
+        SeasonalReference.Match seasonal = SeasonalReference.select(
+                reference,
+                current.firstHour(),
+                current.lastHour(),
+                (int) settings.seasonalWindow().toDays(),
+                settings.minReferenceSize());
+        ReferenceSelection whole = ReferenceSelection.allHistory(reference.size(), null);
         List<Tested> tested = new ArrayList<>();
         for (Feature feature : FeatureSchema.features()) {
-            double[] ref = reference.values(feature.columnName());
+            boolean calendar = CALENDAR.contains(feature.columnName());
+            ReferenceSample against = calendar ? reference : seasonal.sample();
+            ReferenceSelection selection = calendar ? whole : seasonal.selection();
+            Role role = calendar ? Role.CALENDAR : Role.WEATHER;
+            double[] ref = against.values(feature.columnName());
             double[] cur = current.features().get(feature.columnName());
             tested.add(
                     feature.kind() == FeatureKind.CONTINUOUS
-                            ? continuous(feature.columnName(), Role.INPUT, ref, cur, feature.min(), feature.max())
-                            : discrete(feature, ref, cur));
+                            ? continuous(feature.columnName(), role, selection, ref, cur, feature.min(), feature.max())
+                            : discrete(feature, role, selection, ref, cur));
         }
-        tested.add(predictions(reference.predictions(), current.predictions()));
+        tested.add(predictions(seasonal.selection(), seasonal.sample().predictions(), current.predictions()));
 
         double[] adjusted = DriftStatistics.adjust(
                 tested.stream().mapToDouble(t -> t.outcome().pValue()).toArray(), settings.correction());
@@ -62,38 +92,54 @@ public final class DriftAnalyzer {
                 .mapToObj(i -> tested.get(i).result(adjusted[i], settings.alpha()))
                 .toList();
 
-        List<FeatureDrift> inputs =
-                results.stream().filter(r -> r.role() == Role.INPUT).toList();
-        long drifted = inputs.stream().filter(FeatureDrift::drifted).count();
-        double share = (double) drifted / inputs.size();
+        List<FeatureDrift> weather =
+                results.stream().filter(r -> r.role() == Role.WEATHER).toList();
+        List<String> driftedWeather = drifted(results, Role.WEATHER);
+        List<String> driftedCalendar = drifted(results, Role.CALENDAR);
+        double share = (double) driftedWeather.size() / weather.size();
         boolean predictionDrift = results.getLast().drifted();
-        List<String> driftedNames = inputs.stream()
-                .filter(FeatureDrift::drifted)
-                .map(FeatureDrift::feature)
-                .toList();
         boolean datasetDrift = share >= settings.datasetDriftShare();
-        String detail = drifted + " of " + inputs.size() + " input features drifted"
-                + (drifted > 0 ? " (" + String.join(", ", driftedNames) + ")" : "")
+        String detail = driftedWeather.size() + " of " + weather.size() + " weather features drifted"
+                + (driftedWeather.isEmpty() ? "" : " (" + String.join(", ", driftedWeather) + ")")
                 + (predictionDrift ? "; the predictions drifted" : "")
-                + (datasetDrift ? "; dataset drift" : "");
+                + (datasetDrift ? "; dataset drift" : "")
+                + "; tested against the " + seasonal.selection().describe()
+                + (driftedCalendar.isEmpty()
+                        ? ""
+                        : String.format(
+                                Locale.ROOT,
+                                "; calendar features differ from the whole reference (%s), as the calendar moves:"
+                                        + " not counted",
+                                String.join(", ", driftedCalendar)));
         return new Analysis(
                 datasetDrift ? DriftVerdict.DRIFT : DriftVerdict.NO_DRIFT,
                 detail,
                 share,
-                driftedNames,
+                driftedWeather,
+                driftedCalendar,
                 predictionDrift,
+                seasonal.selection(),
                 results);
     }
 
-    private static Analysis notEnough(String detail) {
-        return new Analysis(DriftVerdict.NOT_ENOUGH_DATA, detail, null, List.of(), null, List.of());
+    private static List<String> drifted(List<FeatureDrift> results, Role role) {
+        return results.stream()
+                .filter(r -> r.role() == role && r.drifted())
+                .map(FeatureDrift::feature)
+                .toList();
     }
 
-    private Tested continuous(String name, Role role, double[] ref, double[] cur, double min, double max) {
+    private static Analysis notEnough(String detail) {
+        return new Analysis(DriftVerdict.NOT_ENOUGH_DATA, detail, null, List.of(), List.of(), null, null, List.of());
+    }
+
+    private Tested continuous(
+            String name, Role role, ReferenceSelection selection, double[] ref, double[] cur, double min, double max) {
         DriftStatistics.Outcome outcome = DriftStatistics.kolmogorovSmirnov(ref, cur);
         return new Tested(
                 name,
                 role,
+                selection,
                 StatisticalTest.KOLMOGOROV_SMIRNOV,
                 outcome,
                 settings.ksMinStatistic(),
@@ -102,15 +148,15 @@ public final class DriftAnalyzer {
                 binned(ref, cur, min, max, settings.histogramBins()));
     }
 
-    private Tested predictions(double[] ref, double[] cur) {
+    private Tested predictions(ReferenceSelection selection, double[] ref, double[] cur) {
         double min = Math.min(
                 Arrays.stream(ref).min().orElse(0), Arrays.stream(cur).min().orElse(0));
         double max = Math.max(
                 Arrays.stream(ref).max().orElse(1), Arrays.stream(cur).max().orElse(1));
-        return continuous(PREDICTION, Role.PREDICTION, ref, cur, Math.min(0, min), max);
+        return continuous(PREDICTION, Role.PREDICTION, selection, ref, cur, Math.min(0, min), max);
     }
 
-    private Tested discrete(Feature feature, double[] ref, double[] cur) {
+    private Tested discrete(Feature feature, Role role, ReferenceSelection selection, double[] ref, double[] cur) {
         int[] categories = feature.categories();
         long[] refCounts = counts(ref, categories);
         long[] curCounts = counts(cur, categories);
@@ -119,7 +165,8 @@ public final class DriftAnalyzer {
                 Arrays.stream(categories).mapToObj(Integer::toString).toList();
         return new Tested(
                 feature.columnName(),
-                Role.INPUT,
+                role,
+                selection,
                 StatisticalTest.CHI_SQUARE,
                 outcome,
                 settings.chiSquareMinDistance(),
@@ -146,7 +193,7 @@ public final class DriftAnalyzer {
     private static Histogram binned(double[] ref, double[] cur, double min, double max, int bins) {
         double width = (max - min) / bins;
         List<String> labels = IntStream.range(0, bins)
-                .mapToObj(i -> String.format(java.util.Locale.ROOT, "%.3g", min + i * width))
+                .mapToObj(i -> String.format(Locale.ROOT, "%.3g", min + i * width))
                 .toList();
         return new Histogram(labels, shares(bin(ref, min, width, bins)), shares(bin(cur, min, width, bins)));
     }
@@ -174,6 +221,7 @@ public final class DriftAnalyzer {
     private record Tested(
             String name,
             Role role,
+            ReferenceSelection selection,
             StatisticalTest test,
             DriftStatistics.Outcome outcome,
             double floor,
@@ -186,6 +234,10 @@ public final class DriftAnalyzer {
             return new FeatureDrift(
                     name,
                     role,
+                    selection.reference(),
+                    selection.referenceFrom(),
+                    selection.referenceTo(),
+                    selection.referenceSize(),
                     test,
                     outcome.statistic(),
                     outcome.pValue(),

@@ -1,5 +1,6 @@
 package io.bikecast.monitoring.drift;
 
+import io.bikecast.monitoring.clock.MonitoringClock;
 import io.bikecast.monitoring.config.MonitoringProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,8 +10,9 @@ import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
- * Runs drift checks every {@code bikecast.monitoring.drift.check-interval} after an initial delay, unless {@code
- * schedule-enabled} is false.
+ * Under the wall clock, runs drift checks every {@code bikecast.monitoring.drift.check-interval} after an initial
+ * delay, unless {@code schedule-enabled} is false. Under the data clock the checks follow the data hours instead
+ * ({@code DataClockSchedule}).
  */
 @Configuration(proxyBeanMethods = false)
 public class DriftCheckSchedule implements SchedulingConfigurer {
@@ -19,16 +21,22 @@ public class DriftCheckSchedule implements SchedulingConfigurer {
 
     private final DriftCheckService checks;
     private final MonitoringProperties.Drift settings;
+    private final MonitoringClock clock;
 
-    public DriftCheckSchedule(DriftCheckService checks, MonitoringProperties properties) {
+    public DriftCheckSchedule(DriftCheckService checks, MonitoringProperties properties, MonitoringClock clock) {
         this.checks = checks;
         this.settings = properties.drift();
+        this.clock = clock;
     }
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         if (!settings.scheduleEnabled()) {
             log.info("scheduled drift checks are off; POST /api/v1/drift/checks runs one");
+            return;
+        }
+        if (clock.dataClock()) {
+            log.info("drift checks run every {} of data hours, on the data clock", settings.checkInterval());
             return;
         }
         registrar.addFixedDelayTask(new FixedDelayTask(this::run, settings.checkInterval(), settings.initialDelay()));

@@ -1,5 +1,7 @@
 package io.bikecast.monitoring.drift;
 
+import io.bikecast.monitoring.clock.ClockReading;
+import io.bikecast.monitoring.clock.MonitoringClock;
 import io.bikecast.monitoring.config.MonitoringProperties;
 import io.bikecast.monitoring.metrics.MonitoringMetrics;
 import io.bikecast.monitoring.policy.RetrainingService;
@@ -28,7 +30,8 @@ public class DriftCheckService {
     private final MonitoringMetrics metrics;
     private final RetrainingService retraining;
     private final MonitoringProperties properties;
-    private final Clock clock;
+    private final MonitoringClock clock;
+    private final Clock wall;
 
     public DriftCheckService(
             ReferenceProvider references,
@@ -37,7 +40,8 @@ public class DriftCheckService {
             MonitoringMetrics metrics,
             RetrainingService retraining,
             MonitoringProperties properties,
-            Clock clock) {
+            MonitoringClock clock,
+            Clock wall) {
         this.references = references;
         this.windows = windows;
         this.reports = reports;
@@ -45,11 +49,20 @@ public class DriftCheckService {
         this.retraining = retraining;
         this.properties = properties;
         this.clock = clock;
+        this.wall = wall;
     }
 
-    /** Runs one check, stores and returns its report; synchronized so two triggers never interleave. */
-    public synchronized DriftReport check(DriftReport.Trigger trigger) {
-        DriftReport report = analyse(trigger);
+    /** Runs one check now, on the monitoring clock; see {@link #check(DriftReport.Trigger, ClockReading)}. */
+    public DriftReport check(DriftReport.Trigger trigger) {
+        return check(trigger, clock.now());
+    }
+
+    /**
+     * Runs one check at a clock reading, stores and returns its report, and hands it to the retraining policy;
+     * synchronized so two triggers never interleave. Under the data clock an hour window ends at the reading.
+     */
+    public synchronized DriftReport check(DriftReport.Trigger trigger, ClockReading at) {
+        DriftReport report = analyse(trigger, at);
         reports.save(report);
         metrics.driftChecked(report);
         log.info(
@@ -60,16 +73,16 @@ public class DriftCheckService {
                 report.verdict(),
                 report.detail());
         try {
-            retraining.act(report);
+            retraining.act(report, at);
         } catch (RuntimeException e) {
             log.error("could not act on drift report {}; the next check tries again", report.id(), e);
         }
         return report;
     }
 
-    private DriftReport analyse(DriftReport.Trigger trigger) {
+    private DriftReport analyse(DriftReport.Trigger trigger, ClockReading at) {
         UUID id = UUID.randomUUID();
-        Instant now = clock.instant();
+        Instant now = wall.instant();
         String model = properties.modelName();
         MonitoringProperties.Drift settings = properties.drift();
         Long version = null;
@@ -81,6 +94,7 @@ public class DriftCheckService {
                 return report(
                         id,
                         now,
+                        at,
                         trigger,
                         null,
                         DriftVerdict.NOT_ENOUGH_DATA,
@@ -90,12 +104,13 @@ public class DriftCheckService {
             }
             version = reference.get().version();
             referenceSize = reference.get().sample().size();
-            current = windows.read(model, version, settings);
+            current = windows.read(model, version, settings, clock.dataClock() ? at.local() : null);
             DriftAnalyzer.Analysis analysis =
                     new DriftAnalyzer(settings).analyze(reference.get().sample(), current);
             return new DriftReport(
                     id,
                     now,
+                    at.local(),
                     trigger,
                     model,
                     version,
@@ -107,13 +122,16 @@ public class DriftCheckService {
                     settings(),
                     analysis.driftShare(),
                     analysis.driftedFeatures(),
+                    analysis.driftedCalendarFeatures(),
                     analysis.predictionDrift(),
+                    analysis.weatherReference(),
                     analysis.features());
         } catch (RuntimeException e) {
             log.warn("drift check {} failed", id, e);
             return report(
                     id,
                     now,
+                    at,
                     trigger,
                     version,
                     DriftVerdict.ERROR,
@@ -126,6 +144,7 @@ public class DriftCheckService {
     private DriftReport report(
             UUID id,
             Instant now,
+            ClockReading at,
             DriftReport.Trigger trigger,
             Long version,
             DriftVerdict verdict,
@@ -135,6 +154,7 @@ public class DriftCheckService {
         return new DriftReport(
                 id,
                 now,
+                at.local(),
                 trigger,
                 properties.modelName(),
                 version,
@@ -146,6 +166,8 @@ public class DriftCheckService {
                 settings(),
                 null,
                 List.of(),
+                List.of(),
+                null,
                 null,
                 List.of());
     }
@@ -171,6 +193,7 @@ public class DriftCheckService {
                 s.chiSquareMinDistance(),
                 s.datasetDriftShare(),
                 s.minCurrentSize(),
-                s.minReferenceSize());
+                s.minReferenceSize(),
+                s.seasonalWindow());
     }
 }

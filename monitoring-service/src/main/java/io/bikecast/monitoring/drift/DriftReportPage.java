@@ -42,6 +42,7 @@ public final class DriftReportPage {
         html.append("<table><tbody>");
         row(html, "report", String.valueOf(report.id()));
         row(html, "checked at", String.valueOf(report.createdAt()));
+        row(html, "clock time", String.valueOf(report.clockTime()));
         row(html, "trigger", String.valueOf(report.trigger()));
         row(html, "model", report.modelName() + (report.modelVersion() == null ? "" : " v" + report.modelVersion()));
         row(html, "reference rows", Integer.toString(report.referenceSize()));
@@ -57,12 +58,19 @@ public final class DriftReportPage {
             row(html, "predicted hours", window.firstHour() + " … " + window.lastHour());
             row(html, "predicted at", window.from() + " … " + window.to());
         }
+        if (report.weatherReference() != null) {
+            row(
+                    html,
+                    "weather and predictions tested against",
+                    report.weatherReference().describe());
+            row(html, "calendar features tested against", "whole reference (reported, never counted)");
+        }
         if (report.driftShare() != null) {
             row(
                     html,
                     "drift share",
                     format(
-                            "%.0f%% (dataset drift at %.0f%%)",
+                            "%.0f%% of the weather features (dataset drift at %.0f%%)",
                             report.driftShare() * 100, report.settings().datasetDriftShare() * 100));
         }
         DriftReport.Settings settings = report.settings();
@@ -78,13 +86,18 @@ public final class DriftReportPage {
         html.append("</tbody></table>");
 
         if (!report.features().isEmpty()) {
-            html.append("<h2>Tests</h2><table><thead><tr><th class=\"l\">feature</th><th class=\"l\">test</th>")
+            html.append("<h2>Tests</h2><table><thead><tr><th class=\"l\">feature</th><th class=\"l\">role</th>")
+                    .append("<th class=\"l\">reference</th><th class=\"l\">test</th>")
                     .append("<th>statistic</th><th>p-value</th><th>adjusted p</th><th>effect size</th>")
                     .append("<th>floor</th><th>reference mean</th><th>current mean</th><th class=\"l\">verdict</th>")
                     .append("</tr></thead><tbody>");
             for (FeatureDrift feature : report.features()) {
                 html.append("<tr><td class=\"l\">")
                         .append(esc(feature.feature()))
+                        .append("</td><td class=\"l\">")
+                        .append(feature.role().name().toLowerCase(Locale.ROOT))
+                        .append("</td><td class=\"l\">")
+                        .append(esc(reference(feature)))
                         .append("</td><td class=\"l\">")
                         .append(
                                 feature.test() == StatisticalTest.KOLMOGOROV_SMIRNOV
@@ -131,6 +144,14 @@ public final class DriftReportPage {
             html.append("</div>");
         }
         return html.append("</body></html>").toString();
+    }
+
+    private static String reference(FeatureDrift feature) {
+        return ReferenceSelection.SEASONAL.equals(feature.reference())
+                ? format(
+                        "seasonal %s … %s (%d rows)",
+                        feature.referenceFrom(), feature.referenceTo(), feature.referenceSize())
+                : format("%s (%d rows)", feature.reference(), feature.referenceSize());
     }
 
     /** Paired bars per bin, reference left and current right, on a common share axis. */

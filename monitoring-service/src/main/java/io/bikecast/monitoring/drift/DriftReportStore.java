@@ -37,10 +37,12 @@ public class DriftReportStore {
         jdbc.sql("""
                         INSERT INTO monitoring.drift_report (id, created_at, trigger, model_name, model_version, verdict,
                             detail, reference_size, current_size, window_first_hour, window_last_hour, window_from,
-                            window_to, drift_share, drifted_features, body)
+                            window_to, drift_share, drifted_features, body, clock_time)
                         VALUES (:id, :createdAt, :trigger, :modelName, :modelVersion, :verdict, :detail, :referenceSize,
-                            :currentSize, :firstHour, :lastHour, :from, :to, :driftShare, :drifted, :body::jsonb)""")
+                            :currentSize, :firstHour, :lastHour, :from, :to, :driftShare, :drifted, :body::jsonb,
+                            :clockTime)""")
                 .param("id", report.id())
+                .param("clockTime", timestamp(report.clockTime()))
                 .param("createdAt", OffsetDateTime.ofInstant(report.createdAt(), ZoneOffset.UTC))
                 .param("trigger", report.trigger().name())
                 .param("modelName", report.modelName())
@@ -89,6 +91,13 @@ public class DriftReportStore {
                 .params(size, (long) page * size)
                 .query(DriftReportStore::summary)
                 .list();
+    }
+
+    /** The clock time of the latest scheduled check, if one ran: where the data clock's next one is due from. */
+    public Optional<LocalDateTime> lastScheduledClockTime() {
+        return jdbc.sql("""
+                        SELECT clock_time FROM monitoring.drift_report
+                        WHERE trigger = 'SCHEDULE' AND clock_time IS NOT NULL ORDER BY clock_time DESC LIMIT 1""").query(Timestamp.class).optional().map(Timestamp::toLocalDateTime);
     }
 
     public long count() {

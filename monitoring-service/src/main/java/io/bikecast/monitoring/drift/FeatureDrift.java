@@ -1,10 +1,17 @@
 package io.bikecast.monitoring.drift;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+
 /**
  * One feature's test in a drift check.
  *
  * @param feature the UCI column name, or {@code prediction} for the model's output
- * @param role whether it is a model input (counts towards dataset drift) or the prediction
+ * @param role what the column is: a calendar feature (known in advance; reported, never counted towards dataset
+ *     drift), a weather feature (counts towards dataset drift), or the prediction
+ * @param reference which reference rows it was tested against: {@code seasonal} or {@code all-history}
+ * @param referenceFrom for a seasonal reference, its first day of the year ({@code MM-dd}); else null
+ * @param referenceTo for a seasonal reference, its last day of the year ({@code MM-dd}); else null
+ * @param referenceSize the reference rows it was tested against
  * @param test which test it got
  * @param statistic D, or the chi-square statistic
  * @param pValue the unadjusted p-value
@@ -20,6 +27,10 @@ package io.bikecast.monitoring.drift;
 public record FeatureDrift(
         String feature,
         Role role,
+        String reference,
+        String referenceFrom,
+        String referenceTo,
+        int referenceSize,
         StatisticalTest test,
         double statistic,
         double pValue,
@@ -34,7 +45,12 @@ public record FeatureDrift(
 
     /** What a tested column is to the model. */
     public enum Role {
-        INPUT,
+        /** Known in advance from the date ({@code yr}, {@code season}, {@code mnth}, …): moves with the calendar. */
+        CALENDAR,
+        /** Observed weather: what dataset drift is made of. Reports stored before the split called every input so. */
+        @JsonAlias("INPUT")
+        WEATHER,
+        /** The model's output. */
         PREDICTION
     }
 

@@ -5,6 +5,7 @@ import io.bikecast.common.events.ModelPromoted;
 import io.bikecast.common.events.TrainingFailed;
 import io.bikecast.monitoring.alerts.AlertMessages;
 import io.bikecast.monitoring.alerts.AlertService;
+import io.bikecast.monitoring.champion.ChampionTracker;
 import io.bikecast.monitoring.drift.ReferenceProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -12,9 +13,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Follows the models' lifecycle: a champion promotion switches the drift reference to the new champion and raises
- * an alert with the old and new versions' metrics; a failed training run raises an alert. Each event is handled once:
- * its id is recorded in the same transaction as the alert, so a redelivery is dropped.
+ * Follows the models' lifecycle: a champion promotion switches the drift reference to the new champion, records its
+ * holdout RMSE and the age of its served fit for the policy, and raises an alert with the old and new versions'
+ * metrics; a failed training run raises an alert. Each event is handled once: its id is recorded in the same
+ * transaction as the alert, so a redelivery is dropped.
  */
 @Component
 public class ModelLifecycleListener {
@@ -23,11 +25,14 @@ public class ModelLifecycleListener {
     public static final String ID = "monitoring-model-lifecycle";
 
     private final ReferenceProvider references;
+    private final ChampionTracker champions;
     private final AlertService alerts;
     private final JdbcClient jdbc;
 
-    public ModelLifecycleListener(ReferenceProvider references, AlertService alerts, JdbcClient jdbc) {
+    public ModelLifecycleListener(
+            ReferenceProvider references, ChampionTracker champions, AlertService alerts, JdbcClient jdbc) {
         this.references = references;
+        this.champions = champions;
         this.alerts = alerts;
         this.jdbc = jdbc;
     }
@@ -40,6 +45,7 @@ public class ModelLifecycleListener {
             when promoted.isChampion() -> {
                 references.championPromoted(promoted.modelName(), promoted.version());
                 if (firstTime(event)) {
+                    champions.promoted(promoted);
                     alerts.raise(AlertMessages.championPromoted(promoted));
                 }
             }

@@ -2,17 +2,21 @@ package io.bikecast.monitoring.liveerror;
 
 import io.bikecast.common.events.ActualObserved;
 import io.bikecast.common.events.BikecastEvent;
+import java.time.LocalDateTime;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Stores the actual demand announced by ingest (freshly ingested or replayed). A batch listener, because a replay
- * announces thousands of hours at once; the upsert makes redelivery harmless.
+ * Stores the actual demand announced by ingest (freshly ingested or replayed), then announces the batch's latest hour
+ * ({@link ActualsStored}) in the same thread: under the data clock that is what moves time. A batch listener, because
+ * a replay announces thousands of hours at once; the upsert makes redelivery harmless.
  */
 @Component
 public class ActualListener {
@@ -23,9 +27,11 @@ public class ActualListener {
     private static final Logger log = LoggerFactory.getLogger(ActualListener.class);
 
     private final ActualStore store;
+    private final ApplicationEventPublisher events;
 
-    public ActualListener(ActualStore store) {
+    public ActualListener(ActualStore store, ApplicationEventPublisher events) {
         this.store = store;
+        this.events = events;
     }
 
     @KafkaListener(id = ID, topics = "#{T(io.bikecast.common.events.Topics).ACTUALS.name()}", batch = "true")
@@ -39,6 +45,11 @@ public class ActualListener {
                 .toList();
         if (!actuals.isEmpty()) {
             store.upsertAll(actuals);
+            LocalDateTime latest = actuals.stream()
+                    .map(ActualObserved::hour)
+                    .max(Comparator.naturalOrder())
+                    .orElseThrow();
+            events.publishEvent(new ActualsStored(latest));
         }
     }
 

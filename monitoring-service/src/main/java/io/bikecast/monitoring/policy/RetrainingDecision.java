@@ -3,10 +3,11 @@ package io.bikecast.monitoring.policy;
 import java.util.List;
 
 /**
- * What the policy concluded from one drift check and the champion's live error.
+ * What the policy concluded from the evidence of one evaluation.
  *
  * @param reasons why retraining is due, one sentence each; empty if it is not
- * @param reasonCodes the same as low-cardinality metric tags: {@code dataset_drift}, {@code live_r2}, {@code live_rmse}
+ * @param reasonCodes the same as low-cardinality codes (metric tags, the clock endpoint): {@code dataset_drift},
+ *     {@code live_error_degraded}, {@code scheduled_refresh}
  */
 public record RetrainingDecision(List<String> reasons, List<String> reasonCodes) {
 
@@ -24,6 +25,11 @@ public record RetrainingDecision(List<String> reasons, List<String> reasonCodes)
     }
 
     public boolean liveErrorDegraded() {
-        return reasonCodes.contains(RetrainingPolicy.LIVE_R2) || reasonCodes.contains(RetrainingPolicy.LIVE_RMSE);
+        return reasonCodes.contains(RetrainingPolicy.LIVE_ERROR_DEGRADED);
+    }
+
+    /** Whether drift or degradation is behind it (then a drift-detected event goes with the request). */
+    public boolean driftOrDegradation() {
+        return liveErrorDegraded() || reasonCodes.contains(RetrainingPolicy.DATASET_DRIFT);
     }
 }

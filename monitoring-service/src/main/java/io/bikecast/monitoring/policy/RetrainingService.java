@@ -5,6 +5,9 @@ import io.bikecast.common.events.TrainingRequested;
 import io.bikecast.common.events.TriggerSource;
 import io.bikecast.monitoring.alerts.AlertMessages;
 import io.bikecast.monitoring.alerts.AlertService;
+import io.bikecast.monitoring.champion.ChampionTracker;
+import io.bikecast.monitoring.champion.ServedChampion;
+import io.bikecast.monitoring.clock.ClockReading;
 import io.bikecast.monitoring.config.MonitoringProperties;
 import io.bikecast.monitoring.drift.DriftReport;
 import io.bikecast.monitoring.drift.DriftVerdict;
@@ -12,8 +15,9 @@ import io.bikecast.monitoring.liveerror.LiveError;
 import io.bikecast.monitoring.liveerror.LiveErrorService;
 import io.bikecast.monitoring.metrics.MonitoringMetrics;
 import io.bikecast.platform.kafka.EventPublisher;
-import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -22,10 +26,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Acts on a drift check: raises the drift and live-error alerts, and, when the policy says so and the model's
- * cooldown has passed, publishes a drift-detected and a training-requested event. The cooldown is taken in the same
- * transaction that waits for both events to be acknowledged by Kafka, so a failed publish leaves it free for the
- * next check instead of swallowing the episode.
+ * Acts on the policy: after a drift check, raises the drift and live-error alerts and, when the policy says so and
+ * the model's cooldown has passed, publishes a training-requested event (with a drift-detected event when drift or
+ * degradation is behind it); between checks, the same for the scheduled refresh alone. The cooldown is taken in the
+ * same transaction that waits for the events to be acknowledged by Kafka, so a failed publish leaves it free for the
+ * next evaluation instead of swallowing the episode.
  */
 @Service
 public class RetrainingService {
@@ -35,92 +40,130 @@ public class RetrainingService {
     private final RetrainingPolicy policy;
     private final RetrainingCooldown cooldown;
     private final LiveErrorService liveErrors;
+    private final ChampionTracker champions;
     private final AlertService alerts;
     private final EventPublisher publisher;
     private final TransactionTemplate transactions;
     private final MonitoringMetrics metrics;
     private final MonitoringProperties properties;
-    private final Clock clock;
 
     public RetrainingService(
             RetrainingPolicy policy,
             RetrainingCooldown cooldown,
             LiveErrorService liveErrors,
+            ChampionTracker champions,
             AlertService alerts,
             EventPublisher publisher,
             TransactionTemplate transactions,
             MonitoringMetrics metrics,
-            MonitoringProperties properties,
-            Clock clock) {
+            MonitoringProperties properties) {
         this.policy = policy;
         this.cooldown = cooldown;
         this.liveErrors = liveErrors;
+        this.champions = champions;
         this.alerts = alerts;
         this.publisher = publisher;
         this.transactions = transactions;
         this.metrics = metrics;
         this.properties = properties;
-        this.clock = clock;
     }
 
     /**
-     * What was done about a check.
+     * What was done.
      *
-     * @param live the champion's live error the policy judged, or null without a champion
+     * @param live the champion's live error the policy judged, or null without a champion or outside a check
      * @param requested true if retraining was requested now (false also when the cooldown held it back)
      */
     public record Outcome(RetrainingDecision decision, LiveError live, boolean requested) {}
 
-    public Outcome act(DriftReport report) {
+    /** Acts on a drift check run at a clock reading: every trigger is evaluated. */
+    public Outcome act(DriftReport report, ClockReading at) {
+        ServedChampion champion = report.modelVersion() == null
+                ? null
+                : champions.current(report.modelName(), at).orElse(null);
         LiveError live = report.modelVersion() == null
                 ? null
                 : liveErrors.served(
                         report.modelName(),
                         report.modelVersion(),
                         properties.policy().liveWindow());
-        RetrainingDecision decision = policy.decide(report, live);
+        RetrainingDecision decision = policy.decide(report, live, champion, at);
         if (report.verdict() == DriftVerdict.DRIFT) {
-            alerts.raise(AlertMessages.driftDetected(
-                    report, report.detail(), properties.alerts().publicBaseUrl()));
+            alerts.raise(
+                    AlertMessages.driftDetected(
+                            report, report.detail(), properties.alerts().publicBaseUrl()),
+                    at.instant());
         }
         if (decision.liveErrorDegraded()) {
-            alerts.raise(AlertMessages.liveErrorDegraded(
-                    live, decision.reason(), report, properties.alerts().publicBaseUrl()));
+            alerts.raise(
+                    AlertMessages.liveErrorDegraded(
+                            live,
+                            champion.holdoutRmse(),
+                            decision.reason(),
+                            report,
+                            properties.alerts().publicBaseUrl()),
+                    at.instant());
         }
-        if (!decision.retrain() || !properties.policy().enabled()) {
-            return new Outcome(decision, live, false);
-        }
-        boolean requested = Boolean.TRUE.equals(transactions.execute(status -> request(report, decision)));
-        if (requested) {
-            decision.reasonCodes().forEach(metrics::trainingRequested);
-            log.info("requested retraining of {}: {}", report.modelName(), decision.reason());
-        } else {
-            log.info(
-                    "retraining of {} is due ({}) but held back by the cooldown",
-                    report.modelName(),
-                    decision.reason());
-        }
-        return new Outcome(decision, live, requested);
+        return new Outcome(decision, live, request(report, decision, at));
     }
 
-    private boolean request(DriftReport report, RetrainingDecision decision) {
-        if (!cooldown.tryTrigger(
-                report.modelName(), clock.instant(), properties.policy().cooldown(), report.id(), decision.reason())) {
+    /** Between checks: requests retraining if the champion's served fit is due for its scheduled refresh. */
+    public Outcome refreshIfDue(ClockReading at) {
+        ServedChampion champion = champions.current(properties.modelName(), at).orElse(null);
+        if (champion == null) {
+            return new Outcome(new RetrainingDecision(List.of(), List.of()), null, false);
+        }
+        RetrainingDecision decision = policy.decide(null, null, champion, at);
+        return new Outcome(decision, null, request(null, decision, at));
+    }
+
+    private boolean request(DriftReport report, RetrainingDecision decision, ClockReading at) {
+        if (!decision.retrain() || !properties.policy().enabled()) {
             return false;
         }
-        await(publisher.publish(DriftDetected.of(
-                report.modelName(),
-                report.modelVersion(),
-                report.id(),
-                decision.reason(),
-                report.driftedFeatures(),
-                report.driftShare() == null ? 0.0 : report.driftShare())));
-        await(publisher.publish(
-                TrainingRequested.of(report.modelName(), decision.reason(), TriggerSource.MONITORING, report.id())));
+        String model = properties.modelName();
+        boolean requested = Boolean.TRUE.equals(transactions.execute(status -> publish(report, decision, at)));
+        if (requested) {
+            decision.reasonCodes().forEach(metrics::trainingRequested);
+            log.info("requested retraining of {} at {}: {}", model, at.local(), decision.reason());
+        } else {
+            log.debug(
+                    "retraining of {} is due at {} ({}) but held back by the cooldown",
+                    model,
+                    at.local(),
+                    decision.reason());
+        }
+        return requested;
+    }
+
+    private boolean publish(DriftReport report, RetrainingDecision decision, ClockReading at) {
+        String model = properties.modelName();
+        TrainingRequested request = TrainingRequested.of(
+                model, decision.reason(), TriggerSource.MONITORING, report == null ? null : report.id());
+        if (!cooldown.tryTrigger(
+                model,
+                at,
+                properties.policy().cooldown(),
+                report == null ? null : report.id(),
+                request.eventId(),
+                decision.reasonCodes(),
+                decision.reason())) {
+            return false;
+        }
+        if (report != null && decision.driftOrDegradation()) {
+            await(publisher.publish(DriftDetected.of(
+                    model,
+                    report.modelVersion(),
+                    report.id(),
+                    decision.reason(),
+                    report.driftedFeatures(),
+                    report.driftShare() == null ? 0.0 : report.driftShare())));
+        }
+        await(publisher.publish(request));
         return true;
     }
 
-    private static void await(java.util.concurrent.Future<?> sent) {
+    private static void await(Future<?> sent) {
         try {
             sent.get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

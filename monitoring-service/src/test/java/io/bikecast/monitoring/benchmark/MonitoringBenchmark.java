@@ -132,9 +132,9 @@ public final class MonitoringBenchmark {
                     observed.size(), seconds, observed.size() / seconds);
 
             CurrentWindowReader windows = new CurrentWindowReader(jdbc);
-            windows.read("bike-demand", 2, properties.drift());
+            windows.read("bike-demand", 2, properties.drift(), null);
             start = System.nanoTime();
-            CurrentSample window = windows.read("bike-demand", 2, properties.drift());
+            CurrentSample window = windows.read("bike-demand", 2, properties.drift(), null);
             System.out.printf(
                     "drift window: the last %,d of 20,000 predictions of a version read in %.1f ms%n",
                     window.size(), (System.nanoTime() - start) / 1e6);

@@ -1,7 +1,7 @@
 package io.bikecast.prediction.api;
 
 import io.bikecast.common.events.ModelMetrics;
-import io.bikecast.prediction.config.PredictionProperties.ChallengerMode;
+import io.bikecast.prediction.PredictionProperties.ChallengerMode;
 import io.bikecast.prediction.model.ServedModel;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;

@@ -1,6 +1,6 @@
 package io.bikecast.prediction.api;
 
-import io.bikecast.prediction.config.PredictionProperties;
+import io.bikecast.prediction.PredictionProperties;
 import io.bikecast.prediction.model.ServingModels;
 import io.bikecast.prediction.serving.ChallengerRouter;
 import io.bikecast.prediction.serving.ModelHolder;

@@ -2,7 +2,7 @@ package io.bikecast.prediction.api;
 
 import io.bikecast.platform.web.InvalidField;
 import io.bikecast.platform.web.ProblemException;
-import io.bikecast.prediction.config.PredictionProperties;
+import io.bikecast.prediction.PredictionProperties;
 import io.bikecast.prediction.metrics.PredictionMetrics;
 import io.bikecast.prediction.model.ServingModels;
 import io.bikecast.prediction.serving.Answer;

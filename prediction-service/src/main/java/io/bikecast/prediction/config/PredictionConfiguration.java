@@ -1,7 +1,7 @@
 package io.bikecast.prediction.config;
 
 import io.bikecast.common.events.BikecastEvent;
-import io.bikecast.common.registry.ModelRegistryReader;
+import io.bikecast.prediction.PredictionProperties;
 import io.bikecast.prediction.health.KafkaHealthIndicator;
 import io.bikecast.prediction.health.ModelHealthIndicator;
 import io.bikecast.prediction.health.RegistryHealthIndicator;
@@ -13,16 +13,21 @@ import io.bikecast.prediction.serving.ChallengerRouter;
 import io.bikecast.prediction.serving.ModelHolder;
 import io.bikecast.prediction.serving.ModelLifecycleListener;
 import io.bikecast.prediction.serving.ModelRefresher;
+import io.bikecast.prediction.serving.ModelSource;
 import io.bikecast.prediction.serving.Predictor;
+import io.bikecast.registry.client.ModelArtifactCache;
+import io.bikecast.registry.client.TrainingRegistryClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
-/** Wires the serving path: registry → loader → holder → predictor, the prediction log, and the health indicators. */
+/**
+ * Wires the serving path: registry client and disk cache → loader → holder → predictor, the prediction log, and the
+ * health indicators.
+ */
 @Configuration(proxyBeanMethods = false)
 class PredictionConfiguration {
 
@@ -32,8 +37,20 @@ class PredictionConfiguration {
     }
 
     @Bean
-    ModelRegistryReader modelRegistryReader(DataSource dataSource) {
-        return new ModelRegistryReader(dataSource);
+    TrainingRegistryClient trainingRegistryClient(PredictionProperties properties) {
+        PredictionProperties.Registry registry = properties.registry();
+        return TrainingRegistryClient.create(registry.baseUrl(), registry.connectTimeout(), registry.readTimeout());
+    }
+
+    @Bean
+    ModelArtifactCache modelArtifactCache(PredictionProperties properties) {
+        return new ModelArtifactCache(properties.registry().cacheDirectory());
+    }
+
+    @Bean
+    ModelSource modelSource(
+            TrainingRegistryClient registry, ModelArtifactCache cache, PredictionProperties properties, Clock clock) {
+        return new ModelSource(registry, cache, new ModelLoader(clock), properties.modelName());
     }
 
     @Bean
@@ -43,8 +60,8 @@ class PredictionConfiguration {
 
     @Bean
     ModelRefresher modelRefresher(
-            ModelRegistryReader registry, ModelHolder holder, PredictionProperties properties, Clock clock) {
-        return new ModelRefresher(registry, new ModelLoader(registry, clock), holder, properties, clock);
+            ModelSource source, ModelHolder holder, PredictionProperties properties, Clock clock) {
+        return new ModelRefresher(source, holder, properties, clock);
     }
 
     @Bean
@@ -74,7 +91,7 @@ class PredictionConfiguration {
 
     @Bean
     PredictionMetrics predictionMetrics(MeterRegistry meters, ModelHolder holder) {
-        return new PredictionMetrics(meters, holder);
+        return new PredictionMetrics(meters, holder::current);
     }
 
     @Bean
@@ -98,9 +115,8 @@ class PredictionConfiguration {
     }
 
     @Bean
-    RegistryHealthIndicator registryHealthIndicator(
-            ModelRegistryReader registry, ModelHolder holder, PredictionProperties properties) {
-        return new RegistryHealthIndicator(registry, holder, properties.modelName());
+    RegistryHealthIndicator registryHealthIndicator(ModelRefresher refresher, ModelHolder holder) {
+        return new RegistryHealthIndicator(refresher, holder);
     }
 
     @Bean

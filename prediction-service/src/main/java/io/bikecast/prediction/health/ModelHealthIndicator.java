@@ -42,9 +42,13 @@ public class ModelHealthIndicator implements HealthIndicator {
         RegistryStatus registry = refresher.registryStatus();
         Instant kafkaFailingSince = logPublisher.failingSince();
         List<String> degraded = new ArrayList<>();
-        if (registry.lastFailure() != null) {
-            degraded.add("registry unreachable since " + registry.lastFailure()
-                    + ": serving the model in hand, promotions are not picked up");
+        if (registry.lastFailure() != null && registry.unreachable()) {
+            degraded.add("registry unreachable since " + registry.lastFailure() + ": serving "
+                    + (refresher.servingFromCache() ? "the last champion from the disk cache" : "the model in hand")
+                    + ", promotions are not picked up");
+        } else if (registry.lastFailure() != null) {
+            degraded.add("the latest refresh from the registry failed at " + registry.lastFailure() + " ("
+                    + registry.error() + "): serving the model in hand");
         }
         if (kafkaFailingSince != null) {
             degraded.add("Kafka unreachable since " + kafkaFailingSince + ": " + logPublisher.depth()
@@ -56,7 +60,9 @@ public class ModelHealthIndicator implements HealthIndicator {
             health.withDetail("champion", describe(models.champion()));
         } else {
             health.withDetail(
-                    "reason", "no champion loaded: the registry names none or could not be read; predictions get 503");
+                    "reason",
+                    "no champion loaded: the registry names none, or it could not be read and the disk cache holds"
+                            + " none; predictions get 503");
         }
         if (models.challenger() != null) {
             health.withDetail("challenger", describe(models.challenger()));

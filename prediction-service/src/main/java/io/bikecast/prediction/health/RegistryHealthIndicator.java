@@ -1,46 +1,54 @@
 package io.bikecast.prediction.health;
 
-import io.bikecast.common.registry.ModelRegistryReader;
 import io.bikecast.prediction.model.ServingModels;
 import io.bikecast.prediction.serving.ModelHolder;
+import io.bikecast.prediction.serving.ModelRefresher;
+import io.bikecast.prediction.serving.RegistryStatus;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * {@code registry}: whether the model registry can be read now, and whether the champion it names is the one served.
- * Not part of readiness: an unreachable registry only stops promotions from being picked up.
+ * {@code registry}: whether the training service's registry answered the latest refresh (made in the background,
+ * every {@code registry-refresh-interval}, or every {@code registry.retry-interval} while it fails; a health check
+ * makes no call of its own), and whether the champion it names is the one served. Not part of readiness: with the
+ * registry away the service answers from the model in hand or from its disk cache, and only promotions wait.
  */
 public class RegistryHealthIndicator implements HealthIndicator {
 
-    private final ModelRegistryReader registry;
+    private final ModelRefresher refresher;
     private final ModelHolder holder;
-    private final String modelName;
 
-    public RegistryHealthIndicator(ModelRegistryReader registry, ModelHolder holder, String modelName) {
-        this.registry = registry;
+    public RegistryHealthIndicator(ModelRefresher refresher, ModelHolder holder) {
+        this.refresher = refresher;
         this.holder = holder;
-        this.modelName = modelName;
     }
 
     @Override
     public Health health() {
         ServingModels models = holder.current();
+        RegistryStatus status = refresher.registryStatus();
         String served =
                 models.champion() == null ? "none" : "v" + models.champion().version();
-        try {
-            String named = registry.aliasVersion(modelName, ModelRegistryReader.CHAMPION)
-                    .map(version -> "v" + version)
-                    .orElse("none");
-            return Health.up()
-                    .withDetail("registryChampion", named)
-                    .withDetail("servedChampion", served)
-                    .build();
-        } catch (RuntimeException e) {
-            return Health.down()
-                    .withDetail("error", String.valueOf(e.getMessage()))
-                    .withDetail("servedChampion", served)
-                    .withDetail("impact", "serving the model in hand; promotions are picked up once it is back")
-                    .build();
+        Health.Builder health = status.reachable() ? Health.up() : Health.down();
+        health.withDetail("url", refresher.registryUrl()).withDetail("servedChampion", served);
+        if (refresher.servingFromCache()) {
+            health.withDetail("servedFrom", "disk cache");
         }
+        if (status.lastSuccess() != null) {
+            health.withDetail("lastRead", status.lastSuccess())
+                    .withDetail(
+                            "registryChampion",
+                            status.registryChampion() == null ? "none" : "v" + status.registryChampion());
+        }
+        if (status.lastFailure() != null) {
+            health.withDetail("lastFailure", status.lastFailure())
+                    .withDetail("error", String.valueOf(status.error()))
+                    .withDetail(
+                            "impact",
+                            models.hasChampion()
+                                    ? "serving the model in hand; promotions are picked up once the registry answers"
+                                    : "no champion: predictions get 503 until the registry answers");
+        }
+        return health.build();
     }
 }

@@ -2,7 +2,7 @@ package io.bikecast.prediction.log;
 
 import io.bikecast.common.events.BikecastEvent;
 import io.bikecast.common.events.PredictionLogged;
-import io.bikecast.prediction.config.PredictionProperties;
+import io.bikecast.prediction.PredictionProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

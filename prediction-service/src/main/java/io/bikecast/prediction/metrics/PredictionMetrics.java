@@ -2,7 +2,6 @@ package io.bikecast.prediction.metrics;
 
 import io.bikecast.prediction.model.ServedModel;
 import io.bikecast.prediction.model.ServingModels;
-import io.bikecast.prediction.serving.ModelHolder;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,6 +9,7 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,7 +30,7 @@ public class PredictionMetrics {
     private final Timer.MeterProvider<Timer> requests;
     private final io.micrometer.core.instrument.Meter.MeterProvider<DistributionSummary> predicted;
 
-    public PredictionMetrics(MeterRegistry meters, ModelHolder holder) {
+    public PredictionMetrics(MeterRegistry meters, Supplier<ServingModels> served) {
         this.meters = meters;
         this.requests = Timer.builder("bikecast.prediction.requests")
                 .description("Prediction requests by endpoint, outcome and model version")
@@ -44,17 +44,20 @@ public class PredictionMetrics {
                 .minimumExpectedValue(1.0)
                 .maximumExpectedValue(2000.0)
                 .withRegistry(meters);
-        gauge(holder, "champion", ServingModels::champion);
-        gauge(holder, "challenger", ServingModels::challenger);
+        gauge(served, "champion", ServingModels::champion);
+        gauge(served, "challenger", ServingModels::challenger);
     }
 
-    private void gauge(ModelHolder holder, String alias, Function<ServingModels, @Nullable ServedModel> model) {
-        Gauge.builder("bikecast.prediction.model.version", holder, h -> {
-                    ServedModel served = model.apply(h.current());
-                    return served == null ? Double.NaN : served.version();
+    private void gauge(
+            Supplier<ServingModels> served, String alias, Function<ServingModels, @Nullable ServedModel> model) {
+        Gauge.builder("bikecast.prediction.model.version", served, snapshot -> {
+                    ServedModel version = model.apply(snapshot.get());
+                    return version == null ? Double.NaN : version.version();
                 })
                 .description("The model version being served, by alias")
                 .tag("alias", alias)
+                // The supplier is referenced by nothing else: a weak reference would let it be collected.
+                .strongReference(true)
                 .register(meters);
     }
 

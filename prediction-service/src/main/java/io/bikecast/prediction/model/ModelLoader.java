@@ -1,9 +1,10 @@
 package io.bikecast.prediction.model;
 
 import io.bikecast.common.features.FeatureSchema;
-import io.bikecast.common.registry.ModelRegistryReader;
+import io.bikecast.common.registry.ModelArtifacts;
 import io.bikecast.common.registry.ReferenceSample;
-import io.bikecast.common.registry.RegisteredModel;
+import io.bikecast.registry.client.CachedModel;
+import io.bikecast.registry.client.ModelVersion;
 import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -14,9 +15,10 @@ import org.tribuo.regression.RegressionFactory;
 import org.tribuo.regression.Regressor;
 
 /**
- * Turns a registry version into a {@link ServedModel}: loads it (the reader verifies the artifact's SHA-256), refuses
- * one built on another feature schema, compiles a random forest into {@link CompiledForest} and checks the compiled
- * forest against Tribuo on the version's own reference sample before trusting it.
+ * Turns a version whose artifact is in hand (already verified against its SHA-256 by the registry client or the disk
+ * cache) into a {@link ServedModel}: refuses one built on another feature schema, reads the artifact, compiles a random
+ * forest into {@link CompiledForest} and checks the compiled forest against Tribuo on the version's own reference sample
+ * before trusting it.
  */
 public class ModelLoader {
 
@@ -28,29 +30,30 @@ public class ModelLoader {
     /** Relative tolerance of that check: the two only differ in the order of floating-point additions. */
     private static final double TOLERANCE = 1e-9;
 
-    private final ModelRegistryReader registry;
     private final Clock clock;
 
-    public ModelLoader(ModelRegistryReader registry, Clock clock) {
-        this.registry = registry;
+    public ModelLoader(Clock clock) {
         this.clock = clock;
     }
 
     /**
      * Loads a version.
      *
-     * @throws io.bikecast.common.registry.ArtifactIntegrityException if the artifact does not match its checksum
      * @throws IllegalStateException if the model was trained on another feature schema
+     * @throws IllegalArgumentException if the artifact does not hold a regression model
      */
-    public ServedModel load(String modelName, long version) {
+    public ServedModel load(CachedModel cached) {
         long started = System.nanoTime();
-        RegisteredModel registered = registry.load(modelName, version);
+        ModelVersion registered = cached.version();
+        String modelName = registered.modelName();
+        long version = registered.version();
         if (registered.featureSchema() != FeatureSchema.VERSION) {
             throw new IllegalStateException(modelName + " v" + version + " was trained on feature schema "
                     + registered.featureSchema() + " but this service computes schema " + FeatureSchema.VERSION);
         }
-        ReferenceSample reference = registry.referenceSample(modelName, version);
-        TreeEnsemblePredictor predictor = predictorFor(registered.model(), reference, modelName, version);
+        ReferenceSample reference = cached.reference();
+        Model<Regressor> model = ModelArtifacts.read(cached.artifact());
+        TreeEnsemblePredictor predictor = predictorFor(model, reference, modelName, version);
         ServedModel served = new ServedModel(
                 modelName,
                 version,

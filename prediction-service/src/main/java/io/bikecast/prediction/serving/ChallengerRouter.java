@@ -1,7 +1,7 @@
 package io.bikecast.prediction.serving;
 
-import io.bikecast.prediction.config.PredictionProperties.Challenger;
-import io.bikecast.prediction.config.PredictionProperties.ChallengerMode;
+import io.bikecast.prediction.PredictionProperties.Challenger;
+import io.bikecast.prediction.PredictionProperties.ChallengerMode;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;

@@ -2,13 +2,14 @@ package io.bikecast.prediction.serving;
 
 import io.bikecast.common.events.BikecastEvent;
 import io.bikecast.common.events.ModelPromoted;
-import io.bikecast.prediction.config.PredictionProperties;
+import io.bikecast.prediction.PredictionProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 
 /**
- * Hears promotions on the model-lifecycle topic and asks for a registry refresh. Every instance must hear every
+ * Hears promotions on the model-lifecycle topic and asks for a registry refresh, passing on the artifact checksum the
+ * event announces (the downloaded artifact must have it). Every instance must hear every
  * promotion, so each one consumes in a consumer group of its own ({@code prediction-service-<random uuid>}) from the
  * latest offset: older promotions are already reflected by the registry read at start-up, and the periodic re-check
  * covers any event that arrives between that read and this consumer's first poll.
@@ -40,7 +41,11 @@ public class ModelLifecycleListener {
                     promoted.modelName(),
                     promoted.version(),
                     promoted.alias());
-            refresher.requestRefresh("model-promoted v" + promoted.version() + " as " + promoted.alias());
+            if (promoted.artifactSha256() == null) {
+                refresher.requestRefresh("model-promoted v" + promoted.version() + " as " + promoted.alias());
+            } else {
+                refresher.promoted(promoted.version(), promoted.alias(), promoted.artifactSha256());
+            }
         }
     }
 }

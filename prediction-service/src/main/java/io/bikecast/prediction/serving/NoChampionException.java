@@ -12,8 +12,9 @@ public class NoChampionException extends ProblemException {
         super(
                 HttpStatus.SERVICE_UNAVAILABLE,
                 "No champion model",
-                "No champion of model '" + modelName + "' is loaded yet: the registry names none, or it could not be "
-                        + "read. Predictions are answered as soon as a champion is promoted or the registry is back.",
+                "No champion of model '" + modelName + "' is loaded yet: the training service's registry names none,"
+                        + " or it could not be reached and the disk cache holds none. Predictions are answered as soon"
+                        + " as a champion is promoted or the registry is back.",
                 List.of(),
                 Map.of("modelName", modelName));
     }

@@ -3,7 +3,7 @@ package io.bikecast.prediction.serving;
 import io.bikecast.common.events.PredictionLogged;
 import io.bikecast.common.events.ServedBy;
 import io.bikecast.common.features.FeatureEngineering;
-import io.bikecast.prediction.config.PredictionProperties.ChallengerMode;
+import io.bikecast.prediction.PredictionProperties.ChallengerMode;
 import io.bikecast.prediction.log.PredictionLogBuffer;
 import io.bikecast.prediction.metrics.PredictionMetrics;
 import io.bikecast.prediction.model.ModelOutput;

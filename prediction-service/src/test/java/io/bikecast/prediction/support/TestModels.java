@@ -4,7 +4,7 @@ import io.bikecast.common.events.ModelMetrics;
 import io.bikecast.common.events.ModelPromoted;
 import io.bikecast.common.features.FeatureEngineering;
 import io.bikecast.common.features.UciFeatures;
-import io.bikecast.common.registry.ModelRegistryReader;
+import io.bikecast.common.registry.ModelArtifacts;
 import io.bikecast.common.registry.ReferenceSample;
 import io.bikecast.testsupport.RegistryFixture;
 import io.bikecast.testsupport.UciDataset;
@@ -19,6 +19,8 @@ import org.tribuo.regression.Regressor;
 public final class TestModels {
 
     public static final String MODEL_NAME = "bike-demand";
+    public static final String CHAMPION = ModelPromoted.CHAMPION;
+    public static final String CHALLENGER = ModelPromoted.CHALLENGER;
     public static final ModelMetrics METRICS = new ModelMetrics(90.0, 60.0, 0.7, 0.4);
 
     private static Trained first;
@@ -26,8 +28,8 @@ public final class TestModels {
 
     private TestModels() {}
 
-    /** A trained forest and its reference sample. */
-    public record Trained(Model<Regressor> model, ReferenceSample sample) {
+    /** A trained forest, its stored form and its reference sample. */
+    public record Trained(Model<Regressor> model, byte[] artifact, ReferenceSample sample) {
 
         /** What Tribuo itself predicts for the features. */
         public double predict(UciFeatures features) {
@@ -55,23 +57,36 @@ public final class TestModels {
 
     private static Trained train(List<UciDataset.HourRow> rows, long seed) {
         Model<Regressor> model = RegistryFixture.trainForest(rows, 10, seed);
-        return new Trained(model, RegistryFixture.referenceSample(model, rows.subList(0, 200)));
+        return new Trained(
+                model, ModelArtifacts.write(model), RegistryFixture.referenceSample(model, rows.subList(0, 200)));
     }
 
     /** Registers the model as the next version and returns the version. */
-    public static long register(RegistryFixture registry, Trained trained) {
-        return registry.register(MODEL_NAME, trained.model(), trained.sample(), METRICS, "candidate");
+    public static long register(FakeTrainingRegistry registry, Trained trained) {
+        return registry.register(trained.artifact(), trained.sample());
+    }
+
+    /** Registers {@link #first()} as champion. */
+    public static long registerChampion(FakeTrainingRegistry registry) {
+        long version = register(registry, first());
+        registry.setAlias(CHAMPION, version);
+        return version;
     }
 
     /** Registers {@link #first()} as champion and {@link #second()} as challenger, as a promotion would leave them. */
-    public static void registerChampionAndChallenger(RegistryFixture registry) {
-        registry.setAlias(MODEL_NAME, ModelRegistryReader.CHAMPION, register(registry, first()));
-        registry.setAlias(MODEL_NAME, ModelRegistryReader.CHALLENGER, register(registry, second()));
+    public static void registerChampionAndChallenger(FakeTrainingRegistry registry) {
+        registerChampion(registry);
+        registry.setAlias(CHALLENGER, register(registry, second()));
     }
 
-    /** The event the training service publishes when it moves an alias. */
-    public static ModelPromoted promoted(long version, String alias, Long previous) {
-        return ModelPromoted.of(MODEL_NAME, version, alias, "fixture", previous, "test", METRICS, null);
+    /** The event the training service publishes when it moves an alias, announcing the version's artifact. */
+    public static ModelPromoted promoted(FakeTrainingRegistry registry, long version, String alias, Long previous) {
+        return promoted(version, alias, registry.sha256(version), previous);
+    }
+
+    /** The same, announcing the given artifact checksum. */
+    public static ModelPromoted promoted(long version, String alias, String artifactSha256, Long previous) {
+        return ModelPromoted.of(MODEL_NAME, version, alias, artifactSha256, previous, "test", METRICS, null);
     }
 
     /** A row of hour.csv by index. */

@@ -13,11 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param seriesId the series of {@code ingest.observation} it learns from (default {@code system}, the UCI data)
  * @param forest the default hyper-parameters of the random forest; a request may override each
  * @param window the default data window and holdout; a request may override each
- * @param referenceSampleSize how many training rows (evenly spread over the training part) are stored with a version
- *     as its reference sample for drift tests (default 2000)
+ * @param referenceSampleSize how many rows of the served fit (evenly spread over the whole window) are stored with a
+ *     version as its reference sample for drift tests, with their hours (default 8760: a year of hours, so that a
+ *     subset of the same weeks of the year stays large; every hour when the window is shorter)
  * @param minTrainingRows a run with fewer training hours fails instead of registering a model (default 240: 10 days)
  * @param threads the threads that train trees; 0 = one per available core (default 0)
- * @param schedule the cron trigger
+ * @param schedule the service's own wall-clock cron trigger, off by default
  * @param triggers which events start a run
  * @param workerPollInterval how often each instance looks for queued runs it was not told about, e.g. runs queued on
  *     another instance, or left behind by a crash (default 30s)
@@ -28,7 +29,7 @@ public record TrainingProperties(
         @DefaultValue("system") String seriesId,
         @DefaultValue Forest forest,
         @DefaultValue Window window,
-        @DefaultValue("2000") int referenceSampleSize,
+        @DefaultValue("8760") int referenceSampleSize,
         @DefaultValue("240") int minTrainingRows,
         @DefaultValue("0") int threads,
         @DefaultValue Schedule schedule,
@@ -71,23 +72,25 @@ public record TrainingProperties(
      * The data a run learns from and is judged on.
      *
      * @param days the window: the last N days of observations up to the latest hour; unset = all history (default)
-     * @param holdoutDays the holdout: the last N days of the window (default 60)
+     * @param holdoutDays the holdout: the last N days of the window (default 7: monitoring's scheduled refresh comes
+     *     every 7 data days, so the evaluation fit's cut-off lines up with the champion's last refit)
      * @param holdoutStart an explicit start of the holdout instead of {@code holdoutDays} (local time; default unset)
      */
-    public record Window(Integer days, @DefaultValue("60") int holdoutDays, LocalDateTime holdoutStart) {}
+    public record Window(Integer days, @DefaultValue("7") int holdoutDays, LocalDateTime holdoutStart) {}
 
     /**
-     * @param cron the Spring cron expression of scheduled retraining, {@code -} to disable (default {@code 0 0 2 * * *}:
-     *     nightly at 02:00)
+     * @param cron the Spring cron expression of a wall-clock retraining schedule, {@code -} to disable (default
+     *     {@code -}: off, the scheduled refresh belongs to monitoring's retraining policy, which follows the data clock
+     *     and holds the one cooldown); never runs when {@code bikecast.clock.mode=data}
      * @param zone the time zone of the cron expression (default UTC)
      */
     public record Schedule(
-            @DefaultValue("0 0 2 * * *") String cron,
+            @DefaultValue("-") String cron,
             @DefaultValue("UTC") String zone) {}
 
     /**
      * @param observationsIngested whether every {@code observations-ingested} event queues a run (default false: the
-     *     nightly schedule and monitoring's requests are usually enough; merging keeps a burst of batches to one run)
+     *     monitoring's requests are usually enough; merging keeps a burst of batches to one run)
      */
     public record Triggers(@DefaultValue("false") boolean observationsIngested) {}
 }

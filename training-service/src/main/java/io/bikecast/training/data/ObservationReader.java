@@ -53,4 +53,20 @@ public class ObservationReader {
                         rs.getObject("hour", LocalDateTime.class), UciFeatureColumns.read(rs), rs.getInt("cnt")))
                 .list();
     }
+
+    /** The observations of a series from {@code from} (inclusive) to {@code to} (exclusive), oldest first. */
+    public List<TrainingRow> readRange(String seriesId, LocalDateTime from, LocalDateTime to) {
+        return jdbc.sql("""
+                        SELECT hour, season, yr, mnth, hr, holiday, weekday, workingday, weathersit,
+                               temp, atemp, hum, windspeed, cnt
+                        FROM ingest.observation
+                        WHERE series_id = :series AND hour >= :from AND hour < :to
+                        ORDER BY hour""")
+                .param("series", seriesId)
+                .param("from", from)
+                .param("to", to)
+                .query((rs, n) -> new TrainingRow(
+                        rs.getObject("hour", LocalDateTime.class), UciFeatureColumns.read(rs), rs.getInt("cnt")))
+                .list();
+    }
 }

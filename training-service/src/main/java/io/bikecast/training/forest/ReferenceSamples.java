@@ -3,6 +3,7 @@ package io.bikecast.training.forest;
 import io.bikecast.common.features.FeatureSchema;
 import io.bikecast.common.registry.ReferenceSample;
 import io.bikecast.training.data.TrainingRow;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,14 +11,17 @@ import java.util.Map;
 import org.tribuo.Model;
 import org.tribuo.regression.Regressor;
 
-/** Builds the reference sample stored with a version: training rows spread evenly over time, with predictions. */
+/**
+ * Builds the reference sample stored with a version: rows of the served fit spread evenly over time, with their hours
+ * and the served model's predictions.
+ */
 public final class ReferenceSamples {
 
     private ReferenceSamples() {}
 
     /**
      * Up to {@code size} rows taken at an even stride over {@code rows} (so every season of the window is present, and
-     * the same rows are taken for the same data), their features and the model's predictions for them.
+     * the same rows are taken for the same data), their hours, their features and the model's predictions for them.
      */
     public static ReferenceSample of(Model<Regressor> model, List<TrainingRow> rows, int size) {
         List<TrainingRow> sample = new ArrayList<>();
@@ -40,6 +44,7 @@ public final class ReferenceSamples {
         for (int f = 0; f < names.length; f++) {
             features.put(names[f], columns[f]);
         }
-        return new ReferenceSample(features, Evaluation.predict(model, sample));
+        List<LocalDateTime> hours = sample.stream().map(TrainingRow::hour).toList();
+        return new ReferenceSample(features, Evaluation.predict(model, sample), hours);
     }
 }

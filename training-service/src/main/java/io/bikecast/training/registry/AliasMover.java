@@ -4,6 +4,7 @@ import io.bikecast.common.events.ModelMetrics;
 import io.bikecast.common.events.ModelPromoted;
 import io.bikecast.common.registry.ModelRegistryReader;
 import io.bikecast.training.outbox.OutboxWriter;
+import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -100,21 +101,28 @@ public class AliasMover {
                 reason,
                 json.writeValueAsString(metrics));
         outbox.append(ModelPromoted.of(
-                version.modelName(),
-                version.version(),
-                alias,
-                version.artifactSha256(),
-                previous.orElse(null),
-                reason,
-                version.metrics(),
-                previousMetrics.orElse(null)));
+                        version.modelName(),
+                        version.version(),
+                        alias,
+                        version.artifactSha256(),
+                        previous.orElse(null),
+                        reason,
+                        version.metrics(),
+                        previousMetrics.orElse(null))
+                .withTrainedThrough(version.trainedThrough()));
     }
 
-    /** The facts about a version an alias move needs. */
-    public record Version(String modelName, long version, String artifactSha256, ModelMetrics metrics) {
+    /**
+     * The facts about a version an alias move needs.
+     *
+     * @param trainedThrough the last hour its stored artifact learned from, announced with the move
+     */
+    public record Version(
+            String modelName, long version, String artifactSha256, ModelMetrics metrics, LocalDateTime trainedThrough) {
 
         static Version of(ModelVersionView view) {
-            return new Version(view.modelName(), view.version(), view.artifactSha256(), view.metrics());
+            return new Version(
+                    view.modelName(), view.version(), view.artifactSha256(), view.metrics(), view.trainedThrough());
         }
     }
 }

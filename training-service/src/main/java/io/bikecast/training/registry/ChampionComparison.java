@@ -1,16 +1,33 @@
 package io.bikecast.training.registry;
 
 import io.bikecast.common.events.ModelMetrics;
+import java.time.LocalDateTime;
 
 /**
- * The champion measured against a candidate: on the candidate's holdout (the newest hours, unseen by both when the
- * window grew) and on the champion's own holdout (the previous holdout), where both are scored on today's data.
+ * The champion measured against a candidate on the hours neither learned from: the candidate's holdout hours after
+ * the champion's served fit ended, scored by the candidate's evaluation fit and by the champion.
  *
- * @param candidateOnPreviousHoldout null when the previous holdout has no hours in the data any more
- * @param championOnPreviousHoldout null when the previous holdout has no hours in the data any more
+ * @param championTrainedThrough the last hour the champion learned from (its served fit's end, or its training end
+ *     for a version registered before refits)
+ * @param holdoutStart the first hour of the candidate's holdout
+ * @param holdoutEnd the last hour of the candidate's holdout
+ * @param holdoutHours how many hours the candidate's holdout has
+ * @param hours the hours compared
+ * @param candidate the candidate's evaluation fit on {@code hours}; null when there were too few to compare
+ * @param champion the champion on {@code hours}; null when there were too few to compare
  */
 public record ChampionComparison(
         long championVersion,
-        ModelMetrics championOnCandidateHoldout,
-        ModelMetrics candidateOnPreviousHoldout,
-        ModelMetrics championOnPreviousHoldout) {}
+        LocalDateTime championTrainedThrough,
+        LocalDateTime holdoutStart,
+        LocalDateTime holdoutEnd,
+        int holdoutHours,
+        ComparisonHours hours,
+        ModelMetrics candidate,
+        ModelMetrics champion) {
+
+    /** Whether both models were scored on the hours. */
+    public boolean scored() {
+        return candidate != null && champion != null;
+    }
+}

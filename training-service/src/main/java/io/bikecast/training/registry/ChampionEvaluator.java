@@ -2,57 +2,77 @@ package io.bikecast.training.registry;
 
 import io.bikecast.common.events.ModelMetrics;
 import io.bikecast.common.registry.ModelRegistryReader;
-import io.bikecast.common.registry.RegisteredModel;
-import io.bikecast.training.config.TrainingProperties;
-import io.bikecast.training.data.ObservationReader;
+import io.bikecast.training.config.PromotionProperties;
 import io.bikecast.training.data.TrainingRow;
 import io.bikecast.training.forest.Evaluation;
 import io.bikecast.training.run.TrainedModel;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
+import org.tribuo.Model;
+import org.tribuo.regression.Regressor;
 
 /**
- * Scores the current champion against a candidate, on the candidate's holdout and on the champion's own holdout, both
- * read from today's observations. The champion is loaded through the registry reader, so its artifact is verified.
+ * Scores the current champion against a candidate on the hours neither learned from: the candidate's holdout hours
+ * after the champion's served fit ended, predicted by the candidate's evaluation fit and by the champion. Hours the
+ * champion learned from would flatter it (an in-sample score), so they never count. With fewer unseen hours than the
+ * policy needs, the champion is not even loaded.
  */
 @Component
 public class ChampionEvaluator {
 
-    private final ModelRegistryReader reader;
     private final RegistryStore store;
-    private final ObservationReader observations;
-    private final TrainingProperties properties;
+    private final LoadedModels models;
+    private final PromotionProperties promotion;
 
-    public ChampionEvaluator(
-            ModelRegistryReader reader,
-            RegistryStore store,
-            ObservationReader observations,
-            TrainingProperties properties) {
-        this.reader = reader;
+    public ChampionEvaluator(RegistryStore store, LoadedModels models, PromotionProperties promotion) {
         this.store = store;
-        this.observations = observations;
-        this.properties = properties;
+        this.models = models;
+        this.promotion = promotion;
     }
 
     public Optional<ChampionComparison> compare(String modelName, TrainedModel candidate) {
-        Optional<Long> championVersion = reader.aliasVersion(modelName, ModelRegistryReader.CHAMPION);
-        if (championVersion.isEmpty()) {
+        Optional<ModelVersionView> champion = store.aliasVersion(modelName, ModelRegistryReader.CHAMPION)
+                .flatMap(version -> store.find(modelName, version));
+        if (champion.isEmpty()) {
             return Optional.empty();
         }
-        RegisteredModel champion = reader.load(modelName, championVersion.get());
-        ModelVersionView view = store.find(modelName, champion.version()).orElseThrow();
-        ModelMetrics onCandidateHoldout =
-                Evaluation.metrics(champion.model(), candidate.split().holdout());
-        List<TrainingRow> previousHoldout =
-                observations.read(properties.seriesId(), view.holdoutStart(), view.holdoutEnd());
-        if (previousHoldout.isEmpty()) {
-            return Optional.of(new ChampionComparison(champion.version(), onCandidateHoldout, null, null));
+        ModelVersionView view = champion.get();
+        LocalDateTime trainedThrough = view.trainedThrough();
+        List<TrainingRow> holdout = candidate.split().holdout();
+        List<TrainingRow> unseen = new ArrayList<>();
+        List<Double> candidatePredictions = new ArrayList<>();
+        for (int i = 0; i < holdout.size(); i++) {
+            if (holdout.get(i).hour().isAfter(trainedThrough)) {
+                unseen.add(holdout.get(i));
+                candidatePredictions.add(candidate.holdoutPredictions()[i]);
+            }
+        }
+        ComparisonHours hours = unseen.isEmpty()
+                ? new ComparisonHours(null, null, 0)
+                : new ComparisonHours(unseen.getFirst().hour(), unseen.getLast().hour(), unseen.size());
+        ModelMetrics candidateMetrics = null;
+        ModelMetrics championMetrics = null;
+        if (!unseen.isEmpty() && unseen.size() >= promotion.minComparisonHours()) {
+            double[] actual = unseen.stream().mapToDouble(TrainingRow::count).toArray();
+            Model<Regressor> championModel = models.load(modelName, view.version());
+            candidateMetrics = Evaluation.metrics(
+                    actual,
+                    candidatePredictions.stream()
+                            .mapToDouble(Double::doubleValue)
+                            .toArray());
+            championMetrics = Evaluation.metrics(actual, Evaluation.predict(championModel, unseen));
         }
         return Optional.of(new ChampionComparison(
-                champion.version(),
-                onCandidateHoldout,
-                Evaluation.metrics(candidate.model(), previousHoldout),
-                Evaluation.metrics(champion.model(), previousHoldout)));
+                view.version(),
+                trainedThrough,
+                candidate.split().holdoutStart(),
+                candidate.split().holdoutEnd(),
+                holdout.size(),
+                hours,
+                candidateMetrics,
+                championMetrics));
     }
 }

@@ -9,13 +9,16 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides what a newly trained version becomes:
+ * Decides what a newly trained version becomes, comparing it with the champion only on hours neither learned from:
  *
  * <ol>
  *   <li>rejected if its holdout R² is below the floor;
  *   <li>champion if there is no champion yet;
- *   <li>champion if its RMSE on its holdout beats the champion's RMSE on the same hours by the minimum relative margin,
- *       and on the champion's own holdout it is not worse than the champion by more than the allowed regression;
+ *   <li>challenger if fewer than the minimum of its holdout hours come after the champion's served fit (the two
+ *       cannot be compared fairly);
+ *   <li>champion if on those hours its RMSE is at most the champion's plus the allowed regression: its served fit has
+ *       learned the newest hours, which is what improves the forecast, and the gate only stops a recipe that is worse
+ *       on hours nobody saw;
  *   <li>otherwise challenger.
  * </ol>
  */
@@ -40,37 +43,39 @@ public class PromotionPolicy {
             return decision(PromotionDecision.CHAMPION, reasons, candidate, champion);
         }
         ChampionComparison comparison = champion.get();
-        double championRmse = comparison.championOnCandidateHoldout().rmse();
-        double required = championRmse * (1 - properties.minImprovement());
-        boolean beats = candidate.rmse() <= required;
+        ComparisonHours hours = comparison.hours();
+        if (hours.count() < properties.minComparisonHours() || !comparison.scored()) {
+            reasons.add(format(
+                    "the champion has seen all but %d of the holdout hours (champion v%d trained through %s; holdout"
+                            + " %s..%s, %d hours): fewer than the %d needed to compare them on hours neither trained"
+                            + " on, so it becomes the challenger",
+                    hours.count(),
+                    comparison.championVersion(),
+                    comparison.championTrainedThrough(),
+                    comparison.holdoutStart(),
+                    comparison.holdoutEnd(),
+                    comparison.holdoutHours(),
+                    properties.minComparisonHours()));
+            return decision(PromotionDecision.CHALLENGER, reasons, candidate, champion);
+        }
+        double championRmse = comparison.champion().rmse();
+        double allowed = championRmse * (1 + properties.maxRegression());
+        double candidateRmse = comparison.candidate().rmse();
+        boolean holds = candidateRmse <= allowed;
         reasons.add(format(
-                "on the candidate's holdout its RMSE %.2f %s the champion v%d's %.2f by the required %.1f%% (at most"
-                        + " %.2f)",
-                candidate.rmse(),
-                beats ? "beats" : "does not beat",
+                "on the %d hours neither trained on (%s..%s) its RMSE %.2f %s the champion v%d's %.2f plus the allowed"
+                        + " %.1f%% (at most %.2f)",
+                hours.count(),
+                hours.from(),
+                hours.to(),
+                candidateRmse,
+                holds ? "is within" : "is above",
                 comparison.championVersion(),
                 championRmse,
-                properties.minImprovement() * 100,
-                required));
-        boolean holds = true;
-        if (comparison.candidateOnPreviousHoldout() != null && comparison.championOnPreviousHoldout() != null) {
-            double previousChampion = comparison.championOnPreviousHoldout().rmse();
-            double allowed = previousChampion * (1 + properties.maxPreviousHoldoutRegression());
-            double previousCandidate = comparison.candidateOnPreviousHoldout().rmse();
-            holds = previousCandidate <= allowed;
-            reasons.add(format(
-                    "on the champion's own holdout its RMSE %.2f %s the champion's %.2f plus the allowed %.1f%% (at"
-                            + " most %.2f)",
-                    previousCandidate,
-                    holds ? "stays within" : "regresses beyond",
-                    previousChampion,
-                    properties.maxPreviousHoldoutRegression() * 100,
-                    allowed));
-        } else {
-            reasons.add("the champion's own holdout has no hours in the data any more: only the new holdout counts");
-        }
-        String outcome = beats && holds ? PromotionDecision.CHAMPION : PromotionDecision.CHALLENGER;
-        return decision(outcome, reasons, candidate, champion);
+                properties.maxRegression() * 100,
+                allowed));
+        return decision(
+                holds ? PromotionDecision.CHAMPION : PromotionDecision.CHALLENGER, reasons, candidate, champion);
     }
 
     private static PromotionDecision decision(
@@ -80,9 +85,10 @@ public class PromotionPolicy {
                 reasons,
                 candidate,
                 champion.map(ChampionComparison::championVersion).orElse(null),
-                champion.map(ChampionComparison::championOnCandidateHoldout).orElse(null),
-                champion.map(ChampionComparison::candidateOnPreviousHoldout).orElse(null),
-                champion.map(ChampionComparison::championOnPreviousHoldout).orElse(null));
+                champion.map(ChampionComparison::championTrainedThrough).orElse(null),
+                champion.map(ChampionComparison::hours).orElse(null),
+                champion.map(ChampionComparison::candidate).orElse(null),
+                champion.map(ChampionComparison::champion).orElse(null));
     }
 
     private static String format(String pattern, Object... args) {

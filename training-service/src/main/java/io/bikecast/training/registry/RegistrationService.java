@@ -62,14 +62,7 @@ public class RegistrationService {
             reasons.add(
                     "the champion changed to " + championNow.map(v -> "v" + v).orElse("none")
                             + " while this version trained: kept as challenger for a person to compare");
-            decision = new PromotionDecision(
-                    PromotionDecision.CHALLENGER,
-                    reasons,
-                    decision.candidate(),
-                    decision.championVersion(),
-                    decision.championOnCandidateHoldout(),
-                    decision.candidateOnPreviousHoldout(),
-                    decision.championOnPreviousHoldout());
+            decision = decision.withOutcome(PromotionDecision.CHALLENGER, reasons);
         }
         long version = store.nextVersion(modelName);
         String decisionJson = json.writeValueAsString(decision);
@@ -86,6 +79,9 @@ public class RegistrationService {
                 trained.split().trainingEnd(),
                 trained.split().holdoutStart(),
                 trained.split().holdoutEnd(),
+                trained.servedFit().start(),
+                trained.servedFit().end(),
+                trained.servedFit().rows(),
                 trained.datasetVersion(),
                 trained.artifact(),
                 trained.artifactSha256(),
@@ -93,8 +89,12 @@ public class RegistrationService {
                 json.writeValueAsString(trained.referenceSample()),
                 runId,
                 decisionJson));
-        AliasMover.Version moved =
-                new AliasMover.Version(modelName, version, trained.artifactSha256(), trained.metrics());
+        AliasMover.Version moved = new AliasMover.Version(
+                modelName,
+                version,
+                trained.artifactSha256(),
+                trained.metrics(),
+                trained.servedFit().end());
         String reason = String.join("; ", decision.reasons()) + " (run: " + runReason + ")";
         // The trained event goes first, so that consumers of the lifecycle topic see a version before its promotion.
         outbox.append(ModelTrained.of(modelName, version, runId, RANDOM_FOREST, trained.metrics(), decision.outcome()));
@@ -116,6 +116,7 @@ public class RegistrationService {
                         trained.split().holdoutEnd(),
                         trained.split().training().size(),
                         trained.split().holdout().size(),
+                        trained.servedFit(),
                         trained.datasetVersion(),
                         trained.metrics(),
                         version,

@@ -26,7 +26,8 @@ public class RegistryStore {
     private static final String VIEW_COLUMNS = """
             v.model_name, v.version, v.algorithm, v.status, a.alias, v.feature_schema,
             v.hyper_parameters::text AS hyper_parameters, v.metrics::text AS metrics, v.training_start, v.training_end,
-            v.holdout_start, v.holdout_end, v.dataset_version, v.artifact_sha256, octet_length(v.artifact) AS bytes,
+            v.holdout_start, v.holdout_end, v.served_fit_start, v.served_fit_end, v.served_fit_rows, v.dataset_version,
+            v.artifact_sha256, octet_length(v.artifact) AS bytes,
             v.artifact_raw_bytes, v.run_id, v.decision::text AS decision, v.created_at
             FROM registry.model_version v
             LEFT JOIN registry.model_alias a ON a.model_name = v.model_name AND a.version = v.version""";
@@ -58,9 +59,10 @@ public class RegistryStore {
         jdbc.sql("""
                         INSERT INTO registry.model_version (model_name, version, algorithm, status, feature_schema,
                             hyper_parameters, metrics, training_start, training_end, holdout_start, holdout_end,
-                            dataset_version, artifact, artifact_sha256, artifact_raw_bytes, reference_sample, run_id,
-                            decision)
-                        VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb)""")
+                            served_fit_start, served_fit_end, served_fit_rows, dataset_version, artifact,
+                            artifact_sha256, artifact_raw_bytes, reference_sample, run_id, decision)
+                        VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?,
+                            ?::jsonb)""")
                 .params(
                         v.modelName(),
                         v.version(),
@@ -73,6 +75,9 @@ public class RegistryStore {
                         v.trainingEnd(),
                         v.holdoutStart(),
                         v.holdoutEnd(),
+                        v.servedFitStart(),
+                        v.servedFitEnd(),
+                        v.servedFitRows(),
                         v.datasetVersion(),
                         v.artifact(),
                         v.artifactSha256(),
@@ -155,6 +160,22 @@ public class RegistryStore {
                 .single();
     }
 
+    /** The SHA-256 (hex) recorded for a version's artifact, without reading the artifact. */
+    public Optional<String> artifactSha256(String modelName, long version) {
+        return jdbc.sql("SELECT artifact_sha256 FROM registry.model_version WHERE model_name = ? AND version = ?")
+                .params(modelName, version)
+                .query(String.class)
+                .optional();
+    }
+
+    /** A version's stored artifact bytes (gzip protobuf), as stored. */
+    public Optional<byte[]> artifact(String modelName, long version) {
+        return jdbc.sql("SELECT artifact FROM registry.model_version WHERE model_name = ? AND version = ?")
+                .params(modelName, version)
+                .query((rs, n) -> rs.getBytes("artifact"))
+                .optional();
+    }
+
     /** The reference sample's JSON text, as stored. */
     public Optional<String> referenceSampleJson(String modelName, long version) {
         return jdbc.sql(
@@ -214,6 +235,9 @@ public class RegistryStore {
                 rs.getObject("training_end", LocalDateTime.class),
                 rs.getObject("holdout_start", LocalDateTime.class),
                 rs.getObject("holdout_end", LocalDateTime.class),
+                rs.getObject("served_fit_start", LocalDateTime.class),
+                rs.getObject("served_fit_end", LocalDateTime.class),
+                (Integer) rs.getObject("served_fit_rows"),
                 rs.getString("dataset_version"),
                 rs.getString("artifact_sha256"),
                 rs.getLong("bytes"),
@@ -253,6 +277,9 @@ public class RegistryStore {
             LocalDateTime trainingEnd,
             LocalDateTime holdoutStart,
             LocalDateTime holdoutEnd,
+            LocalDateTime servedFitStart,
+            LocalDateTime servedFitEnd,
+            int servedFitRows,
             String datasetVersion,
             byte[] artifact,
             String artifactSha256,

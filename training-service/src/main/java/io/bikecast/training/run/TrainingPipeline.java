@@ -1,27 +1,36 @@
 package io.bikecast.training.run;
 
+import io.bikecast.common.events.ModelMetrics;
 import io.bikecast.common.registry.ModelArtifacts;
+import io.bikecast.common.registry.ReferenceSample;
 import io.bikecast.training.config.TrainingProperties;
 import io.bikecast.training.data.DatasetVersion;
 import io.bikecast.training.data.ObservationReader;
 import io.bikecast.training.data.TimeSplit;
 import io.bikecast.training.data.TrainingRow;
+import io.bikecast.training.forest.ArtifactPacker;
 import io.bikecast.training.forest.Evaluation;
 import io.bikecast.training.forest.ParallelForestTrainer;
 import io.bikecast.training.forest.ProvenanceJson;
 import io.bikecast.training.forest.ReferenceSamples;
 import io.bikecast.training.forest.TrainingSets;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.springframework.stereotype.Component;
 import org.tribuo.Model;
 import org.tribuo.regression.Regressor;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads the window, splits it in time, trains the forest, scores it on the holdout, and packs the artifact. */
+/**
+ * Reads the window and splits it in time; fits the forest on the hours before the holdout and scores it on the holdout
+ * (the evaluation fit, whose metrics the version keeps); refits the same parameters and seed on the whole window (the
+ * served fit, which is stored and served, so that what is served has learned the newest hours); and packs the artifact
+ * and the reference sample of the served fit.
+ */
 @Component
 public class TrainingPipeline {
 
@@ -43,6 +52,10 @@ public class TrainingPipeline {
      * @throws TrainingException if the data cannot support a run (none, too few rows, an empty holdout)
      */
     public TrainedModel train(RunSettings settings) {
+        return train(settings, new PhaseTimer());
+    }
+
+    TrainedModel train(RunSettings settings, PhaseTimer timer) {
         String series = properties.seriesId();
         LocalDateTime latest = observations
                 .latestHour(series)
@@ -74,45 +87,64 @@ public class TrainingPipeline {
                             + " required (bikecast.training.min-training-rows)");
         }
         String datasetVersion = DatasetVersion.of(rows);
-        Model<Regressor> model = trainer.train(
-                TrainingSets.of(split.training(), "ingest.observation series=" + series + " version=" + datasetVersion),
-                settings.forest());
-        byte[] artifact = ModelArtifacts.write(model);
+        String source = "ingest.observation series=" + series + " version=" + datasetVersion;
+        timer.lap("read");
+        double[] holdoutPredictions = evaluationFitPredictions(split, source, settings, timer);
+        double[] holdoutActual =
+                split.holdout().stream().mapToDouble(TrainingRow::count).toArray();
+        ModelMetrics metrics = Evaluation.metrics(holdoutActual, holdoutPredictions);
+        timer.lap("evaluate");
+        Model<Regressor> served = trainer.train(TrainingSets.of(rows, source), settings.forest());
+        timer.lap("refit");
+        // The reference sample's predictions only read the model: they run beside the serialization, which is single
+        // threaded (gzip), instead of after it.
+        ReferenceSample referenceSample;
+        ArtifactPacker.Packed artifact;
+        try (ExecutorService side = Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().name("reference-sample").daemon(true).factory())) {
+            CompletableFuture<ReferenceSample> sample = CompletableFuture.supplyAsync(
+                    () -> ReferenceSamples.of(served, rows, properties.referenceSampleSize()), side);
+            artifact = ArtifactPacker.pack(served);
+            referenceSample = join(sample);
+        }
+        String sha256 = ModelArtifacts.sha256(artifact.bytes());
+        timer.lap("serialize and reference sample");
+        String provenance = ProvenanceJson.of(served, json);
+        timer.lap("provenance");
         return new TrainedModel(
                 settings,
                 split,
                 datasetVersion,
-                model,
-                Evaluation.metrics(model, split.holdout()),
-                ReferenceSamples.of(model, split.training(), properties.referenceSampleSize()),
-                artifact,
-                ModelArtifacts.sha256(artifact),
-                rawSize(model),
-                ProvenanceJson.of(model, json));
+                served,
+                new ServedFit(rows.getFirst().hour(), rows.getLast().hour(), rows.size()),
+                metrics,
+                holdoutPredictions,
+                referenceSample,
+                artifact.bytes(),
+                sha256,
+                artifact.rawBytes(),
+                provenance);
     }
 
-    private static long rawSize(Model<Regressor> model) {
-        CountingStream counter = new CountingStream();
+    private static ReferenceSample join(CompletableFuture<ReferenceSample> sample) {
         try {
-            model.serialize().writeTo(counter);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return sample.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
-        return counter.count;
     }
 
-    /** Counts bytes without keeping them: the raw protobuf of a forest can be hundreds of megabytes. */
-    private static final class CountingStream extends OutputStream {
-        private long count;
-
-        @Override
-        public void write(int b) {
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            count += len;
-        }
+    /**
+     * Fits on the hours before the holdout and predicts the holdout. Only the predictions leave this method, so the
+     * evaluation fit (hundreds of megabytes for the default forest) can be collected before the refit grows.
+     */
+    private double[] evaluationFitPredictions(TimeSplit split, String source, RunSettings settings, PhaseTimer timer) {
+        Model<Regressor> evaluationFit = trainer.train(
+                TrainingSets.of(split.training(), source + " before " + split.holdoutStart()), settings.forest());
+        timer.lap("fit");
+        return Evaluation.predict(evaluationFit, split.holdout());
     }
 }

@@ -13,10 +13,18 @@ import tools.jackson.databind.JsonNode;
  * @param status queued, running, succeeded, failed, or merged (served by {@code mergedInto})
  * @param requestedParameters the overrides the request asked for
  * @param parameters every setting the run used, once it started
+ * @param trainingStart the first hour the evaluation fit learned from
+ * @param trainingEnd the last hour the evaluation fit learned from (the hour before the holdout)
+ * @param metrics the evaluation fit's metrics on the holdout
+ * @param servedFitStart the first hour the registered (served) fit learned from: the window's first hour
+ * @param servedFitEnd the last hour the registered fit learned from: the window's last hour
+ * @param servedFitRows how many hours the registered fit learned from: the whole window
  * @param datasetVersion SHA-256 over the rows the run read
  * @param modelVersion the registered version, when it succeeded
  * @param decision the promotion decision, when it succeeded
- * @param provenance Tribuo's provenance of the model (only in single-run answers)
+ * @param requestEventId the id of the event ({@code training-requested}, {@code observations-ingested}) that queued
+ *     it, for a driver that waits for the run its event asked for; null for runs requested over HTTP
+ * @param provenance Tribuo's provenance of the served model (only in single-run answers)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrainingRun(
@@ -38,11 +46,15 @@ public record TrainingRun(
         LocalDateTime holdoutEnd,
         Integer trainingRows,
         Integer holdoutRows,
+        LocalDateTime servedFitStart,
+        LocalDateTime servedFitEnd,
+        Integer servedFitRows,
         String datasetVersion,
         ModelMetrics metrics,
         Long modelVersion,
         JsonNode decision,
         String error,
+        UUID requestEventId,
         JsonNode provenance) {
 
     public static final String QUEUED = "queued";

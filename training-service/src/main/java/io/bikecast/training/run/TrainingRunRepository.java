@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,8 +23,9 @@ public class TrainingRunRepository {
     private static final String COLUMNS = """
             id, model_name, status, trigger, reason, requested_parameters::text AS requested_parameters,
             parameters::text AS parameters, merged_into, requested_at, started_at, finished_at, duration_ms,
-            training_start, training_end, holdout_start, holdout_end, training_rows, holdout_rows, dataset_version,
-            metrics::text AS metrics, model_version, decision::text AS decision, error""";
+            training_start, training_end, holdout_start, holdout_end, training_rows, holdout_rows, served_fit_start,
+            served_fit_end, served_fit_rows, dataset_version, metrics::text AS metrics, model_version,
+            decision::text AS decision, error, request_event_id""";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -124,7 +126,8 @@ public class TrainingRunRepository {
                         SET status = 'succeeded', finished_at = clock_timestamp(),
                             duration_ms = (extract(epoch FROM clock_timestamp() - started_at) * 1000)::bigint,
                             training_start = ?, training_end = ?, holdout_start = ?, holdout_end = ?,
-                            training_rows = ?, holdout_rows = ?, dataset_version = ?, metrics = ?::jsonb,
+                            training_rows = ?, holdout_rows = ?, served_fit_start = ?, served_fit_end = ?,
+                            served_fit_rows = ?, dataset_version = ?, metrics = ?::jsonb,
                             model_version = ?, decision = ?::jsonb, provenance = ?::jsonb
                         WHERE id = ?""")
                 .params(
@@ -134,6 +137,9 @@ public class TrainingRunRepository {
                         record.holdoutEnd(),
                         record.trainingRows(),
                         record.holdoutRows(),
+                        record.servedFit().start(),
+                        record.servedFit().end(),
+                        record.servedFit().rows(),
                         record.datasetVersion(),
                         json.writeValueAsString(record.metrics()),
                         record.modelVersion(),
@@ -159,29 +165,29 @@ public class TrainingRunRepository {
                 .optional();
     }
 
-    /** A page of runs, newest first, optionally of one status. */
-    public List<TrainingRun> page(String modelName, String status, int page, int size) {
-        return jdbc.sql("SELECT " + COLUMNS + """
-                         FROM registry.training_run
-                        WHERE model_name = :model AND (CAST(:status AS TEXT) IS NULL OR status = :status)
-                        ORDER BY requested_at DESC, id
-                        LIMIT :size OFFSET :offset""")
+    /** A page of runs, newest first, of the given statuses (all when empty). */
+    public List<TrainingRun> page(String modelName, Set<String> statuses, int page, int size) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM registry.training_run WHERE model_name = :model"
+                        + statusFilter(statuses) + " ORDER BY requested_at DESC, id LIMIT :size OFFSET :offset")
                 .param("model", modelName)
-                .param("status", status)
+                .param("statuses", List.copyOf(statuses))
                 .param("size", size)
                 .param("offset", (long) page * size)
                 .query((rs, n) -> map(rs, false))
                 .list();
     }
 
-    public long count(String modelName, String status) {
-        return jdbc.sql("""
-                        SELECT count(*) FROM registry.training_run
-                        WHERE model_name = :model AND (CAST(:status AS TEXT) IS NULL OR status = :status)""")
+    /** How many runs have the given statuses (all when empty). */
+    public long count(String modelName, Set<String> statuses) {
+        return jdbc.sql("SELECT count(*) FROM registry.training_run WHERE model_name = :model" + statusFilter(statuses))
                 .param("model", modelName)
-                .param("status", status)
+                .param("statuses", List.copyOf(statuses))
                 .query(Long.class)
                 .single();
+    }
+
+    private static String statusFilter(Set<String> statuses) {
+        return statuses.isEmpty() ? "" : " AND status IN (:statuses)";
     }
 
     /** The requests merged into a run. */
@@ -213,11 +219,15 @@ public class TrainingRunRepository {
                 rs.getObject("holdout_end", LocalDateTime.class),
                 (Integer) rs.getObject("training_rows"),
                 (Integer) rs.getObject("holdout_rows"),
+                rs.getObject("served_fit_start", LocalDateTime.class),
+                rs.getObject("served_fit_end", LocalDateTime.class),
+                (Integer) rs.getObject("served_fit_rows"),
                 rs.getString("dataset_version"),
                 metrics == null ? null : json.readValue(metrics, ModelMetrics.class),
                 (Long) rs.getObject("model_version"),
                 tree(rs.getString("decision")),
                 rs.getString("error"),
+                rs.getObject("request_event_id", UUID.class),
                 withProvenance ? tree(rs.getString("provenance")) : null);
     }
 
@@ -238,7 +248,11 @@ public class TrainingRunRepository {
         }
     }
 
-    /** What a successful run stores about itself; {@code decision} and {@code provenance} are JSON text. */
+    /**
+     * What a successful run stores about itself; {@code decision} and {@code provenance} are JSON text.
+     *
+     * @param servedFit the hours the registered (served) fit learned from
+     */
     public record RunRecord(
             LocalDateTime trainingStart,
             LocalDateTime trainingEnd,
@@ -246,6 +260,7 @@ public class TrainingRunRepository {
             LocalDateTime holdoutEnd,
             int trainingRows,
             int holdoutRows,
+            ServedFit servedFit,
             String datasetVersion,
             ModelMetrics metrics,
             long modelVersion,

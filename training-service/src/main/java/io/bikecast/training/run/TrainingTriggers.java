@@ -7,12 +7,12 @@ import io.bikecast.training.config.TrainingProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The automatic triggers: the cron schedule, {@code training-requested} events (from monitoring, or anyone) and,
- * when enabled, {@code observations-ingested} events. Each only queues a run; the worker merges requests that pile up.
+ * The event triggers: {@code training-requested} events (from monitoring, or anyone) and, when enabled, {@code
+ * observations-ingested} events. Each only queues a run; the worker merges requests that pile up. The optional
+ * wall-clock cron is {@link ScheduledRetraining}.
  */
 @Component
 public class TrainingTriggers {
@@ -25,15 +25,6 @@ public class TrainingTriggers {
     public TrainingTriggers(TrainingRunService service, TrainingProperties properties) {
         this.service = service;
         this.properties = properties;
-    }
-
-    @Scheduled(cron = "${bikecast.training.schedule.cron:0 0 2 * * *}", zone = "${bikecast.training.schedule.zone:UTC}")
-    public void scheduled() {
-        service.request(
-                Trigger.SCHEDULE,
-                "scheduled retraining (" + properties.schedule().cron() + ")",
-                RunOverrides.NONE,
-                null);
     }
 
     @KafkaListener(

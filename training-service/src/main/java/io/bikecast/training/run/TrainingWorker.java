@@ -158,9 +158,11 @@ public class TrainingWorker {
                     run.trigger().dbValue(),
                     run.reason(),
                     run.merged().size());
-            TrainedModel trained = pipeline.train(settings);
+            PhaseTimer timer = new PhaseTimer();
+            TrainedModel trained = pipeline.train(settings, timer);
             Optional<ChampionComparison> comparison = champions.compare(run.modelName(), trained);
             PromotionDecision decision = policy.decide(trained.metrics(), comparison);
+            timer.lap("champion comparison");
             Registration registered = registration.register(
                     run.modelName(),
                     run.id(),
@@ -169,6 +171,7 @@ public class TrainingWorker {
                     comparison.map(ChampionComparison::championVersion),
                     run.trigger().dbValue(),
                     run.reason());
+            timer.lap("registration");
             outcome = "succeeded";
             meters.counter(
                             "bikecast.training.promotion.decisions",
@@ -178,13 +181,18 @@ public class TrainingWorker {
                             registered.decision().outcome())
                     .increment();
             log.info(
-                    "run {} registered {} v{} as {}: RMSE {}, R² {}",
+                    "run {} registered {} v{} as {} ({}): holdout RMSE {}, R² {}; served fit {}..{} ({} hours); phases: {}",
                     run.id(),
                     run.modelName(),
                     registered.version(),
                     registered.decision().outcome(),
+                    String.join("; ", registered.decision().reasons()),
                     trained.metrics().rmse(),
-                    trained.metrics().r2());
+                    trained.metrics().r2(),
+                    trained.servedFit().start(),
+                    trained.servedFit().end(),
+                    trained.servedFit().rows(),
+                    timer.summary());
         } catch (RuntimeException e) {
             outcome = "failed";
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();

@@ -1,17 +1,24 @@
 package io.bikecast.training.web;
 
+import io.bikecast.common.registry.ModelArtifacts;
 import io.bikecast.common.registry.ModelRegistryReader;
 import io.bikecast.platform.web.InvalidField;
 import io.bikecast.platform.web.ProblemException;
 import io.bikecast.training.config.TrainingProperties;
 import io.bikecast.training.registry.AliasChange;
+import io.bikecast.training.registry.ModelEvaluation;
+import io.bikecast.training.registry.ModelEvaluationService;
 import io.bikecast.training.registry.ModelLifecycleService;
 import io.bikecast.training.registry.ModelVersionView;
 import io.bikecast.training.registry.RegistryStore;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,19 +26,32 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
-/** The model registry: versions, the champion (now or at any past instant), reference samples, and manual moves. */
+/**
+ * The model registry: versions, the champion (now or at any past instant) and the challenger, artifacts and reference
+ * samples for the services that serve them, evaluations on stored hours, and manual moves.
+ */
 @RestController
 @RequestMapping("/api/v1/models")
 public class ModelController {
 
+    /** The header that names the artifact's format. */
+    public static final String ARTIFACT_FORMAT_HEADER = "X-Artifact-Format";
+
     private final RegistryStore store;
     private final ModelLifecycleService lifecycle;
+    private final ModelEvaluationService evaluations;
     private final String modelName;
 
-    public ModelController(RegistryStore store, ModelLifecycleService lifecycle, TrainingProperties properties) {
+    public ModelController(
+            RegistryStore store,
+            ModelLifecycleService lifecycle,
+            ModelEvaluationService evaluations,
+            TrainingProperties properties) {
         this.store = store;
         this.lifecycle = lifecycle;
+        this.evaluations = evaluations;
         this.modelName = properties.modelName();
     }
 
@@ -62,6 +82,13 @@ public class ModelController {
         return find(version);
     }
 
+    /** The challenger now; 404 when there is none. */
+    @GetMapping("/challenger")
+    public ModelVersionView challenger() {
+        return find(store.aliasVersion(modelName, ModelRegistryReader.CHALLENGER)
+                .orElseThrow(() -> ProblemException.notFound("model " + modelName + " has no challenger")));
+    }
+
     /** Every alias move, newest first; {@code ?alias=champion} for one alias. */
     @GetMapping("/aliases/history")
     public Page<AliasChange> history(
@@ -78,7 +105,55 @@ public class ModelController {
         return find(version);
     }
 
-    /** The version's reference sample: {@code {"features": {name: [...]}, "predictions": [...]}}. */
+    /**
+     * The version's stored artifact (gzip Tribuo protobuf), for a client that serves it: {@code ETag} is the quoted
+     * SHA-256 of the bytes, which the client should verify; with a matching {@code If-None-Match} the answer is 304
+     * and the artifact is not even read.
+     */
+    @GetMapping(value = "/{version}/artifact", produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
+    public ResponseEntity<byte[]> artifact(@PathVariable long version, WebRequest request) {
+        String sha256 = store.artifactSha256(modelName, version)
+                .orElseThrow(() -> ProblemException.notFound("model " + modelName + " has no version " + version));
+        String etag = "\"" + sha256 + "\"";
+        if (request.checkNotModified(etag)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+                    .eTag(etag)
+                    .header(ARTIFACT_FORMAT_HEADER, ModelArtifacts.FORMAT)
+                    .build();
+        }
+        byte[] artifact = store.artifact(modelName, version)
+                .orElseThrow(() -> ProblemException.notFound("model " + modelName + " has no version " + version));
+        return ResponseEntity.ok()
+                .eTag(etag)
+                .header(ARTIFACT_FORMAT_HEADER, ModelArtifacts.FORMAT)
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .body(artifact);
+    }
+
+    /**
+     * Scores the version on the stored hours of the training series from {@code from} (inclusive) to {@code to}
+     * (exclusive), local hours; needs the API key.
+     */
+    @PostMapping("/{version}/evaluation")
+    public ModelEvaluation evaluation(@PathVariable long version, @RequestBody EvaluationRequest request) {
+        List<InvalidField> errors = new ArrayList<>();
+        if (request.from() == null) {
+            errors.add(new InvalidField("from", "is required: the first local hour, e.g. 2012-09-01T00:00", null));
+        }
+        if (request.to() == null) {
+            errors.add(new InvalidField("to", "is required: the end (exclusive), e.g. 2013-01-01T00:00", null));
+        }
+        if (request.from() != null && request.to() != null && !request.from().isBefore(request.to())) {
+            errors.add(new InvalidField("to", "must be after from (" + request.from() + ")", request.to()));
+        }
+        Requests.check(errors);
+        return evaluations.evaluate(modelName, version, request.from(), request.to());
+    }
+
+    /**
+     * The version's reference sample: {@code {"features": {name: [...]}, "predictions": [...], "hours": [...]}}, the
+     * hours aligned with the rows (empty for versions registered before hours were recorded).
+     */
     @GetMapping(value = "/{version}/reference", produces = MediaType.APPLICATION_JSON_VALUE)
     public String reference(@PathVariable long version) {
         return store.referenceSampleJson(modelName, version)
@@ -107,11 +182,11 @@ public class ModelController {
     private ModelVersionView find(long version) {
         return store.find(modelName, version)
                 .orElseThrow(() -> new ProblemException(
-                        org.springframework.http.HttpStatus.NOT_FOUND,
+                        HttpStatus.NOT_FOUND,
                         "Not found",
                         "model " + modelName + " has no version " + version,
                         List.of(new InvalidField("version", "no such version", version)),
-                        java.util.Map.of()));
+                        Map.of()));
     }
 
     /**
@@ -122,4 +197,10 @@ public class ModelController {
 
     /** @param reason why, recorded in the alias history and the event */
     public record RollbackRequest(String reason) {}
+
+    /**
+     * @param from the first local hour to score (inclusive), e.g. {@code 2012-09-01T00:00}
+     * @param to the end of the range (exclusive), after {@code from}
+     */
+    public record EvaluationRequest(LocalDateTime from, LocalDateTime to) {}
 }

@@ -8,6 +8,7 @@ import io.bikecast.training.run.TrainingRunRepository;
 import io.bikecast.training.run.TrainingRunService;
 import io.bikecast.training.run.Trigger;
 import java.net.URI;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -25,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/training-runs")
 public class TrainingRunController {
 
-    private static final Set<String> STATUSES = Set.of(
+    private static final List<String> STATUSES = List.of(
             TrainingRun.QUEUED, TrainingRun.RUNNING, TrainingRun.SUCCEEDED, TrainingRun.FAILED, TrainingRun.MERGED);
 
     private final TrainingRunService service;
@@ -62,18 +63,37 @@ public class TrainingRunController {
                 .body(runs.find(id).orElseThrow());
     }
 
+    /**
+     * Runs, newest first; {@code ?status=queued,running} keeps the runs of any of the listed statuses (a comma-separated
+     * list, e.g. what a driver waits on).
+     */
     @GetMapping
     public Page<TrainingRun> list(
             @RequestParam(required = false) String status,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         Requests.check(Requests.page(page, size, 200));
-        if (status != null && !STATUSES.contains(status)) {
-            throw ProblemException.badRequest(
-                    "unknown status", List.of(new InvalidField("status", "must be one of " + STATUSES, status)));
-        }
+        Set<String> statuses = statuses(status);
         String model = service.modelName();
-        return new Page<>(runs.page(model, status, page, size), page, size, runs.count(model, status));
+        return new Page<>(runs.page(model, statuses, page, size), page, size, runs.count(model, statuses));
+    }
+
+    private static Set<String> statuses(String status) {
+        Set<String> statuses = new LinkedHashSet<>();
+        if (status == null || status.isBlank()) {
+            return statuses;
+        }
+        for (String part : status.split(",")) {
+            String trimmed = part.trim();
+            if (!STATUSES.contains(trimmed)) {
+                throw ProblemException.badRequest(
+                        "unknown status",
+                        List.of(new InvalidField(
+                                "status", "each comma-separated status must be one of " + STATUSES, trimmed)));
+            }
+            statuses.add(trimmed);
+        }
+        return statuses;
     }
 
     /** One run with its provenance and the requests merged into it. */

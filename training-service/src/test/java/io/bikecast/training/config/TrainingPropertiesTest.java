@@ -16,9 +16,20 @@ class TrainingPropertiesTest {
                 .bindOrCreate("bikecast.training", TrainingProperties.class);
 
         assertThat(properties.forest().toParameters()).isEqualTo(ForestParameters.DEFAULTS);
-        assertThat(properties.window().holdoutDays()).isEqualTo(60);
+        assertThat(properties.window().holdoutDays()).isEqualTo(7);
+        assertThat(properties.referenceSampleSize()).isEqualTo(8760);
         assertThat(properties.window().days()).isNull();
-        assertThat(properties.schedule().cron()).isEqualTo("0 0 2 * * *");
+        assertThat(properties.schedule().cron()).isEqualTo("-");
         assertThat(properties.triggers().observationsIngested()).isFalse();
+    }
+
+    @Test
+    void thePromotionDefaultsCompareOnUnseenHoursAndLetTiesPromote() {
+        PromotionProperties promotion = new Binder(new MapConfigurationPropertySource(Map.of()))
+                .bindOrCreate("bikecast.training.promotion", PromotionProperties.class);
+
+        assertThat(promotion.minR2()).isEqualTo(0.3);
+        assertThat(promotion.minComparisonHours()).isEqualTo(24);
+        assertThat(promotion.maxRegression()).isZero();
     }
 }

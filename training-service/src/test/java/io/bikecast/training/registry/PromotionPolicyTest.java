@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bikecast.common.events.ModelMetrics;
 import io.bikecast.training.config.PromotionProperties;
+import java.time.LocalDateTime;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PromotionPolicyTest {
 
-    private final PromotionPolicy policy = new PromotionPolicy(new PromotionProperties(0.6, 0.02, 0.05));
+    private static final LocalDateTime HOLDOUT_START = LocalDateTime.of(2012, 9, 24, 0, 0);
+    private static final LocalDateTime HOLDOUT_END = LocalDateTime.of(2012, 9, 30, 23, 0);
+
+    private final PromotionPolicy policy = new PromotionPolicy(new PromotionProperties(0.6, 24, 0.0));
 
     @Test
     void rejectsAVersionBelowTheR2FloorEvenWithoutAChampion() {
@@ -28,43 +32,95 @@ class PromotionPolicyTest {
     }
 
     @Test
-    void promotesACandidateThatBeatsTheChampionOnTheSameHoldoutByTheMarginAndHoldsOnThePreviousOne() {
-        PromotionDecision decision = policy.decide(
-                metrics(97.9, 0.85),
-                Optional.of(new ChampionComparison(3, metrics(100, 0.8), metrics(50, 0.9), metrics(48, 0.9))));
+    void promotesACandidateBetterOnTheHoursNeitherTrainedOnAndSaysWhichHoursAndNumbers() {
+        PromotionDecision decision = policy.decide(metrics(70, 0.85), Optional.of(unseen(168, 61.5, 64.25)));
 
         assertThat(decision.outcome()).isEqualTo(PromotionDecision.CHAMPION);
         assertThat(decision.championVersion()).isEqualTo(3);
-        assertThat(decision.championOnCandidateHoldout().rmse()).isEqualTo(100);
+        assertThat(decision.comparisonHours()).isEqualTo(new ComparisonHours(HOLDOUT_START, HOLDOUT_END, 168));
+        assertThat(decision.candidateOnComparisonHours().rmse()).isEqualTo(61.5);
+        assertThat(decision.championOnComparisonHours().rmse()).isEqualTo(64.25);
+        assertThat(decision.reasons())
+                .anySatisfy(reason -> assertThat(reason)
+                        .contains("168 hours neither trained on (2012-09-24T00:00..2012-09-30T23:00)")
+                        .contains("61.50")
+                        .contains("v3's 64.25"));
     }
 
     @Test
-    void keepsACandidateBetterByLessThanTheMarginAsChallenger() {
-        PromotionDecision decision = policy.decide(
-                metrics(98.1, 0.85),
-                Optional.of(new ChampionComparison(3, metrics(100, 0.8), metrics(48, 0.9), metrics(48, 0.9))));
-
-        assertThat(decision.outcome()).isEqualTo(PromotionDecision.CHALLENGER);
-        assertThat(decision.reasons()).anySatisfy(reason -> assertThat(reason).contains("does not beat"));
-    }
-
-    @Test
-    void keepsACandidateThatRegressesOnThePreviousHoldoutAsChallenger() {
-        PromotionDecision decision = policy.decide(
-                metrics(80, 0.9),
-                Optional.of(new ChampionComparison(3, metrics(100, 0.8), metrics(50.5, 0.9), metrics(48, 0.9))));
-
-        assertThat(decision.outcome()).isEqualTo(PromotionDecision.CHALLENGER);
-        assertThat(decision.reasons()).anySatisfy(reason -> assertThat(reason).contains("regresses beyond"));
-    }
-
-    @Test
-    void judgesOnTheNewHoldoutAloneWhenThePreviousOneIsGone() {
-        PromotionDecision decision =
-                policy.decide(metrics(80, 0.9), Optional.of(new ChampionComparison(3, metrics(100, 0.8), null, null)));
+    void promotesACandidateThatTiesTheChampionSinceItsRefitHasLearnedTheNewestHours() {
+        PromotionDecision decision = policy.decide(metrics(70, 0.85), Optional.of(unseen(168, 64.25, 64.25)));
 
         assertThat(decision.outcome()).isEqualTo(PromotionDecision.CHAMPION);
-        assertThat(decision.reasons()).anySatisfy(reason -> assertThat(reason).contains("no hours"));
+    }
+
+    @Test
+    void keepsACandidateWorseOnTheUnseenHoursAsChallenger() {
+        PromotionDecision decision = policy.decide(metrics(70, 0.85), Optional.of(unseen(168, 64.26, 64.25)));
+
+        assertThat(decision.outcome()).isEqualTo(PromotionDecision.CHALLENGER);
+        assertThat(decision.reasons()).anySatisfy(reason -> assertThat(reason).contains("is above"));
+    }
+
+    @Test
+    void allowsTheConfiguredRegressionAndNoMore() {
+        PromotionPolicy lenient = new PromotionPolicy(new PromotionProperties(0.6, 24, 0.05));
+
+        assertThat(lenient.decide(metrics(70, 0.85), Optional.of(unseen(168, 104.9, 100)))
+                        .outcome())
+                .isEqualTo(PromotionDecision.CHAMPION);
+        assertThat(lenient.decide(metrics(70, 0.85), Optional.of(unseen(168, 105.1, 100)))
+                        .outcome())
+                .isEqualTo(PromotionDecision.CHALLENGER);
+    }
+
+    @Test
+    void keepsACandidateAsChallengerWhenTheChampionHasSeenAlmostAllOfItsHoldoutHowEverItScores() {
+        ChampionComparison fewUnseen = new ChampionComparison(
+                3,
+                HOLDOUT_END.minusHours(23),
+                HOLDOUT_START,
+                HOLDOUT_END,
+                168,
+                new ComparisonHours(HOLDOUT_END.minusHours(22), HOLDOUT_END, 23),
+                null,
+                null);
+
+        PromotionDecision decision = policy.decide(metrics(20, 0.99), Optional.of(fewUnseen));
+
+        assertThat(decision.outcome()).isEqualTo(PromotionDecision.CHALLENGER);
+        assertThat(decision.reasons())
+                .anySatisfy(reason -> assertThat(reason)
+                        .contains("the champion has seen all but 23 of the holdout hours")
+                        .contains("trained through 2012-09-30T00:00")
+                        .contains("fewer than the 24"));
+        assertThat(decision.comparisonHours().count()).isEqualTo(23);
+        assertThat(decision.championOnComparisonHours()).isNull();
+    }
+
+    @Test
+    void keepsACandidateAsChallengerWhenTheChampionHasSeenEveryHoldoutHour() {
+        ChampionComparison allSeen = new ChampionComparison(
+                3, HOLDOUT_END, HOLDOUT_START, HOLDOUT_END, 168, new ComparisonHours(null, null, 0), null, null);
+
+        PromotionDecision decision = policy.decide(metrics(20, 0.99), Optional.of(allSeen));
+
+        assertThat(decision.outcome()).isEqualTo(PromotionDecision.CHALLENGER);
+        assertThat(decision.reasons())
+                .anySatisfy(
+                        reason -> assertThat(reason).contains("the champion has seen all but 0 of the holdout hours"));
+    }
+
+    private static ChampionComparison unseen(int hours, double candidateRmse, double championRmse) {
+        return new ChampionComparison(
+                3,
+                HOLDOUT_START.minusHours(1),
+                HOLDOUT_START,
+                HOLDOUT_END,
+                168,
+                new ComparisonHours(HOLDOUT_START, HOLDOUT_END, hours),
+                metrics(candidateRmse, 0.8),
+                metrics(championRmse, 0.8));
     }
 
     private static ModelMetrics metrics(double rmse, double r2) {

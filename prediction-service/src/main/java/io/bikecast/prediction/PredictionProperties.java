@@ -1,4 +1,4 @@
-package io.bikecast.prediction.config;
+package io.bikecast.prediction;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -6,7 +6,10 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -17,8 +20,10 @@ import org.springframework.validation.annotation.Validated;
  * @param modelName the registry model whose champion (and challenger) is served (default {@code bike-demand})
  * @param maxBatchRows the most rows one batch request may hold (default 10,000); a larger batch gets 400
  * @param registryRefreshInterval how often the registry's aliases are re-read even without a model-promoted event
- *     (default 30 s): it catches a promotion whose event was missed (Kafka down, or before this instance subscribed)
- *     and loads the first champion once the registry becomes reachable
+ *     (default 30 s): it catches a promotion whose event was missed (Kafka down, or before this instance subscribed).
+ *     While the registry cannot be reached, {@code registry.retry-interval} applies instead
+ * @param registry where the models come from: the training service's registry API, and the disk cache of the last
+ *     good ones
  * @param challenger how the challenger, when the registry names one, gets traffic
  * @param log how every prediction is published as a {@code prediction-logged} event
  */
@@ -28,8 +33,41 @@ public record PredictionProperties(
         @DefaultValue("bike-demand") @NotBlank String modelName,
         @DefaultValue("10000") @Min(1) int maxBatchRows,
         @DefaultValue("30s") @NotNull Duration registryRefreshInterval,
+        @DefaultValue @Valid Registry registry,
         @DefaultValue @Valid Challenger challenger,
         @DefaultValue @Valid Log log) {
+
+    /**
+     * The training service's registry API, the only source of models, and the local copy of the last good ones.
+     *
+     * @param baseUrl the training service's base URL (default {@code http://localhost:8082}; {@code
+     *     BIKECAST_TRAINING_URL})
+     * @param cacheDirectory where the last served champion and challenger are kept, artifact and reference sample, so
+     *     that the service can start and serve while the training service is away (default {@code
+     *     ${java.io.tmpdir}/bikecast-prediction-cache}; {@code BIKECAST_PREDICTION_CACHE_DIR}). Give each instance a
+     *     directory that outlives a restart
+     * @param connectTimeout how long to wait for a connection to the training service (default 2 s)
+     * @param readTimeout how long to wait for a whole answer, an artifact's download included (default 60 s: a 100-tree
+     *     forest is 10–20 MB)
+     * @param retryInterval how soon to try again after the registry could not be reached, or before a first champion is
+     *     in hand (default 5 s)
+     */
+    public record Registry(
+            @DefaultValue("http://localhost:8082") @NotNull URI baseUrl,
+            @Nullable Path cacheDirectory,
+            @DefaultValue("2s") @NotNull Duration connectTimeout,
+            @DefaultValue("60s") @NotNull Duration readTimeout,
+            @DefaultValue("5s") @NotNull Duration retryInterval) {
+
+        /** The default cache directory, under the JVM's temporary directory. */
+        public static final String DEFAULT_CACHE_DIRECTORY_NAME = "bikecast-prediction-cache";
+
+        public Registry {
+            if (cacheDirectory == null) {
+                cacheDirectory = Path.of(System.getProperty("java.io.tmpdir"), DEFAULT_CACHE_DIRECTORY_NAME);
+            }
+        }
+    }
 
     /** How a challenger is served. */
     public enum ChallengerMode {

@@ -1,0 +1,58 @@
+package io.bikecast.training.registry;
+
+import io.bikecast.common.registry.ModelNotFoundException;
+import io.bikecast.common.registry.ModelRegistryReader;
+import io.bikecast.common.registry.RegisteredModel;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.tribuo.Model;
+import org.tribuo.regression.Regressor;
+
+/**
+ * Registered versions loaded into memory, kept by (model, version, artifact SHA-256): parsing the default forest's
+ * artifact takes seconds and every run compares with the same champion until it changes. Loads go through the
+ * registry reader, so an artifact is verified against its checksum before it is first used. Holds the
+ * {@value #CAPACITY} most recently used versions (the champion and one more, e.g. a version being evaluated); a
+ * default forest holds about 200 MB of heap.
+ */
+@Component
+public class LoadedModels {
+
+    static final int CAPACITY = 2;
+
+    private final ModelRegistryReader reader;
+    private final RegistryStore store;
+    private final Map<Key, Model<Regressor>> models = new LinkedHashMap<>(4, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, Model<Regressor>> eldest) {
+            return size() > CAPACITY;
+        }
+    };
+
+    public LoadedModels(ModelRegistryReader reader, RegistryStore store) {
+        this.reader = reader;
+        this.store = store;
+    }
+
+    /**
+     * The model of a version, from memory when its artifact was loaded before.
+     *
+     * @throws ModelNotFoundException if there is no such version
+     * @throws io.bikecast.common.registry.ArtifactIntegrityException if its artifact fails its checksum
+     */
+    public synchronized Model<Regressor> load(String modelName, long version) {
+        String sha256 = store.artifactSha256(modelName, version)
+                .orElseThrow(() -> new ModelNotFoundException(modelName, version));
+        Key key = new Key(modelName, version, sha256);
+        Model<Regressor> cached = models.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        RegisteredModel loaded = reader.load(modelName, version);
+        models.put(new Key(modelName, version, loaded.artifactSha256()), loaded.model());
+        return loaded.model();
+    }
+
+    private record Key(String modelName, long version, String artifactSha256) {}
+}
