@@ -59,12 +59,15 @@ final class Bootstrap {
         out.printf(
                 "bikecast: %d hours ingested (%d rejected). Training the first model ...%n",
                 batch.path("rowsAccepted").asInt(), batch.path("rowsRejected").asInt());
-        post(
-                suite.baseUrl("training-service") + "/api/v1/training-runs",
-                "{\"reason\": \"bootstrap of the local suite\"}",
-                202);
+        String run = post(
+                        suite.baseUrl("training-service") + "/api/v1/training-runs",
+                        "{\"reason\": \"bootstrap of the local suite\"}",
+                        202)
+                .path("id")
+                .asString();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
+            failFastIfNoChampionCanCome(run);
             Optional<Long> champion = championVersion();
             if (champion.isPresent()
                     && servedVersion().filter(champion.get()::equals).isPresent()) {
@@ -75,6 +78,30 @@ final class Bootstrap {
         }
         throw new IllegalStateException("no champion was promoted and served within " + timeout + "; see GET "
                 + suite.baseUrl("training-service") + "/api/v1/training-runs");
+    }
+
+    /**
+     * A run that failed, or that registered a version without making it champion, will not promote anything however
+     * long one waits: says what the run said instead of waiting out the timeout.
+     */
+    private void failFastIfNoChampionCanCome(String runId) throws IOException, InterruptedException {
+        String url = suite.baseUrl("training-service") + "/api/v1/training-runs/" + runId;
+        HttpResponse<String> response = get(url);
+        if (response.statusCode() != 200) {
+            return;
+        }
+        JsonNode run = JSON.readTree(response.body());
+        String status = run.path("status").asString();
+        if (status.equals("failed")) {
+            throw new IllegalStateException(
+                    "the first training run failed: " + run.path("error").asString() + " (GET " + url + ")");
+        }
+        String outcome = run.path("decision").path("outcome").asString();
+        if (status.equals("succeeded") && !outcome.isEmpty() && !outcome.equals("champion")) {
+            throw new IllegalStateException("the first training run registered v"
+                    + run.path("modelVersion").asLong() + " as " + outcome + ", not champion: "
+                    + run.path("decision").path("reasons") + " (GET " + url + ")");
+        }
     }
 
     private Optional<Long> championVersion() throws IOException, InterruptedException {

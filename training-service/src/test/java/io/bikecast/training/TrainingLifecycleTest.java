@@ -187,13 +187,15 @@ class TrainingLifecycleTest {
 
     @Test
     @Order(2)
-    void aRetrainOnTheSameDataAndSeedGetsTheSameMetricsAndStaysChallenger() {
+    void aRetrainOnTheSameDataGetsTheShortestHoldoutAndStaysChallenger() {
         JsonNode run = awaitFinished(requestRun("{\"reason\": \"same data\"}"));
 
         assertThat(run.path("status").asString()).isEqualTo("succeeded");
         JsonNode v1 = api.get("/api/v1/models/1").json();
         JsonNode v2 = api.get("/api/v1/models/2").json();
-        assertThat(v2.path("metrics")).isEqualTo(v1.path("metrics"));
+        // The champion learned every stored hour: the holdout is the shortest allowed, the last 72 hours.
+        assertThat(v1.path("holdoutStart").asString()).isEqualTo("2011-04-10T00:00:00");
+        assertThat(v2.path("holdoutStart").asString()).isEqualTo("2011-04-28T00:00:00");
         assertThat(v2.path("datasetVersion").asString())
                 .isEqualTo(v1.path("datasetVersion").asString());
         assertThat(v2.path("status").asString()).isEqualTo("challenger");

@@ -79,6 +79,11 @@ public record MonitoringProperties(
      *     (default 0.1, i.e. the two CDFs differ by at least 10 percentage points somewhere)
      * @param chiSquareMinDistance effect-size floor of a chi-square test, as the total variation distance between
      *     the two category distributions, ½·Σ|p−q| (default 0.1: at least 10% of the mass moved category)
+     * @param calibrationQuantile the weather's and the predictions' floors are raised to this quantile of the effect
+     *     sizes of windows of the current window's length inside the reference itself, each compared with the rest of
+     *     the reference (default 0.95; 0 turns calibration off): a week of weather is autocorrelated, and one week
+     *     differs from its climatology by more than the fixed floors even when nothing changed
+     * @param minCalibrationWindows with fewer such windows in the reference, the fixed floors apply (default 10)
      * @param datasetDriftShare the share of the weather features ({@code temp}, {@code atemp}, {@code hum}, {@code
      *     windspeed}, {@code weathersit}) that must drift for dataset drift (default 0.5, i.e. three of five);
      *     calendar features are reported but never count
@@ -105,6 +110,11 @@ public record MonitoringProperties(
 
             @DefaultValue("0.1") @DecimalMin("0.0") @DecimalMax("1.0")
             double chiSquareMinDistance,
+
+            @DefaultValue("0.95") @DecimalMin("0.0") @DecimalMax("1.0")
+            double calibrationQuantile,
+
+            @DefaultValue("10") @Min(1) int minCalibrationWindows,
 
             @DefaultValue("0.5") @DecimalMin("0.0") @DecimalMax("1.0")
             double datasetDriftShare,
@@ -139,7 +149,9 @@ public record MonitoringProperties(
      * @param degradationFactor the champion is degraded when its live RMSE over the live window is at least this
      *     times its holdout RMSE (default 1.5)
      * @param onScheduledRefresh a served fit older than the refresh interval triggers (default true)
-     * @param refreshInterval how old, in clock time, the champion's served fit may get (default 7 days): under the
+     * @param refreshInterval how old, in clock time, the champion's served fit may get (default 72 h, chosen by the
+     *     backtest in docs/monitoring-service.md; training's shortest holdout is as long, so a refresh's evaluation fit
+     *     learns exactly what the champion learned and the gate judges it on every hour since): under the
      *     data clock measured from its {@code trainedThrough} hour (or the clock when the promotion was received),
      *     under the wall clock from its promotion
      * @param cooldown after a request, no other for the same model until this has passed, in clock time, whatever
@@ -154,7 +166,7 @@ public record MonitoringProperties(
             @DefaultValue("1.5") @DecimalMin("1.0") double degradationFactor,
 
             @DefaultValue("true") boolean onScheduledRefresh,
-            @DefaultValue("7d") @NotNull Duration refreshInterval,
+            @DefaultValue("72h") @NotNull Duration refreshInterval,
             @DefaultValue("24h") @NotNull Duration cooldown) {}
 
     /**

@@ -6,6 +6,7 @@ import io.bikecast.common.features.FeatureSchema;
 import io.bikecast.common.registry.ReferenceSample;
 import io.bikecast.monitoring.config.MonitoringProperties;
 import io.bikecast.monitoring.drift.FeatureDrift.Role;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -71,6 +72,7 @@ public final class DriftAnalyzer {
                 (int) settings.seasonalWindow().toDays(),
                 settings.minReferenceSize());
         ReferenceSelection whole = ReferenceSelection.allHistory(reference.size(), null);
+        CalibratedFloors floors = calibrate(seasonal.sample(), current);
         List<Tested> tested = new ArrayList<>();
         for (Feature feature : FeatureSchema.features()) {
             boolean calendar = CALENDAR.contains(feature.columnName());
@@ -81,10 +83,32 @@ public final class DriftAnalyzer {
             double[] cur = current.features().get(feature.columnName());
             tested.add(
                     feature.kind() == FeatureKind.CONTINUOUS
-                            ? continuous(feature.columnName(), role, selection, ref, cur, feature.min(), feature.max())
-                            : discrete(feature, role, selection, ref, cur));
+                            ? continuous(
+                                    feature.columnName(),
+                                    role,
+                                    selection,
+                                    ref,
+                                    cur,
+                                    feature.min(),
+                                    feature.max(),
+                                    calendar
+                                            ? settings.ksMinStatistic()
+                                            : floors.floor(feature.columnName(), settings.ksMinStatistic()))
+                            : discrete(
+                                    feature,
+                                    role,
+                                    selection,
+                                    ref,
+                                    cur,
+                                    calendar
+                                            ? settings.chiSquareMinDistance()
+                                            : floors.floor(feature.columnName(), settings.chiSquareMinDistance())));
         }
-        tested.add(predictions(seasonal.selection(), seasonal.sample().predictions(), current.predictions()));
+        tested.add(predictions(
+                seasonal.selection(),
+                seasonal.sample().predictions(),
+                current.predictions(),
+                floors.floor(PREDICTION, settings.ksMinStatistic())));
 
         double[] adjusted = DriftStatistics.adjust(
                 tested.stream().mapToDouble(t -> t.outcome().pValue()).toArray(), settings.correction());
@@ -104,6 +128,7 @@ public final class DriftAnalyzer {
                 + (predictionDrift ? "; the predictions drifted" : "")
                 + (datasetDrift ? "; dataset drift" : "")
                 + "; tested against the " + seasonal.selection().describe()
+                + "; " + floors.describe(settings.calibrationQuantile())
                 + (driftedCalendar.isEmpty()
                         ? ""
                         : String.format(
@@ -122,6 +147,26 @@ public final class DriftAnalyzer {
                 results);
     }
 
+    /**
+     * Floors for the weather and the predictions from windows of the current window's length inside the reference
+     * they are tested against ({@link CalibratedFloors}); calendar features keep the configured floors.
+     */
+    private CalibratedFloors calibrate(ReferenceSample against, CurrentSample current) {
+        if (settings.calibrationQuantile() == 0) {
+            return CalibratedFloors.none("calibration is off");
+        }
+        if (current.firstHour() == null || current.lastHour() == null) {
+            return CalibratedFloors.none("the current window names no predicted hours");
+        }
+        Duration span =
+                Duration.between(current.firstHour(), current.lastHour()).plusHours(1);
+        List<Feature> weather = FeatureSchema.features().stream()
+                .filter(feature -> !CALENDAR.contains(feature.columnName()))
+                .toList();
+        return CalibratedFloors.of(
+                against, weather, span, settings.calibrationQuantile(), settings.minCalibrationWindows());
+    }
+
     private static List<String> drifted(List<FeatureDrift> results, Role role) {
         return results.stream()
                 .filter(r -> r.role() == role && r.drifted())
@@ -134,7 +179,14 @@ public final class DriftAnalyzer {
     }
 
     private Tested continuous(
-            String name, Role role, ReferenceSelection selection, double[] ref, double[] cur, double min, double max) {
+            String name,
+            Role role,
+            ReferenceSelection selection,
+            double[] ref,
+            double[] cur,
+            double min,
+            double max,
+            double floor) {
         DriftStatistics.Outcome outcome = DriftStatistics.kolmogorovSmirnov(ref, cur);
         return new Tested(
                 name,
@@ -142,21 +194,22 @@ public final class DriftAnalyzer {
                 selection,
                 StatisticalTest.KOLMOGOROV_SMIRNOV,
                 outcome,
-                settings.ksMinStatistic(),
+                floor,
                 mean(ref),
                 mean(cur),
                 binned(ref, cur, min, max, settings.histogramBins()));
     }
 
-    private Tested predictions(ReferenceSelection selection, double[] ref, double[] cur) {
+    private Tested predictions(ReferenceSelection selection, double[] ref, double[] cur, double floor) {
         double min = Math.min(
                 Arrays.stream(ref).min().orElse(0), Arrays.stream(cur).min().orElse(0));
         double max = Math.max(
                 Arrays.stream(ref).max().orElse(1), Arrays.stream(cur).max().orElse(1));
-        return continuous(PREDICTION, Role.PREDICTION, selection, ref, cur, Math.min(0, min), max);
+        return continuous(PREDICTION, Role.PREDICTION, selection, ref, cur, Math.min(0, min), max, floor);
     }
 
-    private Tested discrete(Feature feature, Role role, ReferenceSelection selection, double[] ref, double[] cur) {
+    private Tested discrete(
+            Feature feature, Role role, ReferenceSelection selection, double[] ref, double[] cur, double floor) {
         int[] categories = feature.categories();
         long[] refCounts = counts(ref, categories);
         long[] curCounts = counts(cur, categories);
@@ -169,14 +222,14 @@ public final class DriftAnalyzer {
                 selection,
                 StatisticalTest.CHI_SQUARE,
                 outcome,
-                settings.chiSquareMinDistance(),
+                floor,
                 mean(ref),
                 mean(cur),
                 new Histogram(labels, shares(refCounts), shares(curCounts)));
     }
 
     /** Counts per category; a value that is no valid code is refused, since it cannot be placed honestly. */
-    private static long[] counts(double[] values, int[] categories) {
+    static long[] counts(double[] values, int[] categories) {
         int first = categories[0];
         long[] counts = new long[categories.length];
         for (double value : values) {

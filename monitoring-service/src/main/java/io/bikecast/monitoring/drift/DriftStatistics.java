@@ -38,6 +38,11 @@ public final class DriftStatistics {
         return new Outcome(d, clamp(p), d, 0);
     }
 
+    /** The two-sample Kolmogorov–Smirnov D alone, without its p-value. */
+    public static double ksDistance(double[] reference, double[] current) {
+        return new KolmogorovSmirnovTest().kolmogorovSmirnovStatistic(reference, current);
+    }
+
     /**
      * Chi-square test of homogeneity of two samples' category counts (the Pearson statistic of the 2×k table).
      * Categories empty in both samples are dropped first: Commons Math refuses them, and they carry no information.

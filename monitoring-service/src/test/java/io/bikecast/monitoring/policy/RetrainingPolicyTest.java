@@ -97,34 +97,34 @@ class RetrainingPolicyTest {
     }
 
     @Test
-    void underTheDataClockTheRefreshIsDueSevenDaysAfterTheLastHourTheFitLearnedFrom() {
-        ClockReading almost = MonitoringClock.at(TRAINED_THROUGH.plusDays(7).minusHours(1));
+    void underTheDataClockTheRefreshIsDueThreeDaysAfterTheLastHourTheFitLearnedFrom() {
+        ClockReading almost = MonitoringClock.at(TRAINED_THROUGH.plusDays(3).minusHours(1));
         assertThat(policy.decide(null, null, champion(60.0), almost).retrain()).isFalse();
 
-        ClockReading due = MonitoringClock.at(TRAINED_THROUGH.plusDays(7));
+        ClockReading due = MonitoringClock.at(TRAINED_THROUGH.plusDays(3));
         RetrainingDecision refresh = policy.decide(null, null, champion(60.0), due);
         assertThat(refresh.reasonCodes()).containsExactly(RetrainingPolicy.SCHEDULED_REFRESH);
         assertThat(refresh.reason())
                 .isEqualTo("scheduled refresh: the served fit of v3 learned from data through 2012-09-01T00:00,"
-                        + " 7d before 2012-09-08T00:00 (refresh interval 7d)");
+                        + " 3d before 2012-09-04T00:00 (refresh interval 3d)");
         assertThat(refresh.driftOrDegradation()).isFalse();
 
         ServedChampion fromAnOlderProducer = new ServedChampion(
-                "bike-demand", 3, 60.0, null, TRAINED_THROUGH.plusDays(2), Instant.parse("2026-01-01T00:00:00Z"));
+                "bike-demand", 3, 60.0, null, TRAINED_THROUGH.plusDays(1), Instant.parse("2026-01-01T00:00:00Z"));
         assertThat(policy.decide(null, null, fromAnOlderProducer, due).retrain())
                 .as("without trainedThrough the fit is as old as the clock when the promotion was received")
                 .isFalse();
     }
 
     @Test
-    void underTheWallClockTheRefreshIsDueSevenDaysAfterThePromotion() {
+    void underTheWallClockTheRefreshIsDueThreeDaysAfterThePromotion() {
         ServedChampion champion = champion(60.0);
         Instant promoted = champion.receivedAt();
-        ClockReading sixDays = new ClockReading(LocalDateTime.of(2026, 1, 7, 0, 0), promoted.plus(Duration.ofDays(6)));
-        ClockReading sevenDays =
-                new ClockReading(LocalDateTime.of(2026, 1, 8, 0, 0), promoted.plus(Duration.ofDays(7)));
-        assertThat(wallPolicy.decide(null, null, champion, sixDays).retrain()).isFalse();
-        assertThat(wallPolicy.decide(null, null, champion, sevenDays).reasonCodes())
+        ClockReading twoDays = new ClockReading(LocalDateTime.of(2026, 1, 3, 0, 0), promoted.plus(Duration.ofDays(2)));
+        ClockReading threeDays =
+                new ClockReading(LocalDateTime.of(2026, 1, 4, 0, 0), promoted.plus(Duration.ofDays(3)));
+        assertThat(wallPolicy.decide(null, null, champion, twoDays).retrain()).isFalse();
+        assertThat(wallPolicy.decide(null, null, champion, threeDays).reasonCodes())
                 .containsExactly(RetrainingPolicy.SCHEDULED_REFRESH);
     }
 

@@ -72,11 +72,18 @@ public record TrainingProperties(
      * The data a run learns from and is judged on.
      *
      * @param days the window: the last N days of observations up to the latest hour; unset = all history (default)
-     * @param holdoutDays the holdout: the last N days of the window (default 7: monitoring's scheduled refresh comes
-     *     every 7 data days, so the evaluation fit's cut-off lines up with the champion's last refit)
+     * @param holdoutDays the longest holdout: the last N days of the window (default 7)
      * @param holdoutStart an explicit start of the holdout instead of {@code holdoutDays} (local time; default unset)
+     * @param minHoldoutHours the shortest holdout (default 72 h, monitoring's scheduled refresh interval). Unless the
+     *     start is explicit, the holdout begins right after the champion's served fit ended, so that the evaluation
+     *     fit learns what the champion learned and the gate compares the recipe on every hour the champion never saw;
+     *     it is never longer than {@code holdoutDays} nor shorter than this, whose hours the champion may have seen
      */
-    public record Window(Integer days, @DefaultValue("7") int holdoutDays, LocalDateTime holdoutStart) {}
+    public record Window(
+            Integer days,
+            @DefaultValue("7") int holdoutDays,
+            LocalDateTime holdoutStart,
+            @DefaultValue("72") int minHoldoutHours) {}
 
     /**
      * @param cron the Spring cron expression of a wall-clock retraining schedule, {@code -} to disable (default

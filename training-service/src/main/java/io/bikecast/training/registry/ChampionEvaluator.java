@@ -5,6 +5,7 @@ import io.bikecast.common.registry.ModelRegistryReader;
 import io.bikecast.training.config.PromotionProperties;
 import io.bikecast.training.data.TrainingRow;
 import io.bikecast.training.forest.Evaluation;
+import io.bikecast.training.forest.ForestParameters;
 import io.bikecast.training.run.TrainedModel;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -13,6 +14,9 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.tribuo.Model;
 import org.tribuo.regression.Regressor;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Scores the current champion against a candidate on the hours neither learned from: the candidate's holdout hours
@@ -27,10 +31,46 @@ public class ChampionEvaluator {
     private final LoadedModels models;
     private final PromotionProperties promotion;
 
-    public ChampionEvaluator(RegistryStore store, LoadedModels models, PromotionProperties promotion) {
+    private final JsonMapper json;
+
+    public ChampionEvaluator(RegistryStore store, LoadedModels models, PromotionProperties promotion, JsonMapper json) {
         this.store = store;
         this.models = models;
         this.promotion = promotion;
+        this.json = json;
+    }
+
+    /** Keeps a version that has just become champion in memory, as trained, for the runs that compare with it. */
+    public void promoted(String modelName, Registration registration, String artifactSha256, Model<Regressor> model) {
+        if (registration.decision().outcome().equals(PromotionDecision.CHAMPION)) {
+            models.remember(modelName, registration.version(), artifactSha256, model);
+        }
+    }
+
+    /** The champion's served fit, if there is a champion. */
+    public Optional<ChampionFit> champion(String modelName) {
+        return store.aliasVersion(modelName, ModelRegistryReader.CHAMPION)
+                .flatMap(version -> store.find(modelName, version))
+                .map(view -> new ChampionFit(
+                        view.version(),
+                        view.trainedThrough(),
+                        view.servedFitEnd() == null ? null : view.datasetVersion(),
+                        forest(view),
+                        () -> models.load(modelName, view.version())));
+    }
+
+    /** The forest parameters a version was trained with, or null when its stored settings hold none. */
+    private ForestParameters forest(ModelVersionView view) {
+        JsonNode forest =
+                view.hyperParameters() == null ? null : view.hyperParameters().get("forest");
+        if (forest == null || !forest.isObject()) {
+            return null;
+        }
+        try {
+            return json.treeToValue(forest, ForestParameters.class);
+        } catch (JacksonException e) {
+            return null;
+        }
     }
 
     public Optional<ChampionComparison> compare(String modelName, TrainedModel candidate) {

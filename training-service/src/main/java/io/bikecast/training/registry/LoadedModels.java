@@ -54,5 +54,14 @@ public class LoadedModels {
         return loaded.model();
     }
 
+    /**
+     * Keeps a version that has just become champion, as trained: the next run compares with it (and may use it as its
+     * evaluation fit) without parsing its artifact, which takes seconds. The artifact was made from this very model,
+     * so both predict the same.
+     */
+    public synchronized void remember(String modelName, long version, String artifactSha256, Model<Regressor> model) {
+        models.put(new Key(modelName, version, artifactSha256), model);
+    }
+
     private record Key(String modelName, long version, String artifactSha256) {}
 }

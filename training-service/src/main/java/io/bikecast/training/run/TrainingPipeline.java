@@ -14,8 +14,10 @@ import io.bikecast.training.forest.ParallelForestTrainer;
 import io.bikecast.training.forest.ProvenanceJson;
 import io.bikecast.training.forest.ReferenceSamples;
 import io.bikecast.training.forest.TrainingSets;
+import io.bikecast.training.registry.ChampionFit;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -52,10 +54,15 @@ public class TrainingPipeline {
      * @throws TrainingException if the data cannot support a run (none, too few rows, an empty holdout)
      */
     public TrainedModel train(RunSettings settings) {
-        return train(settings, new PhaseTimer());
+        return train(settings, Optional.empty(), new PhaseTimer());
     }
 
-    TrainedModel train(RunSettings settings, PhaseTimer timer) {
+    /**
+     * Trains one model whose holdout begins after the champion's served fit ended ({@link HoldoutStart}).
+     *
+     * @param champion the champion's served fit, if there is a champion
+     */
+    TrainedModel train(RunSettings settings, Optional<ChampionFit> champion, PhaseTimer timer) {
         String series = properties.seriesId();
         LocalDateTime latest = observations
                 .latestHour(series)
@@ -68,12 +75,11 @@ public class TrainingPipeline {
                         .minusDays(settings.windowDays())
                         .atStartOfDay();
         List<TrainingRow> rows = observations.read(series, windowStart);
-        LocalDateTime holdoutStart = settings.holdoutStart() != null
-                ? settings.holdoutStart()
-                : latest.toLocalDate()
-                        .plusDays(1)
-                        .minusDays(settings.holdoutDays())
-                        .atStartOfDay();
+        LocalDateTime holdoutStart = HoldoutStart.of(
+                latest,
+                settings,
+                champion.map(ChampionFit::trainedThrough),
+                properties.window().minHoldoutHours());
         TimeSplit split;
         try {
             split = TimeSplit.at(rows, holdoutStart);
@@ -89,7 +95,7 @@ public class TrainingPipeline {
         String datasetVersion = DatasetVersion.of(rows);
         String source = "ingest.observation series=" + series + " version=" + datasetVersion;
         timer.lap("read");
-        double[] holdoutPredictions = evaluationFitPredictions(split, source, settings, timer);
+        double[] holdoutPredictions = evaluationFitPredictions(split, source, settings, champion, timer);
         double[] holdoutActual =
                 split.holdout().stream().mapToDouble(TrainingRow::count).toArray();
         ModelMetrics metrics = Evaluation.metrics(holdoutActual, holdoutPredictions);
@@ -140,8 +146,20 @@ public class TrainingPipeline {
     /**
      * Fits on the hours before the holdout and predicts the holdout. Only the predictions leave this method, so the
      * evaluation fit (hundreds of megabytes for the default forest) can be collected before the refit grows.
+     *
+     * <p>When the champion's served fit learned exactly these hours (same checksum) with the same parameters and seed,
+     * training them again would grow the same forest: the champion is the evaluation fit. That is the common case of
+     * a scheduled refresh, whose holdout begins where the champion's fit ended, and it halves the run.
      */
-    private double[] evaluationFitPredictions(TimeSplit split, String source, RunSettings settings, PhaseTimer timer) {
+    private double[] evaluationFitPredictions(
+            TimeSplit split, String source, RunSettings settings, Optional<ChampionFit> champion, PhaseTimer timer) {
+        Optional<ChampionFit> same = champion.filter(fit -> settings.forest().equals(fit.forest())
+                && DatasetVersion.of(split.training()).equals(fit.datasetVersion()));
+        if (same.isPresent()) {
+            double[] predictions = Evaluation.predict(same.get().model().get(), split.holdout());
+            timer.lap("fit (the champion v" + same.get().version() + ": the same hours and parameters)");
+            return predictions;
+        }
         Model<Regressor> evaluationFit = trainer.train(
                 TrainingSets.of(split.training(), source + " before " + split.holdoutStart()), settings.forest());
         timer.lap("fit");

@@ -159,7 +159,7 @@ public class TrainingWorker {
                     run.reason(),
                     run.merged().size());
             PhaseTimer timer = new PhaseTimer();
-            TrainedModel trained = pipeline.train(settings, timer);
+            TrainedModel trained = pipeline.train(settings, champions.champion(run.modelName()), timer);
             Optional<ChampionComparison> comparison = champions.compare(run.modelName(), trained);
             PromotionDecision decision = policy.decide(trained.metrics(), comparison);
             timer.lap("champion comparison");
@@ -171,6 +171,7 @@ public class TrainingWorker {
                     comparison.map(ChampionComparison::championVersion),
                     run.trigger().dbValue(),
                     run.reason());
+            champions.promoted(run.modelName(), registered, trained.artifactSha256(), trained.model());
             timer.lap("registration");
             outcome = "succeeded";
             meters.counter(
