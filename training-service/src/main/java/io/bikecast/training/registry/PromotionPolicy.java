@@ -12,7 +12,10 @@ import org.springframework.stereotype.Component;
  * Decides what a newly trained version becomes, comparing it with the champion only on hours neither learned from:
  *
  * <ol>
- *   <li>rejected if its holdout R² is below the floor;
+ *   <li>rejected if its holdout R² is below the floor, unless it can be compared with the champion on enough hours
+ *       neither learned from: the floor is a sanity check for a model nothing can be compared with, and a holdout of
+ *       Christmas week gives any model, the champion too, an R² below it (the 2012 backtest rejected five refreshes
+ *       in a row there, one of them the champion itself);
  *   <li>champion if there is no champion yet;
  *   <li>challenger if fewer than the minimum of its holdout hours come after the champion's served fit (the two
  *       cannot be compared fairly);
@@ -33,18 +36,28 @@ public class PromotionPolicy {
 
     public PromotionDecision decide(ModelMetrics candidate, Optional<ChampionComparison> champion) {
         List<String> reasons = new ArrayList<>();
+        boolean comparable = champion.filter(c -> c.scored() && c.hours().count() >= properties.minComparisonHours())
+                .isPresent();
         if (!(candidate.r2() >= properties.minR2())) {
-            reasons.add(format("holdout R² %.4f is below the floor of %.4f", candidate.r2(), properties.minR2()));
-            return decision(PromotionDecision.REJECTED, reasons, candidate, champion);
+            if (!comparable) {
+                reasons.add(format("holdout R² %.4f is below the floor of %.4f", candidate.r2(), properties.minR2()));
+                return decision(PromotionDecision.REJECTED, reasons, candidate, champion);
+            }
+            // Holiday hours have little variance: a low R² then says more about the hours than about the model.
+            reasons.add(format(
+                    "holdout R² %.4f is below the floor of %.4f, which only applies when there is no champion to"
+                            + " compare with on hours neither trained on",
+                    candidate.r2(), properties.minR2()));
+        } else {
+            reasons.add(format("holdout R² %.4f meets the floor of %.4f", candidate.r2(), properties.minR2()));
         }
-        reasons.add(format("holdout R² %.4f meets the floor of %.4f", candidate.r2(), properties.minR2()));
         if (champion.isEmpty()) {
             reasons.add("there is no champion yet: the first version that meets the floor becomes champion");
             return decision(PromotionDecision.CHAMPION, reasons, candidate, champion);
         }
         ChampionComparison comparison = champion.get();
         ComparisonHours hours = comparison.hours();
-        if (hours.count() < properties.minComparisonHours() || !comparison.scored()) {
+        if (!comparable) {
             reasons.add(format(
                     "the champion has seen all but %d of the holdout hours (champion v%d trained through %s; holdout"
                             + " %s..%s, %d hours): fewer than the %d needed to compare them on hours neither trained"

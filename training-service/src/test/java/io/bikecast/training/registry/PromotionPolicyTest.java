@@ -24,6 +24,33 @@ class PromotionPolicyTest {
     }
 
     @Test
+    void aHolidayHoldoutBelowTheR2FloorIsJudgedAgainstTheChampionOnTheHoursNeitherTrainedOn() {
+        // Christmas week: the candidate (here the champion's own recipe on the same hours) ties the champion.
+        PromotionDecision tie = policy.decide(metrics(110, -3.7), Optional.of(unseen(96, 110.0, 110.0)));
+        assertThat(tie.outcome()).isEqualTo(PromotionDecision.CHAMPION);
+        assertThat(tie.reasons().getFirst()).contains("below the floor").contains("no champion to compare with");
+
+        PromotionDecision worse = policy.decide(metrics(120, -4.0), Optional.of(unseen(96, 120.0, 110.0)));
+        assertThat(worse.outcome()).isEqualTo(PromotionDecision.CHALLENGER);
+    }
+
+    @Test
+    void rejectsAVersionBelowTheR2FloorThatCannotBeComparedWithTheChampion() {
+        ChampionComparison fewUnseen = new ChampionComparison(
+                3,
+                HOLDOUT_END.minusHours(12),
+                HOLDOUT_START,
+                HOLDOUT_END,
+                168,
+                new ComparisonHours(HOLDOUT_END.minusHours(11), HOLDOUT_END, 12),
+                null,
+                null);
+
+        assertThat(policy.decide(metrics(120, 0.5), Optional.of(fewUnseen)).outcome())
+                .isEqualTo(PromotionDecision.REJECTED);
+    }
+
+    @Test
     void makesTheFirstVersionThatMeetsTheFloorChampion() {
         PromotionDecision decision = policy.decide(metrics(80, 0.6), Optional.empty());
 
