@@ -36,8 +36,11 @@ public final class RunningSuite implements AutoCloseable {
         RunningSuite suite = new RunningSuite(postgres, kafka, settings.services(), contexts);
         try {
             Map<String, Object> shared = new HashMap<>(settings.serviceProperties());
-            // Prediction reads models through training's API: point it at this suite's training service.
+            // Prediction and monitoring read the registry through training's API: point them at this suite's training.
             shared.putIfAbsent("bikecast.prediction.registry.base-url", suite.baseUrl("training-service"));
+            shared.putIfAbsent("bikecast.monitoring.registry.base-url", suite.baseUrl("training-service"));
+            // Training reads its data through ingest's API: point it at this suite's ingest service.
+            shared.putIfAbsent("bikecast.training.ingest.base-url", suite.baseUrl("ingest-service"));
             shared.putIfAbsent(
                     "bikecast.prediction.registry.cache-directory",
                     settings.dataDirectory()

@@ -1,15 +1,16 @@
 package io.bikecast.monitoring;
 
+import static io.bikecast.monitoring.support.MonitoringHarness.MODEL;
+import static io.bikecast.monitoring.support.MonitoringHarness.byFeature;
+import static io.bikecast.monitoring.support.MonitoringHarness.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.bikecast.common.events.ActualObserved;
-import io.bikecast.common.events.BikecastEvent;
 import io.bikecast.common.events.DriftDetected;
 import io.bikecast.common.events.ModelMetrics;
 import io.bikecast.common.events.ModelPromoted;
 import io.bikecast.common.events.PredictionLogged;
-import io.bikecast.common.events.ServedBy;
 import io.bikecast.common.events.Topics;
 import io.bikecast.common.events.TrainingRequested;
 import io.bikecast.common.events.TriggerSource;
@@ -17,15 +18,13 @@ import io.bikecast.common.features.FeatureEngineering;
 import io.bikecast.common.features.UciFeatures;
 import io.bikecast.common.registry.ReferenceSample;
 import io.bikecast.monitoring.support.Http;
-import io.bikecast.monitoring.support.TopicReader;
-import io.bikecast.platform.kafka.EventPublisher;
-import io.bikecast.testsupport.RealInfrastructure;
-import io.bikecast.testsupport.RegistryFixture;
+import io.bikecast.monitoring.support.MonitoringHarness;
+import io.bikecast.monitoring.support.MonitoringLoop;
+import io.bikecast.testsupport.TestForests;
 import io.bikecast.testsupport.UciDataset;
 import io.bikecast.testsupport.UciDataset.HourRow;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -34,22 +33,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 import java.util.stream.StreamSupport;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.tribuo.Model;
 import org.tribuo.regression.Regressor;
 import tools.jackson.databind.JsonNode;
@@ -69,38 +59,22 @@ import tools.jackson.databind.json.JsonMapper;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "bikecast.clock.mode=data",
-            "bikecast.monitoring.model-name=" + DataClockLoopTest.MODEL,
+            "bikecast.monitoring.model-name=" + MODEL,
             "bikecast.monitoring.live-error.refresh-interval=1h",
             // The time line below gives each trigger its own week; the shipped 72 h would fire the refresh first.
             "bikecast.monitoring.policy.refresh-interval=7d"
         })
-@RealInfrastructure
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@MonitoringLoop
 class DataClockLoopTest {
 
-    static final String MODEL = "bike-demand";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final LocalDateTime FIRST_FIT_THROUGH = LocalDateTime.of(2012, 8, 31, 23, 0);
     private static final LocalDateTime START = LocalDateTime.of(2012, 9, 1, 0, 0);
 
-    @LocalServerPort
-    private int port;
-
-    @Value("${spring.kafka.bootstrap-servers}")
-    private String bootstrapServers;
-
     @Autowired
-    private DataSource dataSource;
-
-    @Autowired
-    private JdbcTemplate jdbc;
-
-    @Autowired
-    private EventPublisher publisher;
+    private MonitoringHarness monitoring;
 
     private Http http;
-    private RegistryFixture registry;
     private Model<Regressor> model;
     private ReferenceSample reference;
     private List<HourRow> rows2011;
@@ -110,15 +84,14 @@ class DataClockLoopTest {
 
     @BeforeAll
     void aForestOn2011WithAReferenceThatKnowsItsHours() {
-        http = new Http(port);
-        registry = new RegistryFixture(dataSource).migrate();
+        http = monitoring.http();
         rows2011 = UciDataset.hours().stream()
                 .filter(row -> row.yr() == 0 && row.weathersit() != 4)
                 .toList();
         List<HourRow> shuffled = new ArrayList<>(rows2011);
         Collections.shuffle(shuffled, new Random(42));
-        model = RegistryFixture.trainForest(shuffled.subList(0, 3000), 10, 7);
-        ReferenceSample withoutHours = RegistryFixture.referenceSample(model, rows2011);
+        model = TestForests.trainForest(shuffled.subList(0, 3000), 10, 7);
+        ReferenceSample withoutHours = TestForests.referenceSample(model, rows2011);
         reference = new ReferenceSample(
                 withoutHours.features(),
                 withoutHours.predictions(),
@@ -161,10 +134,10 @@ class DataClockLoopTest {
         assertThat(second.path("verdict").asString()).isEqualTo("NOT_ENOUGH_DATA");
         assertThat(second.path("detail").asString()).contains("25 predictions").contains("at least 72");
 
-        assertThat(jdbc.queryForObject("SELECT hour::text FROM monitoring.data_clock", String.class))
+        assertThat(monitoring.jdbc().queryForObject("SELECT hour::text FROM monitoring.data_clock", String.class))
                 .as("the clock is stored, so a restart keeps it")
                 .isEqualTo("2012-09-02 00:00:00");
-        assertThat(trainingRequests()).isEmpty();
+        assertThat(monitoring.trainingRequests()).isEmpty();
     }
 
     @Test
@@ -204,14 +177,14 @@ class DataClockLoopTest {
                 .contains("seasonal reference (08-18 &hellip; 09-21 of every year, " + seasonalSize + " rows)")
                 .contains("seasonal 08-18 &hellip; 09-21 (" + seasonalSize + " rows)")
                 .contains("all-history (" + reference.size() + " rows)");
-        assertThat(trainingRequests()).as("nothing is due yet").isEmpty();
+        assertThat(monitoring.trainingRequests()).as("nothing is due yet").isEmpty();
     }
 
     @Test
     @Order(4)
     void aRefreshIsRequestedSevenDataDaysAfterTheFitsLastHourAndTheCooldownCountsDataHours() {
         feedThrough(LocalDateTime.of(2012, 9, 7, 23, 0));
-        List<TrainingRequested> requests = trainingRequests();
+        List<TrainingRequested> requests = monitoring.trainingRequests();
         assertThat(requests).hasSize(1);
         TrainingRequested refresh = requests.getFirst();
         assertThat(refresh.source()).isEqualTo(TriggerSource.MONITORING);
@@ -224,15 +197,15 @@ class DataClockLoopTest {
         assertThat(last.path("at").asString()).isEqualTo("2012-09-07T23:00");
         assertThat(strings(last.path("reasons"))).containsExactly("scheduled_refresh");
         assertThat(last.path("reason").asString()).isEqualTo(refresh.reason());
-        assertThat(events(Topics.DRIFT.name(), DriftDetected.class))
+        assertThat(monitoring.events(Topics.DRIFT.name(), DriftDetected.class))
                 .as("a refresh is a request, not a drift")
                 .isEmpty();
 
         // Still stale every hour after, but one request per 24 data hours.
         feedThrough(LocalDateTime.of(2012, 9, 8, 22, 0));
-        assertThat(trainingRequests()).hasSize(1);
+        assertThat(monitoring.trainingRequests()).hasSize(1);
         feedThrough(LocalDateTime.of(2012, 9, 8, 23, 0));
-        requests = trainingRequests();
+        requests = monitoring.trainingRequests();
         assertThat(requests).hasSize(2);
         assertThat(clockNow().path("lastRetrainingRequest").path("eventId").asString())
                 .isEqualTo(requests.getLast().eventId().toString());
@@ -252,17 +225,17 @@ class DataClockLoopTest {
                 UnaryOperator.identity(),
                 90);
         feedThrough(LocalDateTime.of(2012, 9, 10, 0, 0));
-        List<TrainingRequested> requests = trainingRequests();
+        List<TrainingRequested> requests = monitoring.trainingRequests();
         assertThat(requests).hasSize(3);
         assertThat(requests.getLast().reason())
                 .isEqualTo("live error degraded: live RMSE 90.0 over the last 168h is 1.50× the holdout RMSE 60.0 of v"
                         + v2 + " (limit 1.50×, 25 pairs)");
         assertThat(strings(clockNow().path("lastRetrainingRequest").path("reasons")))
                 .containsExactly("live_error_degraded");
-        List<DriftDetected> drifts = events(Topics.DRIFT.name(), DriftDetected.class);
+        List<DriftDetected> drifts = monitoring.events(Topics.DRIFT.name(), DriftDetected.class);
         assertThat(drifts).hasSize(1);
         assertThat(drifts.getFirst().modelVersion()).isEqualTo(v2);
-        JsonNode alert = alert("LIVE_PERFORMANCE_DEGRADED", MODEL + ":" + v2);
+        JsonNode alert = monitoring.alert("LIVE_PERFORMANCE_DEGRADED", MODEL + ":" + v2);
         assertThat(alert).isNotNull();
         assertThat(alert.path("severity").asString()).isEqualTo("CRITICAL");
 
@@ -286,8 +259,9 @@ class DataClockLoopTest {
                 .orElseThrow();
         assertThat(live.path("rmse").asDouble()).isEqualTo(90.0);
         assertThat(live.path("pairs").asInt()).isEqualTo(24);
-        assertThat(trainingRequests()).hasSize(3);
-        assertThat(alert("LIVE_PERFORMANCE_DEGRADED", MODEL + ":" + v3)).isNull();
+        assertThat(monitoring.trainingRequests()).hasSize(3);
+        assertThat(monitoring.alert("LIVE_PERFORMANCE_DEGRADED", MODEL + ":" + v3))
+                .isNull();
     }
 
     @Test
@@ -323,14 +297,14 @@ class DataClockLoopTest {
         assertThat(report.path("weatherReference").path("referenceTo").asString())
                 .isEqualTo("09-28");
 
-        List<TrainingRequested> requests = trainingRequests();
+        List<TrainingRequested> requests = monitoring.trainingRequests();
         assertThat(requests).hasSize(4);
         assertThat(requests.getLast().reason()).startsWith("dataset drift: ");
         assertThat(requests.getLast().driftReportId())
                 .hasToString(report.path("id").asString());
         assertThat(strings(clockNow().path("lastRetrainingRequest").path("reasons")))
                 .containsExactly("dataset_drift");
-        List<DriftDetected> drifts = events(Topics.DRIFT.name(), DriftDetected.class);
+        List<DriftDetected> drifts = monitoring.events(Topics.DRIFT.name(), DriftDetected.class);
         assertThat(drifts).hasSize(2);
         assertThat(drifts.getLast().driftedFeatures()).contains("temp", "atemp", "hum");
     }
@@ -339,19 +313,9 @@ class DataClockLoopTest {
 
     /** Registers a new champion, announces its promotion, and waits until monitoring has recorded it. */
     private long promote(ModelMetrics holdout, LocalDateTime trainedThrough) {
-        long version = registry.register(MODEL, model, reference, holdout, "champion");
-        registry.setAlias(MODEL, "champion", version);
-        publisher
-                .publish(ModelPromoted.of(MODEL, version, "champion", "sha", null, "fixture", holdout, null)
-                        .withTrainedThrough(trainedThrough))
-                .join();
-        await().atMost(Duration.ofSeconds(20))
-                .until(
-                        () -> jdbc.queryForList(
-                                "SELECT version FROM monitoring.champion_state WHERE model_name = ?",
-                                Long.class,
-                                MODEL),
-                        versions -> versions.equals(List.of(version)));
+        long version = monitoring.registerChampion(model, reference, holdout);
+        monitoring.announce(ModelPromoted.of(MODEL, version, "champion", "sha", null, "fixture", holdout, null)
+                .withTrainedThrough(trainedThrough));
         return version;
     }
 
@@ -362,8 +326,7 @@ class DataClockLoopTest {
      */
     private void serve(
             long version, LocalDateTime first, LocalDateTime last, UnaryOperator<UciFeatures> transform, int error) {
-        List<CompletableFuture<?>> sent = new ArrayList<>();
-        int count = 0;
+        List<PredictionLogged> served = new ArrayList<>();
         for (LocalDateTime hour = first; !hour.isAfter(last); hour = hour.plusHours(1)) {
             HourRow weather = sameWeeksOf2011(hour);
             UciFeatures features = transform.apply(FeatureEngineering.fromDate(
@@ -374,34 +337,11 @@ class DataClockLoopTest {
                     weather.atemp(),
                     weather.hum(),
                     weather.windspeed()));
-            double prediction = model.predict(FeatureEngineering.unlabelledExample(features))
-                    .getOutput()
-                    .getValues()[0];
-            long returned = Math.max(0, Math.round(prediction));
-            actuals.put(hour, (int) returned + error);
-            sent.add(publisher.publish(PredictionLogged.of(
-                    UUID.randomUUID(),
-                    "system",
-                    hour,
-                    features,
-                    prediction,
-                    returned,
-                    MODEL,
-                    version,
-                    ServedBy.CHAMPION,
-                    false,
-                    Instant.now())));
-            count++;
+            PredictionLogged prediction = MonitoringHarness.served(model, version, hour, features);
+            actuals.put(hour, (int) prediction.predictedCount() + error);
+            served.add(prediction);
         }
-        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
-        int expected = count;
-        await().atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> jdbc.queryForObject(
-                                "SELECT count(*) FROM monitoring.prediction_log WHERE model_version = ?",
-                                Integer.class,
-                                version),
-                        n -> n == expected);
+        monitoring.publishAndAwaitStored(version, served);
     }
 
     private HourRow sameWeeksOf2011(LocalDateTime hour) {
@@ -422,9 +362,7 @@ class DataClockLoopTest {
     private void feedThrough(LocalDateTime last) {
         LocalDateTime next = clock == null ? START : clock.plusHours(1);
         for (LocalDateTime hour = next; !hour.isAfter(last); hour = hour.plusHours(1)) {
-            publisher
-                    .publish(ActualObserved.of("system", hour, actuals.get(hour), "replay"))
-                    .join();
+            monitoring.publish(ActualObserved.of("system", hour, actuals.get(hour), "replay"));
             String expected = hour.toString();
             await().pollDelay(Duration.ZERO)
                     .pollInterval(Duration.ofMillis(5))
@@ -462,39 +400,7 @@ class DataClockLoopTest {
         return JSON.readTree(response.body());
     }
 
-    private JsonNode alert(String kind, String key) throws Exception {
-        JsonNode alerts = JSON.readTree(http.get("/api/v1/alerts?size=100").body());
-        return StreamSupport.stream(alerts.path("items").spliterator(), false)
-                .filter(a -> a.path("kind").asString().equals(kind)
-                        && a.path("key").asString().equals(key))
-                .findFirst()
-                .orElse(null);
-    }
-
-    private List<TrainingRequested> trainingRequests() {
-        return events(Topics.TRAINING_REQUESTS.name(), TrainingRequested.class);
-    }
-
-    private <T extends BikecastEvent> List<T> events(String topic, Class<T> type) {
-        return TopicReader.readAll(bootstrapServers, topic).stream()
-                .filter(type::isInstance)
-                .map(type::cast)
-                .toList();
-    }
-
     private static LocalDateTime hour(JsonNode value) {
         return LocalDateTime.parse(value.asString());
-    }
-
-    private static Map<String, JsonNode> byFeature(JsonNode report) {
-        Map<String, JsonNode> features = new HashMap<>();
-        report.path("features").forEach(f -> features.put(f.path("feature").asString(), f));
-        return features;
-    }
-
-    private static List<String> strings(JsonNode array) {
-        return StreamSupport.stream(array.spliterator(), false)
-                .map(JsonNode::asString)
-                .toList();
     }
 }

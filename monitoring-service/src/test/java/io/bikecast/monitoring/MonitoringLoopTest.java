@@ -1,28 +1,28 @@
 package io.bikecast.monitoring;
 
+import static io.bikecast.monitoring.support.MonitoringHarness.MODEL;
+import static io.bikecast.monitoring.support.MonitoringHarness.byFeature;
+import static io.bikecast.monitoring.support.MonitoringHarness.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.bikecast.common.events.BikecastEvent;
 import io.bikecast.common.events.DriftDetected;
 import io.bikecast.common.events.ModelMetrics;
 import io.bikecast.common.events.ModelPromoted;
 import io.bikecast.common.events.PredictionLogged;
-import io.bikecast.common.events.ServedBy;
 import io.bikecast.common.events.Topics;
 import io.bikecast.common.events.TrainingFailed;
 import io.bikecast.common.events.TrainingRequested;
 import io.bikecast.common.events.TriggerSource;
-import io.bikecast.common.features.FeatureEngineering;
 import io.bikecast.common.features.UciFeatures;
 import io.bikecast.common.registry.ReferenceSample;
 import io.bikecast.monitoring.drift.ReferenceProvider;
 import io.bikecast.monitoring.support.Http;
-import io.bikecast.monitoring.support.TopicReader;
+import io.bikecast.monitoring.support.MonitoringHarness;
+import io.bikecast.monitoring.support.MonitoringLoop;
 import io.bikecast.monitoring.support.WebhookServer;
-import io.bikecast.platform.kafka.EventPublisher;
-import io.bikecast.testsupport.RealInfrastructure;
-import io.bikecast.testsupport.RegistryFixture;
+import io.bikecast.testsupport.FakeTrainingRegistry;
+import io.bikecast.testsupport.TestForests;
 import io.bikecast.testsupport.UciDataset;
 import io.bikecast.testsupport.UciDataset.HourRow;
 import java.net.http.HttpResponse;
@@ -37,22 +37,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.tribuo.Model;
@@ -61,10 +53,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The monitoring loop on real PostgreSQL and Kafka, with a registry filled by {@link RegistryFixture} and Slack and
- * Discord played by a local HTTP server: drift verdicts on fixtures with known answers, p-values checked against
- * independent computations, the states without an answer, the retraining request and its cooldown, the alerts as the
- * webhooks receive them, the reference switching on promotion, and a webhook outage.
+ * The monitoring loop on real PostgreSQL and Kafka, with the training service's registry API played by a {@link
+ * FakeTrainingRegistry} and Slack and Discord by a local HTTP server: drift verdicts on fixtures with known answers,
+ * p-values checked against independent computations, the states without an answer, the retraining request and its
+ * cooldown, the alerts as the webhooks receive them, the reference switching on promotion, a training service that is
+ * down, and a webhook outage.
  *
  * <p>The scenarios run in order in one context (one Spring context and database keeps the module's test time low);
  * each drift scenario registers a champion version of its own, so its window holds only its own predictions.
@@ -72,7 +65,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "bikecast.monitoring.model-name=" + MonitoringLoopTest.MODEL,
+            "bikecast.monitoring.model-name=" + MODEL,
             "bikecast.monitoring.drift.schedule-enabled=false",
             "bikecast.monitoring.drift.window-size=400",
             // Windows by count with the older minimum; DataClockLoopTest runs on the defaults.
@@ -85,12 +78,9 @@ import tools.jackson.databind.json.JsonMapper;
             "bikecast.monitoring.live-error.refresh-interval=1h",
             "bikecast.security.api-key.key=test-key"
         })
-@RealInfrastructure
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@MonitoringLoop
 class MonitoringLoopTest {
 
-    static final String MODEL = "bike-demand";
     private static final String KEY = "test-key";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final WebhookServer WEBHOOKS = WebhookServer.start();
@@ -101,37 +91,26 @@ class MonitoringLoopTest {
         registry.add("bikecast.monitoring.alerts.discord-webhook-url", WEBHOOKS::discordUrl);
     }
 
-    @LocalServerPort
-    private int port;
-
-    @Value("${spring.kafka.bootstrap-servers}")
-    private String bootstrapServers;
-
     @Autowired
-    private DataSource dataSource;
-
-    @Autowired
-    private JdbcTemplate jdbc;
-
-    @Autowired
-    private EventPublisher publisher;
+    private MonitoringHarness monitoring;
 
     @Autowired
     private ReferenceProvider references;
 
     private Http http;
-    private RegistryFixture registry;
     private Model<Regressor> model;
     private ReferenceSample reference;
     private List<HourRow> referenceRows;
     private List<HourRow> currentRows;
+    private List<HourRow> rows2012;
+    private ReferenceSample reference2012;
     private final ModelMetrics holdout = new ModelMetrics(60.0, 40.0, 0.85, 0.4);
+    private final ModelMetrics better = new ModelMetrics(45.5, 30.25, 0.912, 0.5);
     private int hourCursor;
 
     @BeforeAll
-    void registryWithAForestTrainedOn2011() {
-        http = new Http(port);
-        registry = new RegistryFixture(dataSource).migrate();
+    void aForestTrainedOn2011() {
+        http = monitoring.http();
         // weathersit 4 (three rows in the whole data set) is left out so the weather tests have exactly 2 df.
         List<HourRow> rows2011 = new ArrayList<>(UciDataset.hours().stream()
                 .filter(row -> row.yr() == 0 && row.weathersit() != 4)
@@ -139,8 +118,13 @@ class MonitoringLoopTest {
         Collections.shuffle(rows2011, new Random(42));
         referenceRows = rows2011.subList(0, 1000);
         currentRows = rows2011.subList(1000, 1400);
-        model = RegistryFixture.trainForest(rows2011.subList(0, 3000), 10, 7);
-        reference = RegistryFixture.referenceSample(model, referenceRows);
+        model = TestForests.trainForest(rows2011.subList(0, 3000), 10, 7);
+        reference = TestForests.referenceSample(model, referenceRows);
+        rows2012 = new ArrayList<>(UciDataset.hours().stream()
+                .filter(row -> row.yr() == 1 && row.weathersit() != 4)
+                .toList());
+        Collections.shuffle(rows2012, new Random(43));
+        reference2012 = TestForests.referenceSample(model, rows2012.subList(0, 600));
     }
 
     @Test
@@ -294,13 +278,13 @@ class MonitoringLoopTest {
         assertThat(strings(report.path("driftedCalendarFeatures"))).containsExactly("yr");
         assertThat(report.path("driftShare").asDouble()).isEqualTo(1.0);
 
-        List<TrainingRequested> requests = trainingRequests();
+        List<TrainingRequested> requests = monitoring.trainingRequests();
         assertThat(requests).hasSize(1);
         assertThat(requests.getFirst().modelName()).isEqualTo(MODEL);
         assertThat(requests.getFirst().source()).isEqualTo(TriggerSource.MONITORING);
         assertThat(requests.getFirst().driftReportId()).hasToString(reportId);
         assertThat(requests.getFirst().reason()).startsWith("dataset drift: 5 of 5 weather features drifted");
-        List<DriftDetected> drifts = events(Topics.DRIFT.name(), DriftDetected.class);
+        List<DriftDetected> drifts = monitoring.events(Topics.DRIFT.name(), DriftDetected.class);
         assertThat(drifts).hasSize(1);
         assertThat(drifts.getFirst().reportId()).hasToString(reportId);
         assertThat(drifts.getFirst().modelVersion()).isEqualTo(version);
@@ -383,15 +367,17 @@ class MonitoringLoopTest {
         // The same episode checked again: no second retraining request, and the alert is folded, not resent.
         JsonNode again = check();
         assertThat(again.path("verdict").asString()).isEqualTo("DRIFT");
-        assertThat(trainingRequests()).hasSize(1);
-        assertThat(events(Topics.DRIFT.name(), DriftDetected.class)).hasSize(1);
-        assertThat(jdbc.queryForObject(
-                        "SELECT report_id::text FROM monitoring.retraining_trigger WHERE model_name = ?",
-                        String.class,
-                        MODEL))
+        assertThat(monitoring.trainingRequests()).hasSize(1);
+        assertThat(monitoring.events(Topics.DRIFT.name(), DriftDetected.class)).hasSize(1);
+        assertThat(monitoring
+                        .jdbc()
+                        .queryForObject(
+                                "SELECT report_id::text FROM monitoring.retraining_trigger WHERE model_name = ?",
+                                String.class,
+                                MODEL))
                 .as("the cooldown is in the database, so a restart keeps it")
                 .isEqualTo(reportId);
-        JsonNode alert = alert("DRIFT_DETECTED");
+        JsonNode alert = monitoring.alert("DRIFT_DETECTED", null);
         assertThat(alert.path("occurrences").asInt()).isEqualTo(2);
         assertThat(alert.path("deliveries").size()).isEqualTo(2);
         for (JsonNode delivery : alert.path("deliveries")) {
@@ -459,17 +445,15 @@ class MonitoringLoopTest {
     void aBrokenReferenceIsAnErrorAndTriggersNothing() throws Exception {
         Map<String, double[]> withoutTemp = new HashMap<>(reference.features());
         withoutTemp.remove("temp");
-        long version = registry.register(
-                MODEL, model, new ReferenceSample(withoutTemp, reference.predictions()), holdout, "champion");
-        registry.setAlias(MODEL, "champion", version);
-        publishPredictions(version, currentRows.stream().map(HourRow::features).toList());
-        awaitStored(version, currentRows.size());
+        long version =
+                monitoring.registerChampion(model, new ReferenceSample(withoutTemp, reference.predictions()), holdout);
+        serve(version, currentRows.stream().map(HourRow::features).toList());
 
         JsonNode report = check();
         assertThat(report.path("verdict").asString()).isEqualTo("ERROR");
         assertThat(report.path("detail").asString()).contains("temp");
         assertThat(report.path("driftShare").isNull()).isTrue();
-        assertThat(trainingRequests()).hasSize(1);
+        assertThat(monitoring.trainingRequests()).hasSize(1);
         assertThat(metric("bikecast_drift_dataset_drift")).isNaN();
         assertThat(metric("bikecast_drift_checks_total{", "verdict=\"ERROR\"")).isEqualTo(1.0);
     }
@@ -477,27 +461,10 @@ class MonitoringLoopTest {
     @Test
     @Order(9)
     void aPromotedChampionBringsItsOwnReferenceAndIsAnnounced() throws Exception {
-        long previous = registry.register(MODEL, model, reference, holdout, "champion");
-        registry.setAlias(MODEL, "champion", previous);
-        List<HourRow> rows2012 = new ArrayList<>(UciDataset.hours().stream()
-                .filter(row -> row.yr() == 1 && row.weathersit() != 4)
-                .toList());
-        Collections.shuffle(rows2012, new Random(43));
-        ReferenceSample reference2012 = RegistryFixture.referenceSample(model, rows2012.subList(0, 600));
-        ModelMetrics better = new ModelMetrics(45.5, 30.25, 0.912, 0.5);
-        long promoted = registry.register(MODEL, model, reference2012, better, "champion");
-        registry.setAlias(MODEL, "champion", promoted);
-        publisher
-                .publish(ModelPromoted.of(
-                        MODEL,
-                        promoted,
-                        "champion",
-                        "sha",
-                        previous,
-                        "beat the champion on the holdout",
-                        better,
-                        holdout))
-                .get();
+        long previous = monitoring.registerChampion(model, reference, holdout);
+        long promoted = monitoring.registerChampion(model, reference2012, better);
+        monitoring.publish(ModelPromoted.of(
+                MODEL, promoted, "champion", "sha", previous, "beat the champion on the holdout", better, holdout));
 
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> references
@@ -525,8 +492,7 @@ class MonitoringLoopTest {
         // 2012 traffic against a 2012 reference: the year no longer drifts.
         List<UciFeatures> current =
                 rows2012.subList(600, 900).stream().map(HourRow::features).toList();
-        publishPredictions(promoted, current);
-        awaitStored(promoted, current.size());
+        serve(promoted, current);
         JsonNode report = check();
         assertThat(report.path("modelVersion").asLong()).isEqualTo(promoted);
         assertThat(report.path("referenceSize").asInt()).isEqualTo(600);
@@ -536,20 +502,64 @@ class MonitoringLoopTest {
 
     @Test
     @Order(10)
+    void whileTheTrainingServiceIsDownAChecksVerdictIsAnErrorAndNothingIsLost() throws Exception {
+        FakeTrainingRegistry training = monitoring.training();
+        long previous = references.loaded(MODEL).orElseThrow().version();
+        training.stop();
+
+        // Promoted and served while monitoring cannot reach the registry: the event and the predictions are kept.
+        long promoted = monitoring.registerChampion(model, reference2012, better);
+        monitoring.announce(ModelPromoted.of(
+                MODEL, promoted, "champion", "sha", previous, "promoted during the outage", better, holdout));
+        assertThat(references.loaded(MODEL).orElseThrow().version())
+                .as("its reference sample could not be fetched yet")
+                .isEqualTo(previous);
+        serve(
+                promoted,
+                rows2012.subList(900, 1200).stream().map(HourRow::features).toList());
+
+        JsonNode down = check();
+        assertThat(down.path("verdict").asString()).isEqualTo("ERROR");
+        assertThat(down.path("detail").asString())
+                .contains("registry at " + training.baseUrl())
+                .contains("did not answer GET /api/v1/models/champion");
+        assertThat(down.path("modelVersion").isNull()).isTrue();
+        assertThat(down.path("driftShare").isNull()).isTrue();
+        assertThat(down.path("features").size()).isZero();
+        assertThat(metric("bikecast_drift_dataset_drift"))
+                .as("no answer, never no drift")
+                .isNaN();
+        assertThat(metric("bikecast_drift_checks_total{", "verdict=\"ERROR\"")).isEqualTo(2.0);
+        assertThat(monitoring.trainingRequests()).hasSize(1);
+        assertThat(monitoring.get("/api/v1/drift/reports/latest").path("id").asString())
+                .isEqualTo(down.path("id").asString());
+
+        training.restart();
+        JsonNode back = check();
+        assertThat(back.path("verdict").asString()).isEqualTo("NO_DRIFT");
+        assertThat(back.path("modelVersion").asLong()).isEqualTo(promoted);
+        assertThat(back.path("referenceSize").asInt()).isEqualTo(600);
+        assertThat(back.path("currentSize").asInt()).isEqualTo(300);
+        assertThat(references.loaded(MODEL).orElseThrow().version()).isEqualTo(promoted);
+        assertThat(metric("bikecast_drift_dataset_drift")).isZero();
+    }
+
+    @Test
+    @Order(11)
     void aWebhookThatIsDownDelaysTheAlertAndDeliversItExactlyOnce() throws Exception {
         WEBHOOKS.down();
         TrainingFailed failed = TrainingFailed.of(MODEL, UUID.randomUUID(), "out of memory", TriggerSource.MONITORING);
-        publisher.publish(failed).get();
-        publisher.publish(failed).get(); // Kafka redelivers: the second copy must raise nothing.
+        monitoring.publish(failed);
+        monitoring.publish(failed); // Kafka redelivers: the second copy must raise nothing.
 
         await().atMost(Duration.ofSeconds(20)).until(() -> {
-            JsonNode alert = alert("TRAINING_FAILED");
+            JsonNode alert = monitoring.alert("TRAINING_FAILED", null);
             return alert != null
                     && StreamSupport.stream(alert.path("deliveries").spliterator(), false)
                             .allMatch(d -> d.path("attempts").asInt() >= 2
                                     && d.path("state").asString().equals("PENDING"));
         });
-        JsonNode pending = alert("TRAINING_FAILED");
+        JsonNode pending = monitoring.alert("TRAINING_FAILED", null);
         assertThat(pending.path("deliveries").path(0).path("lastError").asString())
                 .isNotBlank();
 
@@ -557,9 +567,17 @@ class MonitoringLoopTest {
         String title = "Training failed: " + MODEL;
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> StreamSupport.stream(
-                                alert("TRAINING_FAILED").path("deliveries").spliterator(), false)
+                                monitoring
+                                        .alert("TRAINING_FAILED", null)
+                                        .path("deliveries")
+                                        .spliterator(),
+                                false)
                         .allMatch(d -> d.path("state").asString().equals("DELIVERED")));
-        Thread.sleep(1500); // several dispatcher runs: nothing may be sent twice
+        // Over several dispatcher runs (every 200 ms), nothing may be sent twice.
+        await().during(Duration.ofMillis(1500))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> WEBHOOKS.slackMessages(title).size() == 1
+                        && WEBHOOKS.discordMessages(title).size() == 1);
         assertThat(WEBHOOKS.slackMessages(title)).hasSize(1);
         assertThat(WEBHOOKS.discordMessages(title)).hasSize(1);
         JsonNode embed =
@@ -568,7 +586,8 @@ class MonitoringLoopTest {
         assertThat(embed.path("description").asString()).isEqualTo("out of memory");
         assertThat(embed.path("fields").path(0).path("value").asString())
                 .isEqualTo(failed.runId().toString());
-        assertThat(alert("TRAINING_FAILED").path("occurrences").asInt()).isEqualTo(1);
+        assertThat(monitoring.alert("TRAINING_FAILED", null).path("occurrences").asInt())
+                .isEqualTo(1);
         assertThat(metric("bikecast_alert_deliveries_total{", "channel=\"SLACK\"", "outcome=\"failed\""))
                 .isGreaterThanOrEqualTo(2.0);
     }
@@ -583,44 +602,19 @@ class MonitoringLoopTest {
 
     /** Registers a new champion version and has it serve exactly these inputs; returns the version. */
     private long championServing(List<UciFeatures> features) {
-        long version = registry.register(MODEL, model, reference, holdout, "champion");
-        registry.setAlias(MODEL, "champion", version);
-        publishPredictions(version, features);
-        awaitStored(version, features.size());
+        long version = monitoring.registerChampion(model, reference, holdout);
+        serve(version, features);
         return version;
     }
 
-    private void publishPredictions(long version, List<UciFeatures> features) {
-        List<CompletableFuture<?>> sent = new ArrayList<>();
+    /** The version serves these inputs, one predicted hour each after the last served, and monitoring stores them. */
+    private void serve(long version, List<UciFeatures> features) {
+        List<PredictionLogged> served = new ArrayList<>();
         for (UciFeatures f : features) {
-            double prediction = model.predict(FeatureEngineering.unlabelledExample(f))
-                    .getOutput()
-                    .getValues()[0];
             LocalDateTime hour = LocalDateTime.of(2012, 1, 1, 0, 0).plusHours(hourCursor++);
-            sent.add(publisher.publish(PredictionLogged.of(
-                    UUID.randomUUID(),
-                    "system",
-                    hour,
-                    f,
-                    prediction,
-                    Math.max(0, Math.round(prediction)),
-                    MODEL,
-                    version,
-                    ServedBy.CHAMPION,
-                    false,
-                    Instant.now())));
+            served.add(MonitoringHarness.served(model, version, hour, f));
         }
-        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
-    }
-
-    private void awaitStored(long version, int count) {
-        await().atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> jdbc.queryForObject(
-                                "SELECT count(*) FROM monitoring.prediction_log WHERE model_version = ?",
-                                Integer.class,
-                                version),
-                        n -> n == count);
+        monitoring.publishAndAwaitStored(version, served);
     }
 
     private JsonNode check() throws Exception {
@@ -630,25 +624,6 @@ class MonitoringLoopTest {
         assertThat(response.headers().firstValue("Location").orElseThrow())
                 .endsWith("/api/v1/drift/reports/" + report.path("id").asString());
         return report;
-    }
-
-    private JsonNode alert(String kind) throws Exception {
-        JsonNode alerts = JSON.readTree(ok(http.get("/api/v1/alerts?size=100")));
-        return StreamSupport.stream(alerts.path("items").spliterator(), false)
-                .filter(a -> a.path("kind").asString().equals(kind))
-                .findFirst()
-                .orElse(null);
-    }
-
-    private List<TrainingRequested> trainingRequests() {
-        return events(Topics.TRAINING_REQUESTS.name(), TrainingRequested.class);
-    }
-
-    private <T extends BikecastEvent> List<T> events(String topic, Class<T> type) {
-        return TopicReader.readAll(bootstrapServers, topic).stream()
-                .filter(type::isInstance)
-                .map(type::cast)
-                .toList();
     }
 
     /** The value of the first Prometheus sample whose line starts with the name and contains every fragment. */
@@ -669,18 +644,6 @@ class MonitoringLoopTest {
     private static String ok(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response.body();
-    }
-
-    private static Map<String, JsonNode> byFeature(JsonNode report) {
-        Map<String, JsonNode> features = new HashMap<>();
-        report.path("features").forEach(f -> features.put(f.path("feature").asString(), f));
-        return features;
-    }
-
-    private static List<String> strings(JsonNode array) {
-        return StreamSupport.stream(array.spliterator(), false)
-                .map(JsonNode::asString)
-                .toList();
     }
 
     private static UciFeatures with(UciFeatures f, Map<String, Double> changes) {

@@ -12,6 +12,7 @@ import io.bikecast.monitoring.predictionlog.PredictionLogListener;
 import io.bikecast.monitoring.support.Http;
 import io.bikecast.platform.kafka.EventPublisher;
 import io.bikecast.testsupport.RealInfrastructure;
+import io.bikecast.testsupport.WithFakeTrainingRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -48,6 +49,8 @@ import tools.jackson.databind.json.JsonMapper;
             "bikecast.monitoring.live-error.min-pairs=24"
         })
 @RealInfrastructure
+// Live error needs no registry; the fake keeps the context from reaching for a training service on localhost.
+@WithFakeTrainingRegistry("bikecast.monitoring.registry.base-url")
 class PredictionLogAndLiveErrorTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -5,11 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.bikecast.common.registry.ModelArtifacts;
 import io.bikecast.platform.kafka.EventPublisher;
-import io.bikecast.prediction.support.FakeTrainingRegistry;
 import io.bikecast.prediction.support.Http;
 import io.bikecast.prediction.support.Lifecycle;
 import io.bikecast.prediction.support.Payloads;
 import io.bikecast.prediction.support.TestModels;
+import io.bikecast.testsupport.FakeTrainingRegistry;
 import io.bikecast.testsupport.RealInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -43,7 +43,7 @@ class ArtifactIntegrityTest {
 
     @DynamicPropertySource
     static void training(DynamicPropertyRegistry properties) {
-        TRAINING.configure(properties);
+        TestModels.configure(TRAINING, properties);
     }
 
     @AfterAll

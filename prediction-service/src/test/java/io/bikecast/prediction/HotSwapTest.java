@@ -6,12 +6,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.bikecast.common.events.PredictionLogged;
 import io.bikecast.platform.kafka.EventPublisher;
-import io.bikecast.prediction.support.FakeTrainingRegistry;
 import io.bikecast.prediction.support.Http;
 import io.bikecast.prediction.support.Lifecycle;
 import io.bikecast.prediction.support.Payloads;
 import io.bikecast.prediction.support.PredictionEvents;
 import io.bikecast.prediction.support.TestModels;
+import io.bikecast.testsupport.FakeTrainingRegistry;
 import io.bikecast.testsupport.RealInfrastructure;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,7 +58,7 @@ class HotSwapTest {
 
     @DynamicPropertySource
     static void training(DynamicPropertyRegistry properties) {
-        TRAINING.configure(properties);
+        TestModels.configure(TRAINING, properties);
     }
 
     @AfterAll

@@ -3,11 +3,11 @@ package io.bikecast.prediction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.bikecast.prediction.support.FakeTrainingRegistry;
 import io.bikecast.prediction.support.Http;
 import io.bikecast.prediction.support.Payloads;
 import io.bikecast.prediction.support.PredictionEvents;
 import io.bikecast.prediction.support.TestModels;
+import io.bikecast.testsupport.FakeTrainingRegistry;
 import io.bikecast.testsupport.RealInfrastructure;
 import io.bikecast.testsupport.StandaloneKafkaBroker;
 import java.time.Duration;
@@ -65,7 +65,7 @@ class KafkaOutageTest {
 
     @DynamicPropertySource
     static void training(DynamicPropertyRegistry properties) {
-        TRAINING.configure(properties);
+        TestModels.configure(TRAINING, properties);
     }
 
     @AfterAll

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.bikecast.platform.kafka.EventPublisher;
-import io.bikecast.prediction.support.FakeTrainingRegistry;
 import io.bikecast.prediction.support.Http;
 import io.bikecast.prediction.support.Lifecycle;
 import io.bikecast.prediction.support.Payloads;
 import io.bikecast.prediction.support.TestModels;
+import io.bikecast.testsupport.FakeTrainingRegistry;
 import io.bikecast.testsupport.RealInfrastructure;
 import java.time.Duration;
 import java.util.Map;
@@ -37,7 +37,7 @@ class NoChampionTest {
 
     @DynamicPropertySource
     static void training(DynamicPropertyRegistry properties) {
-        TRAINING.configure(properties);
+        TestModels.configure(TRAINING, properties);
     }
 
     @AfterAll

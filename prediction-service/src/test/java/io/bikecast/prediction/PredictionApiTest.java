@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 import io.bikecast.common.features.FeatureEngineering;
 import io.bikecast.common.features.NaturalConditions;
 import io.bikecast.common.features.UciFeatures;
-import io.bikecast.prediction.support.FakeTrainingRegistry;
 import io.bikecast.prediction.support.Http;
 import io.bikecast.prediction.support.Payloads;
 import io.bikecast.prediction.support.TestModels;
+import io.bikecast.testsupport.FakeTrainingRegistry;
 import io.bikecast.testsupport.RealInfrastructure;
 import io.bikecast.testsupport.UciDataset;
 import java.time.LocalDateTime;
@@ -47,7 +47,7 @@ class PredictionApiTest {
 
     @DynamicPropertySource
     static void training(DynamicPropertyRegistry properties) {
-        TRAINING.configure(properties);
+        TestModels.configure(TRAINING, properties);
     }
 
     @AfterAll

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.within;
 import io.bikecast.common.events.PredictionLogged;
 import io.bikecast.common.events.ServedBy;
 import io.bikecast.prediction.serving.Predictor;
-import io.bikecast.prediction.support.FakeTrainingRegistry;
 import io.bikecast.prediction.support.Http;
 import io.bikecast.prediction.support.Payloads;
 import io.bikecast.prediction.support.PredictionEvents;
 import io.bikecast.prediction.support.TestModels;
+import io.bikecast.testsupport.FakeTrainingRegistry;
 import io.bikecast.testsupport.RealInfrastructure;
 import java.time.Duration;
 import java.util.HashMap;
@@ -43,7 +43,7 @@ class ShadowModeTest {
 
     @DynamicPropertySource
     static void training(DynamicPropertyRegistry properties) {
-        TRAINING.configure(properties);
+        TestModels.configure(TRAINING, properties);
     }
 
     @AfterAll

@@ -1,34 +1,25 @@
 package io.bikecast.testsupport;
 
 import io.bikecast.common.events.ModelMetrics;
-import io.bikecast.common.features.FeatureEngineering;
 import io.bikecast.common.features.FeatureSchema;
 import io.bikecast.common.registry.ModelArtifacts;
 import io.bikecast.common.registry.ReferenceSample;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tribuo.Model;
-import org.tribuo.MutableDataset;
-import org.tribuo.common.tree.RandomForestTrainer;
-import org.tribuo.provenance.SimpleDataSourceProvenance;
-import org.tribuo.regression.RegressionFactory;
 import org.tribuo.regression.Regressor;
-import org.tribuo.regression.ensemble.AveragingCombiner;
-import org.tribuo.regression.rtree.CARTRegressionTrainer;
-import org.tribuo.regression.rtree.impurity.MeanSquaredError;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A model registry with known contents, for the tests of services that read it (prediction, monitoring): applies the
- * registry schema's migrations, trains small real forests on UCI rows, and registers them as the training service
- * would. The columns written here follow {@code db/migration/registry} in common-model; the training service owns
- * that schema and keeps this fixture in step with it.
+ * A model registry with known contents written straight into the training service's {@code registry} schema:
+ * applies its migrations and registers forests as the training service would. No other service reads that schema
+ * any more (prediction and monitoring use the registry API, played in their tests by {@link FakeTrainingRegistry});
+ * this stays for a test that needs the tables themselves. The columns written here follow {@code
+ * db/migration/registry} in common-model; the training service owns that schema and keeps this fixture in step with
+ * it.
  */
 public final class RegistryFixture {
 
@@ -54,34 +45,14 @@ public final class RegistryFixture {
         return this;
     }
 
-    /** A small random forest (depth 8) trained on the given rows of {@code hour.csv}. */
+    /** A small random forest (depth 8) trained on the given rows of {@code hour.csv}; see {@link TestForests}. */
     public static Model<Regressor> trainForest(List<UciDataset.HourRow> rows, int trees, long seed) {
-        RegressionFactory factory = new RegressionFactory();
-        MutableDataset<Regressor> dataset = new MutableDataset<>(
-                new SimpleDataSourceProvenance("uci-hour-sample", OffsetDateTime.now(), factory), factory);
-        rows.forEach(row -> dataset.add(FeatureEngineering.example(row.features(), row.cnt())));
-        CARTRegressionTrainer tree =
-                new CARTRegressionTrainer(8, 5.0f, 0.0f, 0.5f, false, new MeanSquaredError(), seed);
-        return new RandomForestTrainer<>(tree, new AveragingCombiner(), trees, seed).train(dataset);
+        return TestForests.trainForest(rows, trees, seed);
     }
 
-    /** A reference sample of the given rows, with the model's predictions for them. */
+    /** A reference sample of the given rows, with the model's predictions for them; see {@link TestForests}. */
     public static ReferenceSample referenceSample(Model<Regressor> model, List<UciDataset.HourRow> rows) {
-        Map<String, double[]> features = new LinkedHashMap<>();
-        String[] names = FeatureSchema.featureNames();
-        for (int f = 0; f < names.length; f++) {
-            double[] values = new double[rows.size()];
-            for (int i = 0; i < rows.size(); i++) {
-                values[i] = FeatureEngineering.vector(rows.get(i).features())[f];
-            }
-            features.put(names[f], values);
-        }
-        double[] predictions = rows.stream()
-                .mapToDouble(row -> model.predict(FeatureEngineering.unlabelledExample(row.features()))
-                        .getOutput()
-                        .getValues()[0])
-                .toArray();
-        return new ReferenceSample(features, predictions);
+        return TestForests.referenceSample(model, rows);
     }
 
     /** Registers a model as the next version of {@code modelName} with the given status, and returns the version. */

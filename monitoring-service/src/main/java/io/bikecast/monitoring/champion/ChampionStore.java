@@ -10,7 +10,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The champion per model in {@code monitoring.champion_state}, and its holdout RMSE as the registry has it. */
+/**
+ * The champion per model in {@code monitoring.champion_state}: this service's own record of it. What the registry says
+ * about a version comes from the training service's API ({@link ChampionRegistry}), never from its tables.
+ */
 @Repository
 class ChampionStore {
 
@@ -41,16 +44,6 @@ class ChampionStore {
                 .param("receivedClock", timestamp(champion.receivedClock()))
                 .param("receivedAt", OffsetDateTime.ofInstant(champion.receivedAt(), ZoneOffset.UTC))
                 .update();
-    }
-
-    /**
-     * The holdout RMSE the registry recorded for a version, if any. Read here rather than through {@code
-     * ModelRegistryReader.load}, which would load and verify the whole artifact for one number.
-     */
-    Optional<Double> registryHoldoutRmse(String modelName, long version) {
-        return jdbc.sql("""
-                        SELECT (metrics ->> 'rmse')::float8 FROM registry.model_version
-                        WHERE model_name = ? AND version = ?""").params(modelName, version).query(Double.class).optional();
     }
 
     private static ServedChampion row(ResultSet rs, int rowNum) throws SQLException {

@@ -1,9 +1,9 @@
 package io.bikecast.monitoring.champion;
 
 import io.bikecast.common.events.ModelPromoted;
-import io.bikecast.common.registry.ModelRegistryReader;
 import io.bikecast.monitoring.clock.ClockReading;
 import io.bikecast.monitoring.clock.MonitoringClock;
+import io.bikecast.registry.client.ModelVersion;
 import java.time.LocalDateTime;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps track of the champion monitoring judges: its holdout RMSE and the age of its served fit, from {@code
- * model-promoted} events, and from the registry when the registry's champion is one no event announced (an event
- * still on its way, or a champion older than this service's database).
+ * model-promoted} events, and from the training service's registry API when the registry's champion is one no event
+ * announced (an event still on its way, or a champion older than this service's database). A promotion needs no
+ * registry, so one that arrives while the training service is down is recorded all the same.
  */
 @Component
 public class ChampionTracker {
@@ -21,10 +22,10 @@ public class ChampionTracker {
     private static final Logger log = LoggerFactory.getLogger(ChampionTracker.class);
 
     private final ChampionStore store;
-    private final ModelRegistryReader registry;
+    private final ChampionRegistry registry;
     private final MonitoringClock clock;
 
-    ChampionTracker(ChampionStore store, ModelRegistryReader registry, MonitoringClock clock) {
+    ChampionTracker(ChampionStore store, ChampionRegistry registry, MonitoringClock clock) {
         this.store = store;
         this.registry = registry;
         this.clock = clock;
@@ -49,15 +50,18 @@ public class ChampionTracker {
 
     /**
      * The registry's champion of a model as monitoring knows it, or empty if the model has no champion. A champion no
-     * event announced is recorded now, as first seen at this clock reading, with the registry's holdout RMSE.
+     * event announced is recorded now, as first seen at this clock reading, with the registry's holdout RMSE. A
+     * registry that cannot be reached propagates as {@link io.bikecast.registry.client.RegistryUnavailableException}:
+     * whether the champion moved is unknown, so nothing is judged (under the data clock the hour is evaluated again).
      */
     public Optional<ServedChampion> current(String modelName, ClockReading now) {
-        Optional<Long> version = registry.aliasVersion(modelName, ModelRegistryReader.CHAMPION);
-        if (version.isEmpty()) {
+        Optional<ModelVersion> registered = registry.champion(modelName);
+        if (registered.isEmpty()) {
             return Optional.empty();
         }
+        long version = registered.get().version();
         Optional<ServedChampion> known = store.find(modelName);
-        if (known.isPresent() && known.get().version() == version.get()) {
+        if (known.isPresent() && known.get().version() == version) {
             ServedChampion champion = known.get();
             if (champion.servedFitHour() == null) {
                 champion = new ServedChampion(
@@ -73,8 +77,10 @@ public class ChampionTracker {
         }
         ServedChampion seen = new ServedChampion(
                 modelName,
-                version.get(),
-                store.registryHoldoutRmse(modelName, version.get()).orElse(null),
+                version,
+                registered.get().metrics() == null
+                        ? null
+                        : registered.get().metrics().rmse(),
                 null,
                 now.local(),
                 now.instant());
@@ -82,7 +88,7 @@ public class ChampionTracker {
         log.info(
                 "champion {} v{} came without a model-promoted event; the age of its served fit counts from {}",
                 modelName,
-                version.get(),
+                version,
                 now.local());
         return Optional.of(seen);
     }

@@ -1,8 +1,7 @@
 package io.bikecast.monitoring.config;
 
-import io.bikecast.common.registry.ModelRegistryReader;
+import io.bikecast.registry.client.TrainingRegistryClient;
 import java.time.Clock;
-import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -12,9 +11,14 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class MonitoringConfiguration {
 
+    /**
+     * The training service's registry, read over its API: the champion and its reference sample belong to the
+     * training service, and this service never reads its tables.
+     */
     @Bean
-    ModelRegistryReader modelRegistryReader(DataSource dataSource) {
-        return new ModelRegistryReader(dataSource);
+    TrainingRegistryClient trainingRegistryClient(MonitoringProperties properties) {
+        MonitoringProperties.Registry registry = properties.registry();
+        return TrainingRegistryClient.create(registry.baseUrl(), registry.connectTimeout(), registry.readTimeout());
     }
 
     @Bean

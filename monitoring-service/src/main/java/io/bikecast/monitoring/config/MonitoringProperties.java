@@ -20,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param modelName the registry name of the model whose champion is monitored for drift and retrained (default
  *     {@code bike-demand})
+ * @param registry where the champion, its holdout metrics and its reference sample come from: the training service's
+ *     registry API, the only way to them (its tables belong to the training service)
  * @param drift how drift is tested
  * @param liveError how live error is computed
  * @param policy when monitoring asks for retraining
@@ -29,10 +31,28 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("bikecast.monitoring")
 public record MonitoringProperties(
         @DefaultValue("bike-demand") @NotBlank String modelName,
+        @DefaultValue @Valid Registry registry,
         @DefaultValue @Valid Drift drift,
         @DefaultValue @Valid LiveError liveError,
         @DefaultValue @Valid Policy policy,
         @DefaultValue @Valid Alerts alerts) {
+
+    /**
+     * The training service's registry API ({@code GET /api/v1/models/champion}, {@code /{version}}, {@code
+     * /{version}/reference}), asked at every drift check for the champion and, when it moved, for its reference
+     * sample. While it cannot be reached a check's verdict is {@code ERROR}, saying so, and the next check asks again.
+     *
+     * @param baseUrl the training service's base URL (default {@code http://localhost:8082}; {@code
+     *     BIKECAST_TRAINING_URL})
+     * @param connectTimeout how long to wait for a connection to the training service (default 2 s)
+     * @param readTimeout how long to wait for a whole answer (default 30 s: a reference sample of a year of hours is a
+     *     few megabytes of JSON); a check, and under the data clock the consumer of actuals, waits at most this long
+     *     per request
+     */
+    public record Registry(
+            @DefaultValue("http://localhost:8082") @NotNull URI baseUrl,
+            @DefaultValue("2s") @NotNull Duration connectTimeout,
+            @DefaultValue("30s") @NotNull Duration readTimeout) {}
 
     /** How the current window of predictions is chosen. */
     public enum WindowMode {

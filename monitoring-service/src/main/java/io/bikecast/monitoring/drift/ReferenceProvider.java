@@ -1,6 +1,7 @@
 package io.bikecast.monitoring.drift;
 
-import io.bikecast.common.registry.ModelRegistryReader;
+import io.bikecast.monitoring.champion.ChampionRegistry;
+import io.bikecast.registry.client.ModelVersion;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -10,35 +11,40 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The reference sample drift is tested against: the current champion's, from the registry. The champion alias is
- * looked up at every check (one indexed row), and the sample, which is large, is reloaded only when the alias moved;
- * a promotion event reloads it at once, so the first check after a promotion already compares with the new champion.
+ * The reference sample drift is tested against: the current champion's, from the training service's registry API.
+ * The champion alias is asked for at every check (one small request), and the sample, which is large, is fetched only
+ * when the alias moved: it is kept per champion version. A promotion event fetches it at once, so the first check
+ * after a promotion already compares with the new champion. While the registry cannot be reached, nothing is
+ * answered from the cache: a check cannot know whether the champion moved, so its verdict is {@code ERROR}.
  */
 @Component
 public class ReferenceProvider {
 
     private static final Logger log = LoggerFactory.getLogger(ReferenceProvider.class);
 
-    private final ModelRegistryReader registry;
+    private final ChampionRegistry registry;
     private final Clock clock;
     private final Map<String, ChampionReference> loaded = new ConcurrentHashMap<>();
 
-    public ReferenceProvider(ModelRegistryReader registry, Clock clock) {
+    public ReferenceProvider(ChampionRegistry registry, Clock clock) {
         this.registry = registry;
         this.clock = clock;
     }
 
-    /** The champion's reference, or empty if the model has no champion; registry failures propagate. */
+    /**
+     * The champion's reference, or empty if the model has no champion; a registry that cannot be reached or answers
+     * with an error propagates as {@link io.bikecast.registry.client.RegistryUnavailableException}.
+     */
     public Optional<ChampionReference> champion(String modelName) {
-        Optional<Long> version = registry.aliasVersion(modelName, ModelRegistryReader.CHAMPION);
-        if (version.isEmpty()) {
+        Optional<ModelVersion> champion = registry.champion(modelName);
+        if (champion.isEmpty()) {
             return Optional.empty();
         }
         ChampionReference cached = loaded.get(modelName);
-        if (cached != null && cached.version() == version.get()) {
+        if (cached != null && cached.version() == champion.get().version()) {
             return Optional.of(cached);
         }
-        return Optional.of(load(modelName, version.get()));
+        return Optional.of(load(champion.get()));
     }
 
     /** The reference loaded last for the model, without asking the registry; empty if none was loaded. */
@@ -49,24 +55,24 @@ public class ReferenceProvider {
     /** A new champion was promoted: switch to its reference now. A failure is logged; the next check retries. */
     public void championPromoted(String modelName, long version) {
         try {
-            load(modelName, version);
+            load(registry.version(modelName, version));
         } catch (RuntimeException e) {
             log.warn(
-                    "could not load the reference sample of {} v{}; the next drift check retries",
+                    "could not load the reference sample of {} v{}; the next drift check retries: {}",
                     modelName,
                     version,
-                    e);
+                    e.getMessage());
         }
     }
 
-    private ChampionReference load(String modelName, long version) {
+    private ChampionReference load(ModelVersion version) {
         ChampionReference reference = new ChampionReference(
-                modelName, version, registry.referenceSample(modelName, version), clock.instant());
-        loaded.put(modelName, reference);
+                version.modelName(), version.version(), registry.reference(version), clock.instant());
+        loaded.put(version.modelName(), reference);
         log.info(
                 "drift reference is now {} v{} ({} rows)",
-                modelName,
-                version,
+                version.modelName(),
+                version.version(),
                 reference.sample().size());
         return reference;
     }

@@ -1,23 +1,32 @@
 package io.bikecast.monitoring.benchmark;
 
 import io.bikecast.common.events.ActualObserved;
+import io.bikecast.common.events.ModelMetrics;
 import io.bikecast.common.events.PredictionLogged;
 import io.bikecast.common.events.ServedBy;
 import io.bikecast.common.features.FeatureSchema;
 import io.bikecast.common.registry.ReferenceSample;
+import io.bikecast.monitoring.champion.ChampionRegistry;
 import io.bikecast.monitoring.config.MonitoringDefaults;
 import io.bikecast.monitoring.config.MonitoringProperties;
 import io.bikecast.monitoring.drift.CurrentSample;
 import io.bikecast.monitoring.drift.CurrentWindowReader;
 import io.bikecast.monitoring.drift.DriftAnalyzer;
+import io.bikecast.monitoring.drift.ReferenceProvider;
 import io.bikecast.monitoring.liveerror.ActualStore;
 import io.bikecast.monitoring.liveerror.LiveErrorService;
 import io.bikecast.monitoring.metrics.MonitoringMetrics;
 import io.bikecast.monitoring.predictionlog.PredictionLogStore;
+import io.bikecast.registry.client.TrainingRegistryClient;
+import io.bikecast.testsupport.FakeTrainingRegistry;
 import io.bikecast.testsupport.UciDataset;
 import io.bikecast.testsupport.UciDataset.HourRow;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -34,8 +43,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * How fast the monitoring service does its heavy work, on the UCI data and an embedded PostgreSQL: a drift analysis
- * (12 features + predictions) at several window sizes, storing predictions and actuals in JDBC batches, reading a
- * drift window, and computing live error over the join. Not a test: run it with
+ * (12 features + predictions) at several window sizes, fetching a champion's reference sample from the training
+ * service's registry API (played by a {@link FakeTrainingRegistry} on 127.0.0.1), storing predictions and actuals in
+ * JDBC batches, reading a drift window, and computing live error over the join. Not a test: run it with
  *
  * <pre>
  * ./mvnw -B -q -pl monitoring-service test-compile exec:java -Dexec.classpathScope=test \
@@ -72,6 +82,8 @@ public final class MonitoringBenchmark {
             System.out.printf(
                     "  window %,6d: %7.1f ms  (%s)%n", size, nanos[nanos.length / 2] / 1e6, analysis.detail());
         }
+
+        referenceOverHttp(hours.subList(0, 8760));
 
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
             DataSource dataSource = postgres.getPostgresDatabase();
@@ -149,6 +161,45 @@ public final class MonitoringBenchmark {
                     observed.size(), (System.nanoTime() - start) / 1e6, rows);
         }
         System.out.println("rerun: " + COMMAND);
+    }
+
+    /**
+     * What a drift check pays for reading the registry over HTTP instead of its tables: the champion alias alone (the
+     * sample cached), and a new champion's alias and reference sample, as large as training stores (a year of hours).
+     */
+    private static void referenceOverHttp(List<HourRow> rows) {
+        ReferenceSample withoutHours = reference(rows);
+        ReferenceSample sample = new ReferenceSample(
+                withoutHours.features(),
+                withoutHours.predictions(),
+                rows.stream().map(r -> r.dteday().atTime(r.hr(), 0)).toList());
+        try (FakeTrainingRegistry training = FakeTrainingRegistry.start("bike-demand")) {
+            // Monitoring never downloads the artifact: any bytes will do.
+            long version = training.register(
+                    "not read by monitoring".getBytes(StandardCharsets.UTF_8),
+                    sample,
+                    new ModelMetrics(73.7, 48.1, 0.885, 0.41));
+            training.setAlias("champion", version);
+            ChampionRegistry registry = new ChampionRegistry(TrainingRegistryClient.create(
+                    URI.create(training.baseUrl()), Duration.ofSeconds(2), Duration.ofSeconds(30)));
+            long[] fetched = new long[15];
+            long[] cached = new long[15];
+            for (int i = 0; i < fetched.length; i++) {
+                ReferenceProvider references = new ReferenceProvider(registry, Clock.systemUTC());
+                long start = System.nanoTime();
+                references.champion("bike-demand").orElseThrow();
+                fetched[i] = System.nanoTime() - start;
+                start = System.nanoTime();
+                references.champion("bike-demand").orElseThrow();
+                cached[i] = System.nanoTime() - start;
+            }
+            Arrays.sort(fetched);
+            Arrays.sort(cached);
+            System.out.printf(
+                    "drift reference over the registry API (median of 15): a new champion's %,d-row sample %.1f ms,"
+                            + " the alias alone (sample cached) %.2f ms%n",
+                    sample.size(), fetched[fetched.length / 2] / 1e6, cached[cached.length / 2] / 1e6);
+        }
     }
 
     private static List<HourRow> sample(List<HourRow> rows, int size, Random random) {

@@ -2,10 +2,10 @@ package io.bikecast.prediction.benchmark;
 
 import io.bikecast.common.registry.ModelArtifacts;
 import io.bikecast.prediction.PredictionApplication;
-import io.bikecast.prediction.support.FakeTrainingRegistry;
 import io.bikecast.prediction.support.TestModels;
-import io.bikecast.testsupport.RegistryFixture;
+import io.bikecast.testsupport.FakeTrainingRegistry;
 import io.bikecast.testsupport.SharedInfrastructure;
+import io.bikecast.testsupport.TestForests;
 import io.bikecast.testsupport.TestInfrastructure;
 import io.bikecast.testsupport.UciDataset;
 import org.springframework.boot.SpringApplication;
@@ -32,14 +32,15 @@ public final class BenchmarkServer {
         FakeTrainingRegistry registry = FakeTrainingRegistry.start(TestModels.MODEL_NAME);
         long version = registry.register(
                 ModelArtifacts.write(forest),
-                RegistryFixture.referenceSample(forest, UciDataset.hours().subList(0, 2_000)));
+                TestForests.referenceSample(forest, UciDataset.hours().subList(0, 2_000)),
+                TestModels.METRICS);
         registry.setAlias(TestModels.CHAMPION, version);
 
         // Command-line arguments: they take precedence over prediction-service.yml, unlike default properties.
         SpringApplication.run(
                 PredictionApplication.class,
                 "--bikecast.prediction.registry.base-url=" + registry.baseUrl(),
-                "--bikecast.prediction.registry.cache-directory=" + FakeTrainingRegistry.newCacheDirectory(),
+                "--bikecast.prediction.registry.cache-directory=" + TestModels.newCacheDirectory(),
                 "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
                 "--server.port=" + port,
                 "--logging.level.root=WARN",

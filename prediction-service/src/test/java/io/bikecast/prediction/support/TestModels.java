@@ -6,9 +6,15 @@ import io.bikecast.common.features.FeatureEngineering;
 import io.bikecast.common.features.UciFeatures;
 import io.bikecast.common.registry.ModelArtifacts;
 import io.bikecast.common.registry.ReferenceSample;
-import io.bikecast.testsupport.RegistryFixture;
+import io.bikecast.testsupport.FakeTrainingRegistry;
+import io.bikecast.testsupport.TestForests;
 import io.bikecast.testsupport.UciDataset;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import org.tribuo.Model;
 import org.tribuo.regression.Regressor;
 
@@ -56,14 +62,14 @@ public final class TestModels {
     }
 
     private static Trained train(List<UciDataset.HourRow> rows, long seed) {
-        Model<Regressor> model = RegistryFixture.trainForest(rows, 10, seed);
+        Model<Regressor> model = TestForests.trainForest(rows, 10, seed);
         return new Trained(
-                model, ModelArtifacts.write(model), RegistryFixture.referenceSample(model, rows.subList(0, 200)));
+                model, ModelArtifacts.write(model), TestForests.referenceSample(model, rows.subList(0, 200)));
     }
 
     /** Registers the model as the next version and returns the version. */
     public static long register(FakeTrainingRegistry registry, Trained trained) {
-        return registry.register(trained.artifact(), trained.sample());
+        return registry.register(trained.artifact(), trained.sample(), METRICS);
     }
 
     /** Registers {@link #first()} as champion. */
@@ -87,6 +93,26 @@ public final class TestModels {
     /** The same, announcing the given artifact checksum. */
     public static ModelPromoted promoted(long version, String alias, String artifactSha256, Long previous) {
         return ModelPromoted.of(MODEL_NAME, version, alias, artifactSha256, previous, "test", METRICS, null);
+    }
+
+    /** Points the prediction service under test at the registry, with a disk cache of its own. */
+    public static void configure(FakeTrainingRegistry registry, DynamicPropertyRegistry properties) {
+        registry.configure(properties, "bikecast.prediction.registry.base-url");
+        String cacheDirectory = newCacheDirectory();
+        properties.add("bikecast.prediction.registry.cache-directory", () -> cacheDirectory);
+        properties.add("bikecast.prediction.registry.retry-interval", () -> "200ms");
+    }
+
+    /** A new, empty cache directory under the build's {@code target}, so that {@code clean} removes it. */
+    public static String newCacheDirectory() {
+        try {
+            Path caches = Files.createDirectories(Path.of("target", "test-model-caches"));
+            return Files.createTempDirectory(caches, "prediction-cache")
+                    .toAbsolutePath()
+                    .toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A row of hour.csv by index. */

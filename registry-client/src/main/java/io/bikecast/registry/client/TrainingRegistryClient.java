@@ -19,10 +19,11 @@ import org.springframework.web.client.support.RestClientAdapter;
 import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 /**
- * The training service's registry, as a service that serves its models uses it: the version an alias names, a
- * version's reference sample, and its artifact, checked before it is handed out. Every failure to get an answer (the
- * service down, a timeout, a 5xx) is a {@link RegistryUnavailableException} that names the URL and what to check; an
- * artifact that is not the one expected is an {@link ArtifactRefusedException}.
+ * The training service's registry, as the services that serve or monitor its models use it: the version an alias
+ * names, a version by number, a version's reference sample, and its artifact, checked before it is handed out. Every
+ * failure to get an answer (the service down, a timeout, a 5xx) is a {@link RegistryUnavailableException} that names
+ * the URL, the request, what went wrong and what to check; an artifact that is not the one expected is an {@link
+ * ArtifactRefusedException}.
  */
 public class TrainingRegistryClient {
 
@@ -66,6 +67,11 @@ public class TrainingRegistryClient {
             case "challenger" -> api.challenger();
             default -> throw new IllegalArgumentException("no alias '" + alias + "': champion or challenger");
         });
+    }
+
+    /** A version by its number, or empty when the registry has no such version. */
+    public Optional<ModelVersion> version(long version) {
+        return call("GET /api/v1/models/" + version, () -> api.version(version));
     }
 
     /** The version's reference sample. */
@@ -129,10 +135,22 @@ public class TrainingRegistryClient {
             return exchange.get();
         } catch (RestClientException e) {
             throw new RegistryUnavailableException(
-                    "the training service's registry at " + baseUrl + " did not answer " + what + " (" + e.getMessage()
+                    "the training service's registry at " + baseUrl + " did not answer " + what + " (" + why(e)
                             + "); check that the training service is up and that the base URL is right",
                     e);
         }
+    }
+
+    /**
+     * What went wrong, from the exception the HTTP client raised (e.g. {@code ConnectException}, {@code
+     * HttpTimeoutException}), or the error answer itself: the wrapper's own message repeats the URL and, for a refused
+     * connection, ends in {@code null}.
+     */
+    private static String why(RestClientException e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        String message = cause.getMessage();
+        String name = cause.getClass().getSimpleName();
+        return message == null || message.isBlank() ? name : name + ": " + message;
     }
 
     private static String describe(ModelVersion version) {

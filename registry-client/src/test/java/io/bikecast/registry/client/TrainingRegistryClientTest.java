@@ -40,6 +40,11 @@ class TrainingRegistryClientTest {
                  "metrics":{"rmse":73.7,"mae":48.1,"r2":0.885,"withinTwentyPercent":0.41},
                  "artifactSha256":"%s","artifactBytes":%d,"runId":"3f0c5d0e-7a53-4e8e-9a39-2b0f0f6c51a2",
                  "createdAt":"2026-12-01T10:00:00Z"}""".formatted(SHA, ARTIFACT.length)));
+        server.createContext("/api/v1/models/3", exchange -> json(exchange, 200, """
+                {"modelName":"bike-demand","version":3,"algorithm":"random-forest","status":"champion",
+                 "alias":"champion","featureSchema":1,
+                 "metrics":{"rmse":73.7,"mae":48.1,"r2":0.885,"withinTwentyPercent":0.41},
+                 "artifactSha256":"%s","artifactBytes":%d}""".formatted(SHA, ARTIFACT.length)));
         server.createContext("/api/v1/models/challenger", exchange -> json(exchange, 404, """
                 {"type":"about:blank","title":"Not Found","status":404,"detail":"model bike-demand has no challenger"}"""));
         server.createContext("/api/v1/models/3/reference", exchange -> json(exchange, 200, """
@@ -86,6 +91,12 @@ class TrainingRegistryClientTest {
     @Test
     void anUnsetAliasIsEmptyNotAnError() {
         assertThat(client.alias("challenger")).isEmpty();
+    }
+
+    @Test
+    void readsAVersionByNumberAndAnUnknownVersionIsEmpty() {
+        assertThat(client.version(3).orElseThrow().metrics().rmse()).isEqualTo(73.7);
+        assertThat(client.version(9)).isEmpty();
     }
 
     @Test
@@ -140,7 +151,7 @@ class TrainingRegistryClientTest {
         assertThatThrownBy(() -> nowhere.alias("champion"))
                 .isInstanceOf(RegistryUnavailableException.class)
                 .hasMessageContaining("http://127.0.0.1:" + closedPort)
-                .hasMessageContaining("GET /api/v1/models/champion");
+                .hasMessageContaining("GET /api/v1/models/champion (ConnectException)");
     }
 
     @Test

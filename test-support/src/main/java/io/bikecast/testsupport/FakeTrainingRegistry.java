@@ -1,38 +1,48 @@
-package io.bikecast.prediction.support;
+package io.bikecast.testsupport;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.bikecast.common.events.ModelMetrics;
 import io.bikecast.common.features.FeatureSchema;
 import io.bikecast.common.registry.ModelArtifacts;
 import io.bikecast.common.registry.ReferenceSample;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.tribuo.Model;
+import org.tribuo.regression.Regressor;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The training service's registry API exactly as its contract says, on 127.0.0.1, serving real artifacts of real
- * forests: {@code GET /api/v1/models/champion}, {@code /challenger}, {@code /{version}}, {@code /{version}/reference}
- * and {@code /{version}/artifact} (ETag, X-Artifact-Format, 304 on If-None-Match), 404 problems for an unset alias or
- * an unknown version. It can also stop answering (503), go away entirely and come back on the same port, or serve a
- * different artifact than the one it describes.
+ * The training service's registry API as its {@code ModelController} answers it, on 127.0.0.1, for the tests of the
+ * services that read it over HTTP (prediction, monitoring): {@code GET /api/v1/models/champion}, {@code /challenger},
+ * {@code /{version}}, {@code /{version}/reference} and {@code /{version}/artifact} (the quoted SHA-256 as ETag and
+ * {@code X-Artifact-Format}, 304 on a matching {@code If-None-Match}), and 404 problems for an unset alias or an
+ * unknown version. A test registers versions and moves aliases here instead of writing the training service's tables,
+ * which no other service may read.
+ *
+ * <p>It can also stop answering (503), go away entirely and come back on the same port, or serve a different artifact
+ * than the one it describes: the outages and damage the services must survive.
  */
 public final class FakeTrainingRegistry implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern VERSION_PATH = Pattern.compile("/api/v1/models/(\\d+)(/reference|/artifact)?");
+    private static final LocalDateTime TRAINING_START = LocalDateTime.of(2011, 1, 1, 0, 0);
 
     /** One registered version. */
-    private record Stored(long version, byte[] artifact, String sha256, ReferenceSample reference) {}
+    private record Stored(
+            long version, byte[] artifact, String sha256, ReferenceSample reference, ModelMetrics metrics) {}
 
     private final Map<Long, Stored> versions = new ConcurrentHashMap<>();
     private final Map<String, Long> aliases = new ConcurrentHashMap<>();
@@ -42,54 +52,50 @@ public final class FakeTrainingRegistry implements AutoCloseable {
     private final String modelName;
     private volatile boolean answering = true;
     private volatile HttpServer server;
-    private int port;
+    private volatile int port;
 
     private FakeTrainingRegistry(String modelName) {
         this.modelName = modelName;
     }
 
-    /** Started on a free port. */
+    /** A registry of the model (the training service serves one), started on a free port. */
     public static FakeTrainingRegistry start(String modelName) {
         FakeTrainingRegistry registry = new FakeTrainingRegistry(modelName);
         registry.listen(0);
         return registry;
     }
 
-    /** Points the service under test at this registry, with a disk cache of its own. */
-    public void configure(DynamicPropertyRegistry properties) {
-        properties.add("bikecast.prediction.registry.base-url", this::baseUrl);
-        String cacheDirectory = newCacheDirectory();
-        properties.add("bikecast.prediction.registry.cache-directory", () -> cacheDirectory);
-        properties.add("bikecast.prediction.registry.retry-interval", () -> "200ms");
-    }
-
-    /** A new, empty cache directory under the build's {@code target}, so that {@code clean} removes it. */
-    public static String newCacheDirectory() {
-        try {
-            Path caches = Files.createDirectories(Path.of("target", "test-model-caches"));
-            return Files.createTempDirectory(caches, "prediction-cache")
-                    .toAbsolutePath()
-                    .toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** Points a service's registry base-URL property (e.g. {@code bikecast.monitoring.registry.base-url}) here. */
+    public void configure(DynamicPropertyRegistry properties, String baseUrlProperty) {
+        properties.add(baseUrlProperty, this::baseUrl);
     }
 
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
-    /** Registers a model as the next version and returns the version. */
-    public long register(byte[] artifact, ReferenceSample reference) {
+    /** Registers a forest as the next version, and returns the version. */
+    public long register(Model<Regressor> model, ReferenceSample reference, ModelMetrics metrics) {
+        return register(ModelArtifacts.write(model), reference, metrics);
+    }
+
+    /** Registers a stored artifact as the next version, with its reference sample and holdout metrics. */
+    public long register(byte[] artifact, ReferenceSample reference, ModelMetrics metrics) {
         synchronized (versions) {
             long version = versions.size() + 1;
-            versions.put(version, new Stored(version, artifact, ModelArtifacts.sha256(artifact), reference));
+            versions.put(version, new Stored(version, artifact, ModelArtifacts.sha256(artifact), reference, metrics));
             return version;
         }
     }
 
-    /** Points an alias at a version; a version holds one alias at most, as in the real registry. */
+    /**
+     * Points an alias ({@code champion} or {@code challenger}) at a version. A version holds one alias at most, as in
+     * the real registry: if it held the other one, that alias is cleared.
+     */
     public void setAlias(String alias, long version) {
+        if (!versions.containsKey(version)) {
+            throw new IllegalArgumentException("no version " + version + " is registered");
+        }
         aliases.entrySet()
                 .removeIf(
                         entry -> entry.getValue() == version && !entry.getKey().equals(alias));
@@ -125,13 +131,18 @@ public final class FakeTrainingRegistry implements AutoCloseable {
     }
 
     /** Stops listening: connections to its port are refused, as when the training service is down. */
-    public void stop() {
-        server.stop(0);
+    public synchronized void stop() {
+        if (server != null) {
+            server.stop(0);
+            server = null;
+        }
     }
 
-    /** Listens again on the same port. */
-    public void restart() {
-        listen(port);
+    /** Listens again on the same port, with everything registered so far. */
+    public synchronized void restart() {
+        if (server == null) {
+            listen(port);
+        }
     }
 
     @Override
@@ -139,7 +150,7 @@ public final class FakeTrainingRegistry implements AutoCloseable {
         stop();
     }
 
-    private void listen(int onPort) {
+    private synchronized void listen(int onPort) {
         try {
             HttpServer started = HttpServer.create(new InetSocketAddress("127.0.0.1", onPort), 0);
             started.createContext("/api/v1/models/", this::handle);
@@ -169,7 +180,7 @@ public final class FakeTrainingRegistry implements AutoCloseable {
                 if (version == null) {
                     problem(exchange, 404, "model " + modelName + " has no " + alias + " yet");
                 } else {
-                    json(exchange, 200, description(versions.get(version)));
+                    json(exchange, description(versions.get(version)));
                 }
                 return;
             }
@@ -178,62 +189,79 @@ public final class FakeTrainingRegistry implements AutoCloseable {
             if (stored == null) {
                 problem(exchange, 404, "model " + modelName + " has no such version: " + path);
             } else if (matcher.group(2) == null) {
-                json(exchange, 200, description(stored));
+                json(exchange, description(stored));
             } else if (matcher.group(2).equals("/reference")) {
-                json(exchange, 200, stored.reference());
+                json(exchange, stored.reference());
             } else {
                 artifact(exchange, stored);
             }
         }
     }
 
+    /** As the training service: ETag and format on 200 and on 304 alike, the body only on 200. */
     private void artifact(HttpExchange exchange, Stored stored) throws IOException {
         byte[] body = servedInstead.getOrDefault(stored.version(), stored.artifact());
         String etag = "\"" + ModelArtifacts.sha256(body) + "\"";
         exchange.getResponseHeaders().add("ETag", etag);
+        exchange.getResponseHeaders().add("X-Artifact-Format", ModelArtifacts.FORMAT);
         if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
             exchange.sendResponseHeaders(304, -1);
             return;
         }
         downloads.computeIfAbsent(stored.version(), v -> new AtomicInteger()).incrementAndGet();
         exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
-        exchange.getResponseHeaders().add("X-Artifact-Format", ModelArtifacts.FORMAT);
         exchange.sendResponseHeaders(200, body.length);
         exchange.getResponseBody().write(body);
     }
 
-    /** The version JSON, with fields a client does not need, as the real service sends them. */
+    /**
+     * The version as the training service's {@code ModelVersionView} describes it, with the fields a client does not
+     * need (hyper-parameters, windows, run id), so that a client that reads too much or too little shows here.
+     */
     private Map<String, Object> description(Stored stored) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("modelName", modelName);
-        json.put("version", stored.version());
-        json.put("algorithm", "random-forest");
         String alias = aliases.entrySet().stream()
                 .filter(entry -> entry.getValue() == stored.version())
                 .map(Map.Entry::getKey)
                 .findFirst()
                 .orElse(null);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("modelName", modelName);
+        json.put("version", stored.version());
+        json.put("algorithm", "random-forest");
         json.put("status", alias == null ? "candidate" : alias);
         if (alias != null) {
             json.put("alias", alias);
         }
         json.put("featureSchema", FeatureSchema.VERSION);
         json.put("hyperParameters", Map.of("trees", 10, "maxDepth", 8));
-        json.put("metrics", TestModels.METRICS);
-        json.put("trainingStart", "2011-01-01T00:00:00");
+        json.put("metrics", stored.metrics());
+        json.put("trainingStart", TRAINING_START.toString());
+        json.put("trainingEnd", TRAINING_START.plusMonths(10).toString());
+        json.put("holdoutStart", TRAINING_START.plusMonths(10).toString());
+        json.put("holdoutEnd", TRAINING_START.plusMonths(12).toString());
         json.put("datasetVersion", "fixture");
         json.put("artifactSha256", stored.sha256());
         json.put("artifactBytes", stored.artifact().length);
+        json.put("artifactRawBytes", stored.artifact().length);
+        json.put(
+                "runId",
+                UUID.nameUUIDFromBytes(stored.sha256().getBytes(StandardCharsets.UTF_8))
+                        .toString());
         json.put("createdAt", "2026-12-01T10:00:00Z");
         return json;
     }
 
-    private static void json(HttpExchange exchange, int status, Object body) throws IOException {
-        send(exchange, status, "application/json", JSON.writeValueAsBytes(body));
+    private static void json(HttpExchange exchange, Object body) throws IOException {
+        send(exchange, 200, "application/json", JSON.writeValueAsBytes(body));
     }
 
+    /** An RFC 9457 problem, as the platform's handler writes it. */
     private static void problem(HttpExchange exchange, int status, String detail) throws IOException {
-        Map<String, Object> problem = Map.of("type", "about:blank", "status", status, "detail", detail);
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", status == 404 ? "Not Found" : "Error");
+        problem.put("status", status);
+        problem.put("detail", detail);
         send(exchange, status, "application/problem+json", JSON.writeValueAsBytes(problem));
     }
 

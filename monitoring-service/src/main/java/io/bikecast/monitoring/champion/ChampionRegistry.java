@@ -1,0 +1,54 @@
+package io.bikecast.monitoring.champion;
+
+import io.bikecast.common.events.ModelPromoted;
+import io.bikecast.common.registry.ReferenceSample;
+import io.bikecast.registry.client.ModelVersion;
+import io.bikecast.registry.client.RegistryUnavailableException;
+import io.bikecast.registry.client.TrainingRegistryClient;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * The training service's registry as monitoring reads it: only through the training service's API (its tables are
+ * the training service's alone), and only for the monitored model. The training service serves one model; a champion
+ * of another name means the two services are configured for different models, which is an error here, not a champion
+ * to judge. Every failure to get an answer is a {@link RegistryUnavailableException} naming the registry's URL.
+ */
+@Component
+public class ChampionRegistry {
+
+    private final TrainingRegistryClient client;
+
+    public ChampionRegistry(TrainingRegistryClient client) {
+        this.client = client;
+    }
+
+    /** The model's champion now, or empty when it has none yet. */
+    public Optional<ModelVersion> champion(String modelName) {
+        return client.alias(ModelPromoted.CHAMPION).map(version -> ofModel(modelName, version));
+    }
+
+    /** A version of the model, which the registry must know (it was promoted). */
+    public ModelVersion version(String modelName, long version) {
+        return ofModel(
+                modelName,
+                client.version(version)
+                        .orElseThrow(() -> new IllegalStateException("the registry at " + client.baseUrl()
+                                + " has no version " + version + " of " + modelName
+                                + " (GET /api/v1/models/" + version + " answered 404)")));
+    }
+
+    /** The version's reference sample. */
+    public ReferenceSample reference(ModelVersion version) {
+        return client.reference(version);
+    }
+
+    private ModelVersion ofModel(String modelName, ModelVersion version) {
+        if (!modelName.equals(version.modelName())) {
+            throw new IllegalStateException("the registry at " + client.baseUrl() + " serves model '"
+                    + version.modelName() + "', not '" + modelName + "': set bikecast.monitoring.model-name"
+                    + " (BIKECAST_MODEL_NAME) to the training service's model");
+        }
+        return version;
+    }
+}
