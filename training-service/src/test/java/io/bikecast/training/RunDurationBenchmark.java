@@ -6,11 +6,14 @@ import io.bikecast.testsupport.RealInfrastructure;
 import java.time.Duration;
 import java.time.LocalDate;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,13 +32,25 @@ class RunDurationBenchmark {
     @LocalServerPort
     private int port;
 
+    /** The ingest service's API, which the runs read their data from. */
+    private static final FakeIngest INGEST = FakeIngest.start();
+
+    @DynamicPropertySource
+    static void readTheFakeIngestService(DynamicPropertyRegistry properties) {
+        properties.add("bikecast.training.ingest.base-url", INGEST::baseUrl);
+    }
+
     @Autowired
     private DataSource dataSource;
 
+    @AfterAll
+    static void stopTheIngestService() {
+        INGEST.close();
+    }
+
     @Test
     void timesTwoRunsOfTheDefaultForest() {
-        IngestTables.migrate(dataSource);
-        IngestTables.insert(dataSource, LocalDate.of(2011, 1, 1), LocalDate.of(2012, 9, 1));
+        INGEST.store(LocalDate.of(2011, 1, 1), LocalDate.of(2012, 9, 1));
         Api api = new Api(port);
         StringBuilder table =
                 new StringBuilder("| run | queued → registered ms | started → finished ms | decision |\n");

@@ -48,6 +48,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -80,6 +82,14 @@ class TrainingLifecycleTest {
 
     private static final String MODEL = "bike-demand";
 
+    /** The ingest service's API, the training data's only source; it serves UCI rows this test stores in it. */
+    private static final FakeIngest INGEST = FakeIngest.start();
+
+    @DynamicPropertySource
+    static void readTheFakeIngestService(DynamicPropertyRegistry properties) {
+        properties.add("bikecast.training.ingest.base-url", INGEST::baseUrl);
+    }
+
     @LocalServerPort
     private int port;
 
@@ -89,29 +99,30 @@ class TrainingLifecycleTest {
     @Autowired
     private TrainingWorker worker;
 
+    @Autowired
+    private ObservationReader observations;
+
     @Value("${spring.kafka.bootstrap-servers}")
     private String bootstrapServers;
 
     private Api api;
     private JdbcClient jdbc;
     private ModelRegistryReader reader;
-    private ObservationReader observations;
     private LifecycleEvents events;
 
     @BeforeAll
-    void createTheIngestTableWithJanuaryToApril2011() {
+    void storeJanuaryToApril2011InTheIngestService() {
         api = new Api(port);
         jdbc = JdbcClient.create(dataSource);
         reader = new ModelRegistryReader(dataSource);
-        observations = new ObservationReader(dataSource);
         events = new LifecycleEvents(bootstrapServers);
-        IngestTables.migrate(dataSource);
-        IngestTables.insert(dataSource, LocalDate.of(2011, 1, 1), LocalDate.of(2011, 5, 1));
+        INGEST.store(LocalDate.of(2011, 1, 1), LocalDate.of(2011, 5, 1));
     }
 
     @AfterAll
-    void closeTheConsumer() {
+    void closeTheConsumerAndTheIngestService() {
         events.close();
+        INGEST.close();
     }
 
     @Test
@@ -260,7 +271,7 @@ class TrainingLifecycleTest {
     @Test
     @Order(5)
     void aMonitoringRequestAfterNewDataTrainsOnTheLargerWindowAndPromotesTheBetterModelOnce() throws Exception {
-        IngestTables.insert(dataSource, LocalDate.of(2011, 5, 1), LocalDate.of(2011, 7, 1));
+        INGEST.store(LocalDate.of(2011, 5, 1), LocalDate.of(2011, 7, 1));
         TrainingRequested request = TrainingRequested.of(
                 MODEL, "dataset drift: 5 of 12 features", TriggerSource.MONITORING, UUID.randomUUID());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(
@@ -287,9 +298,7 @@ class TrainingLifecycleTest {
         assertThat(decision.path("comparisonHours").path("to").asString()).isEqualTo("2011-06-30T23:00:00");
         assertThat(decision.path("comparisonHours").path("count").asInt())
                 .isEqualTo(v4.path("servedFitRows").asInt()
-                        - jdbc.sql("SELECT count(*) FROM ingest.observation WHERE hour < '2011-06-10'")
-                                .query(Integer.class)
-                                .single());
+                        - INGEST.hours(hour -> hour.isBefore(LocalDateTime.of(2011, 6, 10, 0, 0))));
         assertThat(decision.path("candidateOnComparisonHours")).isEqualTo(decision.path("candidate"));
         assertThat(decision.path("candidateOnComparisonHours").path("rmse").asDouble())
                 .isLessThan(
@@ -488,8 +497,7 @@ class TrainingLifecycleTest {
     @Test
     @Order(11)
     void aCandidateWhoseHoldoutTheChampionHasAlmostAllSeenStaysChallenger() {
-        int newHours = IngestTables.insertHours(
-                dataSource, LocalDateTime.of(2011, 7, 1, 0, 0), LocalDateTime.of(2011, 7, 1, 12, 0));
+        int newHours = INGEST.storeHours(LocalDateTime.of(2011, 7, 1, 0, 0), LocalDateTime.of(2011, 7, 1, 12, 0));
         assertThat(newHours).isPositive().isLessThan(24);
 
         JsonNode run = awaitFinished(requestRun("{\"reason\": \"half a day of new data\"}"));
@@ -507,10 +515,8 @@ class TrainingLifecycleTest {
     @Test
     @Order(12)
     void theGateComparesOnlyOnTheHoursAfterTheChampionsServedFitAndTheEvaluationEndpointScoresThemAlike() {
-        IngestTables.insertHours(dataSource, LocalDateTime.of(2011, 7, 1, 12, 0), LocalDateTime.of(2011, 8, 1, 0, 0));
-        int july = jdbc.sql("SELECT count(*) FROM ingest.observation WHERE hour >= '2011-07-01'")
-                .query(Integer.class)
-                .single();
+        INGEST.storeHours(LocalDateTime.of(2011, 7, 1, 12, 0), LocalDateTime.of(2011, 8, 1, 0, 0));
+        int july = INGEST.hours(hour -> !hour.isBefore(LocalDateTime.of(2011, 7, 1, 0, 0)));
         // The holdout starts ten days before the champion v4's served fit ends: those ten days must not count.
         JsonNode run = awaitFinished(
                 requestRun("{\"reason\": \"July\", \"parameters\": {\"holdoutStart\": \"2011-06-20T00:00:00\"}}"));
@@ -570,6 +576,42 @@ class TrainingLifecycleTest {
                 "/api/v1/models/4/evaluation", "{\"from\": \"2030-01-01T00:00\", \"to\": \"2030-02-01T00:00\"}");
         assertThat(empty.status()).isEqualTo(422);
         assertThat(empty.body()).contains("no stored hour");
+    }
+
+    @Test
+    @Order(14)
+    void withTheIngestServiceDownARunFailsSayingSoAndAnEvaluationIsA503() {
+        INGEST.stop();
+        try {
+            String id = requestRun("{\"reason\": \"ingest is down\"}");
+            JsonNode run = awaitFinished(id);
+            assertThat(run.path("status").asString()).isEqualTo("failed");
+            assertThat(run.path("error").asString())
+                    .contains("IngestUnavailableException")
+                    .contains("the ingest service at " + INGEST.baseUrl())
+                    .contains("GET /api/v1/ingest/series?series=system")
+                    .contains("BIKECAST_INGEST_URL");
+            assertThat(events.await(
+                                    TrainingFailed.class,
+                                    e -> e.runId().toString().equals(id))
+                            .error())
+                    .contains("the ingest service at " + INGEST.baseUrl());
+            assertThat(reader.aliasVersion(MODEL, "champion")).contains(4L);
+
+            Api.Response evaluation = api.post(
+                    "/api/v1/models/4/evaluation", "{\"from\": \"2011-07-01T00:00\", \"to\": \"2011-08-01T00:00\"}");
+            assertThat(evaluation.status()).as(evaluation.body()).isEqualTo(503);
+            assertThat(evaluation.json().path("title").asString()).isEqualTo("Ingest service unavailable");
+            assertThat(evaluation.json().path("detail").asString()).contains(INGEST.baseUrl());
+        } finally {
+            INGEST.restart();
+        }
+        // Back, the same request scores again.
+        assertThat(api.post(
+                                "/api/v1/models/4/evaluation",
+                                "{\"from\": \"2011-07-01T00:00\", \"to\": \"2011-08-01T00:00\"}")
+                        .status())
+                .isEqualTo(200);
     }
 
     private String requestRun(String body) {

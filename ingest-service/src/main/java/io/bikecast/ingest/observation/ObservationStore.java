@@ -11,7 +11,9 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -67,6 +69,9 @@ public class ObservationStore {
             rs.getObject("casual", Integer.class),
             rs.getObject("registered", Integer.class),
             rs.getInt("cnt"));
+
+    private static final RowMapper<SeriesRange> SERIES_RANGE = (ResultSet rs, int i) -> new SeriesRange(
+            rs.getString(1), rs.getObject(2, LocalDateTime.class), rs.getObject(3, LocalDateTime.class), rs.getLong(4));
 
     private final JdbcTemplate jdbc;
 
@@ -169,6 +174,41 @@ public class ObservationStore {
                 limit);
     }
 
+    /**
+     * One page of a keyset-paged read of a series, oldest first: the caller asks for the next page from the last hour of
+     * this one ({@code lowerInclusive = false}), so every page is an index range scan on the primary key that starts
+     * where the previous one ended, however deep into the series it is (an OFFSET would read and drop every earlier
+     * row again).
+     *
+     * @param lower the lowest hour, or null for the first stored one
+     * @param lowerInclusive whether {@code lower} itself is included
+     * @param to the end (exclusive), or null for no end
+     * @param limit the most rows returned
+     */
+    public List<Observation> page(
+            SeriesId series,
+            @Nullable LocalDateTime lower,
+            boolean lowerInclusive,
+            @Nullable LocalDateTime to,
+            int limit) {
+        // Only the bounds that are set become predicates: an "(? IS NULL OR hour >= ?)" would keep the planner from
+        // a plain range scan.
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM observation WHERE series_id = ?");
+        List<Object> parameters = new ArrayList<>(4);
+        parameters.add(series.value());
+        if (lower != null) {
+            sql.append(lowerInclusive ? " AND hour >= ?" : " AND hour > ?");
+            parameters.add(lower);
+        }
+        if (to != null) {
+            sql.append(" AND hour < ?");
+            parameters.add(to);
+        }
+        sql.append(" ORDER BY hour LIMIT ?");
+        parameters.add(limit);
+        return jdbc.query(sql.toString(), OBSERVATION, parameters.toArray());
+    }
+
     /** How many hours a series has stored in a range. */
     public long count(SeriesId series, LocalDateTime from, LocalDateTime to) {
         Long count = jdbc.queryForObject(
@@ -184,11 +224,23 @@ public class ObservationStore {
     public List<SeriesRange> series() {
         return jdbc.query(
                 "SELECT series_id, min(hour), max(hour), count(*) FROM observation GROUP BY series_id ORDER BY 1",
-                (ResultSet rs, int i) -> new SeriesRange(
-                        rs.getString(1),
-                        rs.getObject(2, LocalDateTime.class),
-                        rs.getObject(3, LocalDateTime.class),
-                        rs.getLong(4)));
+                SERIES_RANGE);
+    }
+
+    /**
+     * One series' stored hours, if it has any. It reads only that series' part of the primary key, where {@link
+     * #series()} groups the whole table: with hundreds of station series, a client that wants one series' range asks
+     * for it alone.
+     */
+    public Optional<SeriesRange> series(SeriesId series) {
+        return jdbc
+                .query(
+                        "SELECT series_id, min(hour), max(hour), count(*) FROM observation WHERE series_id = ?"
+                                + " GROUP BY series_id",
+                        SERIES_RANGE,
+                        series.value())
+                .stream()
+                .findFirst();
     }
 
     /**

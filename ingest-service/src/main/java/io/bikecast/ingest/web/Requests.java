@@ -3,7 +3,11 @@ package io.bikecast.ingest.web;
 import io.bikecast.common.series.SeriesId;
 import io.bikecast.platform.web.InvalidField;
 import io.bikecast.platform.web.ProblemException;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Checks of request parameters that answer with a 400 problem naming the parameter. */
 public final class Requests {
@@ -31,6 +35,27 @@ public final class Requests {
             throw ProblemException.badRequest(
                     "Invalid page size.",
                     List.of(new InvalidField("size", "must be from 1 to " + MAX_PAGE_SIZE, size)));
+        }
+    }
+
+    /**
+     * An optional local date-time parameter ({@code 2011-01-01T00:00}, seconds optional). Parsed here rather than by
+     * Spring's conversion so that a bad value gets a problem naming the parameter, and so that an offset, meaningless
+     * for a local hour, is refused instead of silently dropped.
+     *
+     * @return null when the parameter is absent or blank
+     */
+    public static @Nullable LocalDateTime localDateTime(@Nullable String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(value.strip(), DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest(
+                    "Invalid " + field + ".",
+                    List.of(new InvalidField(
+                            field, "must be a local date-time without offset, such as 2011-01-01T00:00", value)));
         }
     }
 }

@@ -87,8 +87,9 @@ public record MonitoringProperties(
      * @param windowMode how the current window is chosen (default {@code LAST_HOURS})
      * @param windowSize the number of predictions in a {@code LAST_N} window (default 1000)
      * @param windowHours the span of predicted hours in a {@code LAST_HOURS} window (default 168 h, a week)
-     * @param minCurrentSize fewer current predictions than this: verdict {@code NOT_ENOUGH_DATA} (default 72: three
-     *     days of hourly forecasts, so that a week's window can be judged from its fourth day on)
+     * @param minCurrentSize fewer current predictions than this: verdict {@code NOT_ENOUGH_DATA} (default 48: two
+     *     days of hourly forecasts; the window holds the champion's own predictions, and the scheduled refresh
+     *     replaces the champion every 72 hours, so a floor of 72 left every check without enough data)
      * @param minReferenceSize a reference sample smaller than this: verdict {@code NOT_ENOUGH_DATA}; a seasonal subset
      *     smaller than this falls back to the whole reference (default 200)
      * @param seasonalWindow weather and predictions are compared with the reference rows whose day of the year lies
@@ -116,7 +117,7 @@ public record MonitoringProperties(
             @DefaultValue("LAST_HOURS") @NotNull WindowMode windowMode,
             @DefaultValue("1000") @Min(1) int windowSize,
             @DefaultValue("168h") @NotNull Duration windowHours,
-            @DefaultValue("72") @Min(2) int minCurrentSize,
+            @DefaultValue("48") @Min(2) int minCurrentSize,
             @DefaultValue("200") @Min(2) int minReferenceSize,
             @DefaultValue("14d") @NotNull Duration seasonalWindow,
 

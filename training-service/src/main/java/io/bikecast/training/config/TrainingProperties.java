@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * What the training service trains, on which data, and when.
  *
  * @param modelName the registry name of the model this service trains (default {@code bike-demand})
- * @param seriesId the series of {@code ingest.observation} it learns from (default {@code system}, the UCI data)
+ * @param seriesId the series of observations it learns from, as the ingest service names it (default {@code
+ *     system}, the UCI data); read through the ingest service's API ({@link IngestProperties})
  * @param forest the default hyper-parameters of the random forest; a request may override each
  * @param window the default data window and holdout; a request may override each
  * @param referenceSampleSize how many rows of the served fit (evenly spread over the whole window) are stored with a

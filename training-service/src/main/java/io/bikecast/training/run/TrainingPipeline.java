@@ -67,7 +67,7 @@ public class TrainingPipeline {
         LocalDateTime latest = observations
                 .latestHour(series)
                 .orElseThrow(() -> new TrainingException(
-                        "ingest.observation holds no hours of series '" + series + "': ingest data before training"));
+                        "the ingest service holds no hours of series '" + series + "': ingest data before training"));
         LocalDateTime windowStart = settings.windowDays() == null
                 ? null
                 : latest.toLocalDate()
@@ -93,7 +93,7 @@ public class TrainingPipeline {
                             + " required (bikecast.training.min-training-rows)");
         }
         String datasetVersion = DatasetVersion.of(rows);
-        String source = "ingest.observation series=" + series + " version=" + datasetVersion;
+        String source = "ingest-service series=" + series + " version=" + datasetVersion;
         timer.lap("read");
         double[] holdoutPredictions = evaluationFitPredictions(split, source, settings, champion, timer);
         double[] holdoutActual =

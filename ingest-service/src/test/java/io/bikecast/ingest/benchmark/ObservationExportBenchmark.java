@@ -1,0 +1,259 @@
+package io.bikecast.ingest.benchmark;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.bikecast.ingest.Fixtures;
+import io.bikecast.ingest.IngestApi;
+import io.bikecast.ingest.IngestApplication;
+import io.bikecast.testsupport.SharedInfrastructure;
+import io.bikecast.testsupport.TestInfrastructure;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What the training service's bulk read costs: the whole UCI {@code hour.csv} (17,379 rows of series {@code system})
+ * exported through {@code GET /api/v1/ingest/observations/export} from a running service on embedded PostgreSQL, client
+ * and server on the same machine. It prints the bytes per row on the wire, the export alone (the body read as bytes)
+ * and the export parsed into positional records as the training service's client does, in rows/s and MB/s.
+ *
+ * <p>With {@code BIKECAST_BENCHMARK_SERIES=N} in the environment it then stores N more series (copies of {@code system} under other ids, so the table holds
+ * (N + 1) × 17,379 rows, as N stations would) and times, in that larger table, one series' export and its range from
+ * {@code GET /api/v1/ingest/series?series=} against the range of every series from {@code GET /api/v1/ingest/series}.
+ * Not a test: run it with
+ *
+ * <pre>
+ * ./mvnw -pl ingest-service test-compile exec:exec -Dbenchmark=io.bikecast.ingest.benchmark.ObservationExportBenchmark
+ * BIKECAST_BENCHMARK_SERIES=100 ./mvnw -pl ingest-service test-compile exec:exec \
+ *     -Dbenchmark=io.bikecast.ingest.benchmark.ObservationExportBenchmark
+ * </pre>
+ */
+public final class ObservationExportBenchmark {
+
+    private static final String COMMAND = "./mvnw -pl ingest-service test-compile exec:exec"
+            + " -Dbenchmark=io.bikecast.ingest.benchmark.ObservationExportBenchmark";
+    private static final int ROWS = 17_379;
+    private static final int WARM_UP = 5;
+    private static final int ROUNDS = 10;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** The document as the training service reads it. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Export(List<String> columns, List<Row> rows, Long count) {}
+
+    @JsonFormat(shape = JsonFormat.Shape.ARRAY)
+    @JsonPropertyOrder({
+        "hour",
+        "season",
+        "yr",
+        "mnth",
+        "hr",
+        "holiday",
+        "weekday",
+        "workingday",
+        "weathersit",
+        "temp",
+        "atemp",
+        "hum",
+        "windspeed",
+        "cnt"
+    })
+    record Row(
+            LocalDateTime hour,
+            int season,
+            int yr,
+            int mnth,
+            int hr,
+            int holiday,
+            int weekday,
+            int workingday,
+            int weathersit,
+            double temp,
+            double atemp,
+            double hum,
+            double windspeed,
+            int cnt) {}
+
+    private ObservationExportBenchmark() {}
+
+    public static void main(String[] args) {
+        try {
+            String more = System.getenv("BIKECAST_BENCHMARK_SERIES");
+            run(more == null || more.isBlank() ? 0 : Integer.parseInt(more.strip()));
+            System.exit(0);
+        } catch (Throwable e) {
+            e.printStackTrace();
+            // The embedded servers keep non-daemon threads: exit rather than hang.
+            System.exit(1);
+        }
+    }
+
+    private static void run(int moreSeries) throws Exception {
+        TestInfrastructure infrastructure = SharedInfrastructure.get();
+        String database = SharedInfrastructure.createDatabase();
+        try (ConfigurableApplicationContext context = new SpringApplication(IngestApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + infrastructure.jdbcUrl(database),
+                        "--spring.datasource.username=" + infrastructure.username(),
+                        "--spring.datasource.password=" + infrastructure.password(),
+                        "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
+                        "--bikecast.security.api-key.key=" + IngestApi.KEY,
+                        "--logging.level.root=WARN",
+                        "--logging.level.io.bikecast=INFO")) {
+            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+            IngestApi api = new IngestApi(port);
+            IngestApi.Answer ingested = api.postCsv("?announceActuals=false", Fixtures.hourCsv());
+            if (ingested.status() != 201 || ingested.body().path("rowsInserted").asInt() != ROWS) {
+                throw new IllegalStateException("unexpected answer " + ingested.status() + ": " + ingested.text());
+            }
+            HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .build();
+            String export = "http://127.0.0.1:" + port + "/api/v1/ingest/observations/export?series=system";
+
+            for (int i = 0; i < WARM_UP; i++) {
+                parsed(http, export);
+            }
+            double[] raw = new double[ROUNDS];
+            double[] parsed = new double[ROUNDS];
+            long bytes = 0;
+            for (int round = 0; round < ROUNDS; round++) {
+                long start = System.nanoTime();
+                bytes = bytes(http, export).length;
+                raw[round] = seconds(start);
+                start = System.nanoTime();
+                parsed(http, export);
+                parsed[round] = seconds(start);
+            }
+            System.out.println();
+            System.out.printf(
+                    Locale.ROOT,
+                    "GET /api/v1/ingest/observations/export?series=system: %,d rows, %,d bytes = %.1f bytes/row%n"
+                            + "  export, body read as bytes     : median %.3f s (best %.3f) = %,.0f rows/s, %.1f MB/s%n"
+                            + "  export parsed as training does : median %.3f s (best %.3f) = %,.0f rows/s%n",
+                    ROWS,
+                    bytes,
+                    (double) bytes / ROWS,
+                    median(raw),
+                    best(raw),
+                    ROWS / median(raw),
+                    bytes / median(raw) / 1e6,
+                    median(parsed),
+                    best(parsed),
+                    ROWS / median(parsed));
+
+            if (moreSeries > 0) {
+                JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+                long start = System.nanoTime();
+                jdbc.update("""
+                        INSERT INTO observation (series_id, hour, season, yr, mnth, hr, holiday, weekday, workingday,
+                            weathersit, temp, atemp, hum, windspeed, casual, registered, cnt, batch_id, updated_at)
+                        SELECT 'station-' || g, hour, season, yr, mnth, hr, holiday, weekday, workingday, weathersit,
+                            temp, atemp, hum, windspeed, casual, registered, cnt, batch_id, updated_at
+                        FROM observation CROSS JOIN generate_series(1, ?) AS g
+                        WHERE series_id = 'system'""", moreSeries);
+                jdbc.execute("ANALYZE observation");
+                System.out.printf(
+                        Locale.ROOT,
+                        "%nstored %d more series: %,d rows in the table (%.0f s)%n",
+                        moreSeries,
+                        (long) (moreSeries + 1) * ROWS,
+                        seconds(start));
+                String station = "http://127.0.0.1:" + port + "/api/v1/ingest/observations/export?series=station-"
+                        + (moreSeries / 2 + 1);
+                String one = "http://127.0.0.1:" + port + "/api/v1/ingest/series?series=system";
+                String all = "http://127.0.0.1:" + port + "/api/v1/ingest/series";
+                for (int i = 0; i < WARM_UP; i++) {
+                    parsed(http, station);
+                    bytes(http, one);
+                }
+                double[] stationSeconds = new double[ROUNDS];
+                double[] oneSeconds = new double[ROUNDS];
+                double[] allSeconds = new double[3];
+                for (int round = 0; round < ROUNDS; round++) {
+                    start = System.nanoTime();
+                    parsed(http, station);
+                    stationSeconds[round] = seconds(start);
+                    start = System.nanoTime();
+                    bytes(http, one);
+                    oneSeconds[round] = seconds(start);
+                }
+                for (int round = 0; round < allSeconds.length; round++) {
+                    start = System.nanoTime();
+                    bytes(http, all);
+                    allSeconds[round] = seconds(start);
+                }
+                System.out.printf(
+                        Locale.ROOT,
+                        "  one series' export, parsed        : median %.3f s = %,.0f rows/s%n"
+                                + "  GET /api/v1/ingest/series?series= : median %.4f s%n"
+                                + "  GET /api/v1/ingest/series (every series, %d) : median %.3f s%n",
+                        median(stationSeconds),
+                        ROWS / median(stationSeconds),
+                        median(oneSeconds),
+                        moreSeries + 1,
+                        median(allSeconds));
+            }
+            System.out.println("Rerun: " + COMMAND);
+        }
+    }
+
+    private static byte[] bytes(HttpClient http, String uri) throws Exception {
+        HttpResponse<byte[]> response = http.send(
+                HttpRequest.newBuilder(URI.create(uri))
+                        .timeout(Duration.ofSeconds(120))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(uri + " answered " + response.statusCode());
+        }
+        return response.body();
+    }
+
+    private static List<Row> parsed(HttpClient http, String uri) throws Exception {
+        HttpResponse<InputStream> response = http.send(
+                HttpRequest.newBuilder(URI.create(uri))
+                        .timeout(Duration.ofSeconds(120))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        Export export;
+        try (InputStream body = response.body()) {
+            export = JSON.readValue(body, Export.class);
+        }
+        if (export.count() == null || export.count() != ROWS || export.rows().size() != ROWS) {
+            throw new IllegalStateException(uri + " exported " + export.count() + " rows, not " + ROWS);
+        }
+        return new ArrayList<>(export.rows());
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static double best(double[] values) {
+        return Arrays.stream(values).min().orElseThrow();
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+}
