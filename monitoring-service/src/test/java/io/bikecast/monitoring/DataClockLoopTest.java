@@ -62,7 +62,9 @@ import tools.jackson.databind.json.JsonMapper;
             "bikecast.monitoring.model-name=" + MODEL,
             "bikecast.monitoring.live-error.refresh-interval=1h",
             // The time line below gives each trigger its own week; the shipped 72 h would fire the refresh first.
-            "bikecast.monitoring.policy.refresh-interval=7d"
+            "bikecast.monitoring.policy.refresh-interval=7d",
+            // With a weekly refresh a champion serves long enough for the window of three days this time line expects.
+            "bikecast.monitoring.drift.min-current-size=72"
         })
 @MonitoringLoop
 class DataClockLoopTest {
