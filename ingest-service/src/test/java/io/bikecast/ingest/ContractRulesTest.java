@@ -103,7 +103,7 @@ class ContractRulesTest {
         IngestApi.Answer answer = api.postCsv("?mode=strict", fixture(fixture + ".csv"));
 
         assertThat(answer.status()).as(answer.text()).isEqualTo(422);
-        assertThat(answer.body().path("cause").asString()).isEqualTo("strict-rejected");
+        assertThat(answer.type()).isEqualTo(IngestApi.problem("strict-rejected"));
         assertThat(answer.body().path("rowsRejected").asInt()).isEqualTo(1);
         assertThat(answer.body()
                         .path("rejections")
@@ -138,7 +138,7 @@ class ContractRulesTest {
         IngestApi.Answer answer = api.postCsv("", fixture("missing-column.csv"));
 
         assertThat(answer.status()).isEqualTo(400);
-        assertThat(answer.cause()).isEqualTo("not-csv");
+        assertThat(answer.type()).isEqualTo(IngestApi.problem("not-csv"));
         assertThat(answer.body().path("errors").get(0).path("field").asString()).isEqualTo("cnt");
         assertThat(storedHours()).isEmpty();
     }
@@ -206,8 +206,8 @@ class ContractRulesTest {
                         .status())
                 .isEqualTo(400);
         assertThat(api.postJson("/api/v1/ingest/observations", Map.of("observations", List.of()))
-                        .cause())
-                .isEqualTo("no-rows");
+                        .type())
+                .isEqualTo(IngestApi.problem("no-rows"));
         assertThat(api.postCsv("?mode=careful", fixture("optional-columns.csv")).status())
                 .isEqualTo(400);
         assertThat(storedHours()).isEmpty();

@@ -23,8 +23,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Hostile or broken input: each gets a 4xx problem naming its cause, stores nothing, and leaves the service healthy
- * (checked after every test).
+ * Hostile or broken input: each gets a 4xx problem whose type names what is wrong, stores nothing, and leaves the
+ * service healthy (checked after every test).
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -95,7 +95,7 @@ class HostileInputTest {
         IngestApi.Answer answer = api.postCsv("", new byte[0]);
 
         assertThat(answer.status()).isEqualTo(400);
-        assertThat(answer.cause()).isEqualTo("empty-body");
+        assertThat(answer.type()).isEqualTo(IngestApi.problem("empty-body"));
         assertThat(answer.body().path("title").asString()).isNotBlank();
     }
 
@@ -107,14 +107,14 @@ class HostileInputTest {
                 .orElseThrow()
                 .getBytes();
 
-        assertThat(api.postCsv("", header).cause()).isEqualTo("no-rows");
+        assertThat(api.postCsv("", header).type()).isEqualTo(IngestApi.problem("no-rows"));
     }
 
     @Test
     void somethingThatIsNotCsv() {
         IngestApi.Answer json = api.postCsv("", "{\"rows\": [1, 2, 3]}".getBytes());
         assertThat(json.status()).isEqualTo(400);
-        assertThat(json.cause()).isEqualTo("not-csv");
+        assertThat(json.type()).isEqualTo(IngestApi.problem("not-csv"));
         assertThat(json.body().path("detail").asString()).contains("header");
 
         IngestApi.Answer unclosedQuote = api.postCsv("", "dteday,\"hr\n2012-01-01,\"3".getBytes());
@@ -132,7 +132,7 @@ class HostileInputTest {
         IngestApi.Answer answer = api.postCsv("", garbage);
 
         assertThat(answer.status()).isEqualTo(400);
-        assertThat(answer.cause()).isEqualTo("wrong-encoding");
+        assertThat(answer.type()).isEqualTo(IngestApi.problem("wrong-encoding"));
     }
 
     @Test
@@ -141,16 +141,16 @@ class HostileInputTest {
 
         IngestApi.Answer utf16 = api.postCsv("", csv.getBytes(StandardCharsets.UTF_16));
         assertThat(utf16.status()).isEqualTo(400);
-        assertThat(utf16.cause()).isEqualTo("wrong-encoding");
+        assertThat(utf16.type()).isEqualTo(IngestApi.problem("wrong-encoding"));
         assertThat(utf16.body().path("detail").asString()).contains("UTF-8");
 
         IngestApi.Answer latin1 = api.postCsv("", csv.getBytes(StandardCharsets.ISO_8859_1));
-        assertThat(latin1.cause()).isEqualTo("wrong-encoding");
+        assertThat(latin1.type()).isEqualTo(IngestApi.problem("wrong-encoding"));
 
         IngestApi.Answer declared = api.postCsv(
                 "", csv.getBytes(StandardCharsets.ISO_8859_1), "text/csv; charset=ISO-8859-1", IngestApi.KEY);
         assertThat(declared.status()).isEqualTo(415);
-        assertThat(declared.cause()).isEqualTo("wrong-encoding");
+        assertThat(declared.type()).isEqualTo(IngestApi.problem("wrong-encoding"));
     }
 
     @Test
@@ -160,23 +160,23 @@ class HostileInputTest {
 
         IngestApi.Answer body = api.postCsv("", garbage);
         assertThat(body.status()).isEqualTo(413);
-        assertThat(body.cause()).isEqualTo("too-large");
+        assertThat(body.type()).isEqualTo(IngestApi.problem("payload-too-large"));
 
         IngestApi.Answer multipart = api.postMultipart("garbage.csv", garbage);
         assertThat(multipart.status()).as(multipart.text()).isEqualTo(413);
-        assertThat(multipart.cause()).as(multipart.text()).isEqualTo("too-large");
+        assertThat(multipart.type()).as(multipart.text()).isEqualTo(IngestApi.problem("payload-too-large"));
     }
 
     @Test
     void aZipBomb() {
         IngestApi.Answer byPath = api.postJson("/api/v1/ingest/uci", Map.of("path", "bomb.zip"));
         assertThat(byPath.status()).isEqualTo(422);
-        assertThat(byPath.cause()).isEqualTo("zip-bomb");
+        assertThat(byPath.type()).isEqualTo(IngestApi.problem("zip-bomb"));
 
         String url = SERVER.serve("/bomb.zip", zipBombBeforeHourCsv());
         IngestApi.Answer byUrl = api.postJson("/api/v1/ingest/uci", Map.of("url", url));
         assertThat(byUrl.status()).isEqualTo(422);
-        assertThat(byUrl.cause()).isEqualTo("zip-bomb");
+        assertThat(byUrl.type()).isEqualTo(IngestApi.problem("zip-bomb"));
 
         Map<String, byte[]> many = new LinkedHashMap<>();
         for (int i = 0; i < 200; i++) {
@@ -185,12 +185,12 @@ class HostileInputTest {
         IngestApi.Answer manyEntries =
                 api.postJson("/api/v1/ingest/uci", Map.of("url", SERVER.serve("/many.zip", Zips.of(many))));
         assertThat(manyEntries.status()).isEqualTo(422);
-        assertThat(manyEntries.cause()).isEqualTo("zip-bomb");
+        assertThat(manyEntries.type()).isEqualTo(IngestApi.problem("zip-bomb"));
 
         IngestApi.Answer noHourCsv = api.postJson(
                 "/api/v1/ingest/uci",
                 Map.of("url", SERVER.serve("/readme.zip", Zips.of(Map.of("Readme.txt", new byte[10])))));
-        assertThat(noHourCsv.cause()).isEqualTo("no-hour-csv");
+        assertThat(noHourCsv.type()).isEqualTo(IngestApi.problem("no-hour-csv"));
     }
 
     @Test
@@ -198,11 +198,11 @@ class HostileInputTest {
         for (String path : new String[] {"../secret.csv", "/etc/passwd", "link.csv", "a/../../secret.csv"}) {
             IngestApi.Answer answer = api.postJson("/api/v1/ingest/uci", Map.of("path", path));
             assertThat(answer.status()).as(path).isEqualTo(400);
-            assertThat(answer.cause()).as(path).isEqualTo("path-outside-data-directory");
+            assertThat(answer.type()).as(path).isEqualTo(IngestApi.problem("path-outside-data-directory"));
         }
         IngestApi.Answer missing = api.postJson("/api/v1/ingest/uci", Map.of("path", "nothing.csv"));
         assertThat(missing.status()).isEqualTo(422);
-        assertThat(missing.cause()).isEqualTo("file-not-found");
+        assertThat(missing.type()).isEqualTo(IngestApi.problem("file-not-found"));
     }
 
     @Test
@@ -212,13 +212,13 @@ class HostileInputTest {
         long millis = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(answer.status()).isEqualTo(422);
-        assertThat(answer.cause()).isEqualTo("url-timeout");
+        assertThat(answer.type()).isEqualTo(IngestApi.problem("url-timeout"));
         assertThat(millis).as("answered after the 1 s read timeout, not later").isLessThan(10_000);
 
         for (String url : new String[] {"file:///etc/passwd", "ftp://example.org/hour.csv", "http://user:pw@x/y"}) {
             IngestApi.Answer refused = api.postJson("/api/v1/ingest/uci", Map.of("url", url));
             assertThat(refused.status()).as(url).isEqualTo(400);
-            assertThat(refused.cause()).as(url).isEqualTo("invalid-url");
+            assertThat(refused.type()).as(url).isEqualTo(IngestApi.problem("invalid-url"));
         }
         assertThat(api.postJson("/api/v1/ingest/uci", Map.of("url", "http://x/y", "path", "hour.csv"))
                         .status())

@@ -23,9 +23,15 @@ public final class IngestApi {
     /** A response: status and body parsed as JSON (a missing node when the body is not JSON). */
     public record Answer(int status, JsonNode body, String text) {
 
-        public String cause() {
-            return body.path("cause").asString();
+        /** The problem's RFC 9457 {@code type}. */
+        public String type() {
+            return body.path("type").asString();
         }
+    }
+
+    /** The type URI of a bikecast problem, as clients see it. */
+    public static String problem(String slug) {
+        return "https://bikecast.io/problems/" + slug;
     }
 
     private final String base;

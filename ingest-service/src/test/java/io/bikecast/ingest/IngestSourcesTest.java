@@ -230,7 +230,7 @@ class IngestSourcesTest {
                 "/api/v1/ingest/uci",
                 Map.of("url", SERVER.serve("/x", new byte[0]).replace("/x", "/nothing-here.csv")));
         assertThat(missing.status()).isEqualTo(422);
-        assertThat(missing.cause()).isEqualTo("url-status");
+        assertThat(missing.type()).isEqualTo(IngestApi.problem("url-status"));
     }
 
     @Test

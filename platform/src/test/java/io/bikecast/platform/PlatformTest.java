@@ -74,8 +74,11 @@ class PlatformTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.path("type").asString()).isEqualTo("https://bikecast.io/problems/invalid-request");
+        assertThat(problem.path("title").asString()).isEqualTo("Invalid request");
         assertThat(problem.path("status").asInt()).isEqualTo(400);
         assertThat(problem.path("instance").asString()).isEqualTo("/api/v1/readings");
+        assertThat(problem.has("cause")).isFalse();
         assertThat(fields(problem)).containsExactly("hr", "temp");
         assertThat(problem.path("errors").path(0).path("rejectedValue").asInt()).isEqualTo(24);
     }
@@ -109,8 +112,26 @@ class PlatformTest {
 
         assertThat(response.statusCode()).isEqualTo(404);
         JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.path("type").asString()).isEqualTo("https://bikecast.io/problems/not-found");
         assertThat(problem.path("title").asString()).isEqualTo("Not found");
         assertThat(problem.path("detail").asString()).isEqualTo("there is no reading 42");
+    }
+
+    @Test
+    void givesSpringsOwnProblemsTheGenericTypeOfTheirStatus() throws Exception {
+        HttpResponse<String> unknownPath = get("/api/v1/nothing-here");
+        assertThat(unknownPath.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(unknownPath.body()).path("type").asString())
+                .isEqualTo("https://bikecast.io/problems/not-found");
+
+        HttpResponse<String> wrongType = get("/api/v1/hours?hr=noon");
+        assertThat(wrongType.statusCode()).isEqualTo(400);
+        JsonNode problem = JSON.readTree(wrongType.body());
+        assertThat(problem.path("type").asString()).isEqualTo("https://bikecast.io/problems/invalid-request");
+        assertThat(fields(problem)).containsExactly("hr");
+
+        HttpResponse<String> missing = get("/api/v1/hours");
+        assertThat(fields(JSON.readTree(missing.body()))).containsExactly("hr");
     }
 
     @Test
@@ -131,6 +152,8 @@ class PlatformTest {
 
         assertThat(missing.statusCode()).isEqualTo(401);
         assertThat(JSON.readTree(missing.body()).path("detail").asString()).contains("X-API-Key");
+        assertThat(JSON.readTree(missing.body()).path("type").asString())
+                .isEqualTo("https://bikecast.io/problems/unauthorized");
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(wrong.body()).doesNotContain("test-key");
         assertThat(right.statusCode()).isEqualTo(200);

@@ -61,7 +61,9 @@ class NoChampionTest {
 
         Http.Response refused = http.post("/api/v1/predict", body);
         assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.body().path("type").asString()).isEqualTo("https://bikecast.io/problems/no-champion");
         assertThat(refused.body().path("title").asString()).isEqualTo("No champion model");
+        assertThat(refused.body().path("modelName").asString()).isEqualTo("bike-demand");
         assertThat(refused.body().path("detail").asString()).contains("No champion of model 'bike-demand'");
         assertThat(refused.body().has("predictedCount")).isFalse();
         assertThat(http.get("/predict?hr=8").status()).isEqualTo(503);

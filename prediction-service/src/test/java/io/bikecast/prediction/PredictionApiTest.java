@@ -3,7 +3,9 @@ package io.bikecast.prediction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.bikecast.common.features.Feature;
 import io.bikecast.common.features.FeatureEngineering;
+import io.bikecast.common.features.NaturalCondition;
 import io.bikecast.common.features.NaturalConditions;
 import io.bikecast.common.features.UciFeatures;
 import io.bikecast.prediction.support.Http;
@@ -297,6 +299,21 @@ class PredictionApiTest {
     }
 
     @Test
+    void documentsEachFieldsRangeFromTheSameDefinitionValidationUses() {
+        JsonNode schemas = http.get("/v3/api-docs").body().path("components").path("schemas");
+
+        JsonNode hr = schemas.path("UciPredictRequest").path("properties").path("hr");
+        assertThat(hr.path("minimum").asDouble()).isEqualTo(Feature.HR.min());
+        assertThat(hr.path("maximum").asDouble()).isEqualTo(Feature.HR.max());
+        assertThat(hr.path("multipleOf").asDouble()).isEqualTo(1);
+        JsonNode temperature =
+                schemas.path("NaturalPredictRequest").path("properties").path("temperatureCelsius");
+        assertThat(temperature.path("minimum").asDouble()).isEqualTo(NaturalCondition.TEMPERATURE_CELSIUS.min());
+        assertThat(temperature.path("maximum").asDouble()).isEqualTo(41.0);
+        assertThat(temperature.has("multipleOf")).isFalse();
+    }
+
+    @Test
     void reportsTheActiveModels() {
         Http.Response response = http.get("/api/v1/models/active");
 
@@ -356,6 +373,7 @@ class PredictionApiTest {
     private static void assertInvalid(Http.Response response, String... fields) {
         assertThat(response.status()).as(response.text()).isEqualTo(400);
         assertThat(response.body().path("status").asInt()).isEqualTo(400);
+        assertThat(response.body().path("type").asString()).isEqualTo("https://bikecast.io/problems/invalid-request");
         List<String> named = StreamSupport.stream(response.body().path("errors").spliterator(), false)
                 .map(error -> error.path("field").asString())
                 .toList();

@@ -1,10 +1,6 @@
 package io.bikecast.common.features;
 
 import io.bikecast.common.series.SeriesId;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -16,8 +12,10 @@ import java.time.temporal.ChronoUnit;
  * FeatureEngineering#fromNatural(NaturalConditions)} turns them into the model's {@link UciFeatures}. Clients should not
  * have to know how the UCI data set normalised its columns.
  *
- * <p>The annotations only reject what is physically meaningless (a negative wind speed, a humidity above 100 %);
- * conditions outside what the model was trained on are reported by {@link UciFeatures#rangeViolations()}.
+ * <p>Construction accepts any value. The {@link ValidCondition} constraints reject weather the model was not trained on
+ * (which includes what is physically meaningless, such as a negative wind speed or a humidity above 100 %), in the
+ * condition's own unit; they derive each range from {@link Feature} through {@link NaturalCondition}, so it is written
+ * nowhere else.
  *
  * @param localHour the wall-clock time in {@link SeriesId#ZONE}; minutes and seconds are ignored by the feature path
  * @param temperatureCelsius the air temperature
@@ -29,11 +27,14 @@ import java.time.temporal.ChronoUnit;
  */
 public record NaturalConditions(
         @NotNull LocalDateTime localHour,
+
+        @ValidCondition(NaturalCondition.TEMPERATURE_CELSIUS)
         double temperatureCelsius,
-        double feelsLikeCelsius,
-        @DecimalMin("0.0") @DecimalMax("100.0") double humidityPercent,
-        @DecimalMin("0.0") double windSpeedKmh,
-        @Min(1) @Max(4) int weatherSituation) {
+
+        @ValidCondition(NaturalCondition.FEELS_LIKE_CELSIUS) double feelsLikeCelsius,
+        @ValidCondition(NaturalCondition.HUMIDITY_PERCENT) double humidityPercent,
+        @ValidCondition(NaturalCondition.WIND_SPEED_KMH) double windSpeedKmh,
+        @ValidCondition(NaturalCondition.WEATHER_SITUATION) int weatherSituation) {
 
     /**
      * The local hour in {@link SeriesId#ZONE} that contains the given moment, truncated to the hour. In the autumn

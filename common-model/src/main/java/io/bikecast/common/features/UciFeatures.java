@@ -1,9 +1,5 @@
 package io.bikecast.common.features;
 
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,22 +9,22 @@ import java.util.Optional;
  * what is logged with every prediction. Components are named after the UCI columns.
  *
  * <p>Construction never fails on an out-of-range value, because ingest has to be able to hold a bad row in order to
- * report it: ranges are reported by {@link #rangeViolations()} (for code such as CSV ingest) and by the Bean Validation
- * annotations (for {@code @Valid} request bodies), both of which say what {@link Feature} says.
+ * report it: ranges are reported by {@link #rangeViolations()} (for code such as CSV ingest) and by the {@link
+ * ValidFeature} constraints (for Bean Validation), both of which ask {@link Feature}, where each range is written once.
  */
 public record UciFeatures(
-        @Min(1) @Max(4) int season,
-        @Min(0) @Max(1) int yr,
-        @Min(1) @Max(12) int mnth,
-        @Min(0) @Max(23) int hr,
-        @Min(0) @Max(1) int holiday,
-        @Min(0) @Max(6) int weekday,
-        @Min(0) @Max(1) int workingday,
-        @Min(1) @Max(4) int weathersit,
-        @DecimalMin("0.0") @DecimalMax("1.0") double temp,
-        @DecimalMin("0.0") @DecimalMax("1.0") double atemp,
-        @DecimalMin("0.0") @DecimalMax("1.0") double hum,
-        @DecimalMin("0.0") @DecimalMax("1.0") double windspeed) {
+        @ValidFeature(Feature.SEASON) int season,
+        @ValidFeature(Feature.YR) int yr,
+        @ValidFeature(Feature.MNTH) int mnth,
+        @ValidFeature(Feature.HR) int hr,
+        @ValidFeature(Feature.HOLIDAY) int holiday,
+        @ValidFeature(Feature.WEEKDAY) int weekday,
+        @ValidFeature(Feature.WORKINGDAY) int workingday,
+        @ValidFeature(Feature.WEATHERSIT) int weathersit,
+        @ValidFeature(Feature.TEMP) double temp,
+        @ValidFeature(Feature.ATEMP) double atemp,
+        @ValidFeature(Feature.HUM) double hum,
+        @ValidFeature(Feature.WINDSPEED) double windspeed) {
 
     /** The value of one feature. */
     public double value(Feature feature) {

@@ -16,8 +16,11 @@ import java.util.regex.Pattern;
  */
 public record SeriesId(String value) {
 
+    /** What a series id must match, as a regular expression (for {@code @Pattern} constraints). */
+    public static final String REGEX = "[a-z0-9][a-z0-9_-]{0,63}";
+
     /** What a series id must match. */
-    public static final Pattern PATTERN = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+    public static final Pattern PATTERN = Pattern.compile(REGEX);
 
     /** The whole Capital Bikeshare system: the single series of the UCI data set. */
     public static final SeriesId SYSTEM = new SeriesId("system");

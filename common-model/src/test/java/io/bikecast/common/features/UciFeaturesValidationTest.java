@@ -6,12 +6,12 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import java.lang.reflect.Field;
+import java.lang.reflect.RecordComponent;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -20,7 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The Bean Validation annotations say what {@link Feature} says, as Hibernate Validator reads them. */
+/**
+ * The Bean Validation constraints ask {@link Feature} (and, for real units, {@link NaturalCondition}), as Hibernate
+ * Validator reads them, so no range is written twice.
+ */
 class UciFeaturesValidationTest {
 
     private static ValidatorFactory factory;
@@ -39,19 +42,28 @@ class UciFeaturesValidationTest {
 
     @ParameterizedTest
     @EnumSource(Feature.class)
-    void eachComponentsAnnotationsHaveTheFeaturesRange(Feature feature) throws NoSuchFieldException {
-        Field field = UciFeatures.class.getDeclaredField(feature.columnName());
-        if (feature.kind() == FeatureKind.DISCRETE) {
-            assertThat(field.getType()).isEqualTo(int.class);
-            assertThat((double) field.getAnnotation(Min.class).value()).isEqualTo(feature.min());
-            assertThat((double) field.getAnnotation(Max.class).value()).isEqualTo(feature.max());
-        } else {
-            assertThat(field.getType()).isEqualTo(double.class);
-            assertThat(Double.parseDouble(field.getAnnotation(DecimalMin.class).value()))
-                    .isEqualTo(feature.min());
-            assertThat(Double.parseDouble(field.getAnnotation(DecimalMax.class).value()))
-                    .isEqualTo(feature.max());
+    void eachComponentIsCheckedAgainstItsOwnFeature(Feature feature) throws NoSuchFieldException {
+        ValidFeature constraint =
+                UciFeatures.class.getDeclaredField(feature.columnName()).getAnnotation(ValidFeature.class);
+        assertThat(constraint).isNotNull();
+        assertThat(constraint.value()).isEqualTo(feature);
+    }
+
+    @Test
+    void eachWeatherComponentOfNaturalConditionsIsCheckedAgainstItsOwnCondition() throws NoSuchFieldException {
+        Map<String, NaturalCondition> byComponent = Arrays.stream(NaturalCondition.values())
+                .collect(Collectors.toMap(NaturalCondition::componentName, condition -> condition));
+        List<String> checked = new ArrayList<>();
+        for (RecordComponent component : NaturalConditions.class.getRecordComponents()) {
+            ValidCondition constraint = NaturalConditions.class
+                    .getDeclaredField(component.getName())
+                    .getAnnotation(ValidCondition.class);
+            if (constraint != null) {
+                assertThat(constraint.value()).isEqualTo(byComponent.get(component.getName()));
+                checked.add(component.getName());
+            }
         }
+        assertThat(checked).containsExactlyInAnyOrderElementsOf(byComponent.keySet());
     }
 
     @Test
@@ -60,18 +72,15 @@ class UciFeaturesValidationTest {
     }
 
     @Test
-    void theValidatorFlagsTheSameFieldsAsRangeViolations() {
+    void theValidatorFlagsTheSameFieldsAndReasonsAsRangeViolations() {
         UciFeatures bad = new UciFeatures(0, 2, 13, 24, -1, 7, 2, 5, 1.2, -0.1, 0.5, 3);
 
         Set<String> flagged = validator.validate(bad).stream()
-                .map(violation -> violation.getPropertyPath().toString())
-                .collect(Collectors.toSet());
-        Set<String> reported = bad.rangeViolations().stream()
-                .map(message -> message.substring(0, message.indexOf(':')))
+                .map(violation -> violation.getPropertyPath() + ": " + violation.getMessage())
                 .collect(Collectors.toSet());
 
-        assertThat(flagged).isEqualTo(reported).hasSize(11);
-        assertThat(validator.validate(bad)).hasSize(11);
+        assertThat(flagged).containsExactlyInAnyOrderElementsOf(bad.rangeViolations());
+        assertThat(flagged).hasSize(11);
     }
 
     @Test
@@ -88,14 +97,39 @@ class UciFeaturesValidationTest {
     }
 
     @Test
-    void naturalConditionsRejectOnlyPhysicallyMeaninglessValues() {
-        NaturalConditions fine = new NaturalConditions(LocalDateTime.parse("2012-07-07T16:00"), 45, 55, 20, 10, 1);
-        NaturalConditions meaningless = new NaturalConditions(null, -40, -50, 101, -1, 5);
+    void naturalConditionsRejectWeatherTheModelWasNotTrainedOnInTheirOwnUnits() {
+        NaturalConditions fine = new NaturalConditions(LocalDateTime.parse("2012-07-07T16:00"), 41, 50, 100, 67, 4);
+        NaturalConditions outside = new NaturalConditions(null, 45, -17, 101, -1, 5);
 
         assertThat(validator.validate(fine)).isEmpty();
-        assertThat(validator.validate(meaningless).stream()
-                        .map(ConstraintViolation::getPropertyPath)
-                        .map(Object::toString))
-                .containsExactlyInAnyOrder("localHour", "humidityPercent", "windSpeedKmh", "weatherSituation");
+        Map<String, String> reasons = validator.validate(outside).stream()
+                .collect(Collectors.toMap(
+                        violation -> violation.getPropertyPath().toString(), ConstraintViolation::getMessage));
+        assertThat(reasons)
+                .containsOnlyKeys(
+                        "localHour",
+                        "temperatureCelsius",
+                        "feelsLikeCelsius",
+                        "humidityPercent",
+                        "windSpeedKmh",
+                        "weatherSituation");
+        assertThat(reasons.get("temperatureCelsius"))
+                .isEqualTo("must be between -9.0 and 41.0 °C (the range the model was trained on) but was 45.0");
+        assertThat(reasons.get("weatherSituation")).isEqualTo("must be a whole number from 1 to 4 but was 5");
+    }
+
+    @Test
+    void theNaturalFormOfEveryRowOfTheDataSetPassesValidation() {
+        List<String> refused = new ArrayList<>();
+        List<UciData.HourRow> rows = UciData.hours();
+        for (int i = 0; i < rows.size(); i++) {
+            UciData.HourRow row = rows.get(i);
+            NaturalConditions natural = FeatureEngineering.toNatural(row.dteday(), row.features());
+            Set<ConstraintViolation<NaturalConditions>> violations = validator.validate(natural);
+            if (!violations.isEmpty()) {
+                refused.add(row.where(i) + ": " + violations);
+            }
+        }
+        assertThat(refused).isEmpty();
     }
 }

@@ -12,6 +12,7 @@ import io.bikecast.ingest.metrics.IngestMetrics;
 import io.bikecast.ingest.observation.ObservationStore;
 import io.bikecast.ingest.outbox.OutboxStore;
 import io.bikecast.platform.web.ProblemException;
+import io.bikecast.platform.web.ProblemType;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -23,7 +24,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -277,14 +277,12 @@ public class IngestService {
 
     private ProblemException strictRejection(BatchReport report, List<Violation> violations) {
         Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("cause", "strict-rejected");
         properties.put("batchId", report.batchId());
         properties.put("rowsRead", report.rowsRead());
         properties.put("rowsRejected", report.rowsRejected());
         properties.put("rejections", firstRejections(violations));
         return new ProblemException(
-                HttpStatus.UNPROCESSABLE_CONTENT,
-                "Batch rejected",
+                ProblemType.STRICT_REJECTED,
                 report.rowsRejected() + " of " + report.rowsRead() + " rows break the data contract and the batch"
                         + " is strict, so nothing was stored. Every rejection is listed at /api/v1/ingest/batches/"
                         + report.batchId() + ".",

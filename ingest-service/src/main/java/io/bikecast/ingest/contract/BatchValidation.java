@@ -2,12 +2,12 @@ package io.bikecast.ingest.contract;
 
 import io.bikecast.common.series.SeriesId;
 import io.bikecast.platform.web.ProblemException;
+import io.bikecast.platform.web.ProblemType;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 
 /**
  * Collects the rows of one batch as a source reads them: checks each against the {@link ContractValidator}, refuses a
@@ -39,12 +39,9 @@ public final class BatchValidation {
     public void add(CandidateRow row, List<Violation> typingViolations) {
         if (++rowsRead > maxRows) {
             throw new ProblemException(
-                    HttpStatus.CONTENT_TOO_LARGE,
-                    "Too many rows",
+                    ProblemType.TOO_MANY_ROWS,
                     "A batch may hold at most " + maxRows + " rows (bikecast.ingest.max-rows); split the data into "
-                            + "several batches.",
-                    List.of(),
-                    Map.of("cause", "too-many-rows"));
+                            + "several batches.");
         }
         ContractValidator.Checked checked = ContractValidator.check(row, typingViolations);
         if (!checked.accepted()) {
@@ -69,18 +66,13 @@ public final class BatchValidation {
         violations.addAll(rowViolations);
         if (violations.size() > maxRejections) {
             throw new ProblemException(
-                    HttpStatus.UNPROCESSABLE_CONTENT,
-                    "Too many rejected rows",
+                    ProblemType.TOO_MANY_REJECTIONS,
                     "More than " + maxRejections + " contract violations by line "
                             + rowViolations.getFirst().line()
                             + " (bikecast.ingest.max-rejections); nothing was stored. Is this the right file? First: "
                             + violations.getFirst(),
                     List.of(),
-                    Map.of(
-                            "cause",
-                            "too-many-rejections",
-                            "firstRejections",
-                            List.copyOf(violations.subList(0, Math.min(20, violations.size())))));
+                    Map.of("firstRejections", List.copyOf(violations.subList(0, Math.min(20, violations.size())))));
         }
     }
 

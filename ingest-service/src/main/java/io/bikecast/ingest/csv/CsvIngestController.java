@@ -19,7 +19,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.Set;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -129,12 +128,8 @@ public class CsvIngestController {
             readable = false;
         }
         if (!readable) {
-            throw Problems.of(
-                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                    "wrong-encoding",
-                    "Wrong encoding",
-                    "The CSV is declared as " + declared + "; only UTF-8 (or ASCII) is accepted. Convert it, e.g."
-                            + " with iconv -t UTF-8.");
+            throw Problems.declaredEncoding("The CSV is declared as " + declared
+                    + "; only UTF-8 (or ASCII) is accepted. Convert it, e.g." + " with iconv -t UTF-8.");
         }
     }
 }

@@ -8,6 +8,7 @@ import io.bikecast.ingest.source.SourceProblem;
 import io.bikecast.ingest.web.Problems;
 import io.bikecast.platform.web.InvalidField;
 import io.bikecast.platform.web.ProblemException;
+import io.bikecast.platform.web.ProblemType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -113,14 +113,12 @@ public final class UciCsvReader {
                     return Problems.wrongEncoding("a byte sequence near line " + lineOf(e) + " is not valid UTF-8");
                 }
                 case SocketTimeoutException timeout -> {
-                    return Problems.sourceUnavailable(
-                            "url-timeout",
-                            "Source timed out",
+                    return Problems.of(
+                            ProblemType.URL_TIMEOUT,
                             "The source stopped sending data (read timeout, bikecast.ingest.fetch.read-timeout).");
                 }
                 case IOException io -> {
-                    return Problems.sourceUnavailable(
-                            "source-unreadable", "Source unreadable", "Reading the source failed: " + io.getMessage());
+                    return Problems.of(ProblemType.SOURCE_UNREADABLE, "Reading the source failed: " + io.getMessage());
                 }
                 default -> {}
             }
@@ -194,9 +192,7 @@ public final class UciCsvReader {
             if (!errors.isEmpty()) {
                 String shown = String.join(",", names);
                 throw Problems.of(
-                        HttpStatus.BAD_REQUEST,
-                        "not-csv",
-                        "Not a UCI hour.csv file",
+                        ProblemType.NOT_CSV,
                         "The header (line 1) must name the columns " + Columns.REQUIRED_CSV
                                 + " but it was: "
                                 + (shown.length() > 200 ? shown.substring(0, 200) + "…" : shown),

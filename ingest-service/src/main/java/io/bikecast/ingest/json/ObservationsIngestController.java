@@ -7,10 +7,10 @@ import io.bikecast.ingest.contract.Columns;
 import io.bikecast.ingest.contract.IngestMode;
 import io.bikecast.ingest.contract.Violation;
 import io.bikecast.ingest.web.Problems;
+import io.bikecast.platform.web.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -39,11 +39,7 @@ public class ObservationsIngestController {
         IngestMode mode = IngestMode.parse(request.mode());
         List<ObservationInput> observations = request.observations();
         if (observations == null || observations.isEmpty()) {
-            throw Problems.of(
-                    HttpStatus.BAD_REQUEST,
-                    "no-rows",
-                    "No observations",
-                    "The batch has no observations: send {\"observations\": [ ... ]}.");
+            throw Problems.of(ProblemType.NO_ROWS, "The batch has no observations: send {\"observations\": [ ... ]}.");
         }
         BatchReport report = ingest.ingest(SOURCE, null, mode, batch -> {
             for (int i = 0; i < observations.size(); i++) {

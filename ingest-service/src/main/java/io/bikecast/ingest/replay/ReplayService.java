@@ -7,6 +7,7 @@ import io.bikecast.ingest.contract.Observation;
 import io.bikecast.ingest.observation.ObservationStore;
 import io.bikecast.ingest.web.Problems;
 import io.bikecast.platform.kafka.EventPublisher;
+import io.bikecast.platform.web.ProblemType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -24,7 +25,6 @@ import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -69,9 +69,7 @@ public class ReplayService implements DisposableBean {
                 .count();
         if (running >= settings.maxRunning()) {
             throw Problems.of(
-                    HttpStatus.CONFLICT,
-                    "too-many-replays",
-                    "Too many replays",
+                    ProblemType.TOO_MANY_REPLAYS,
                     running + " replays are running (bikecast.ingest.replay.max-running); stop one first.");
         }
         long total = observations.count(series, from, to);

@@ -3,13 +3,13 @@ package io.bikecast.ingest.source;
 import io.bikecast.ingest.config.IngestProperties;
 import io.bikecast.ingest.web.Problems;
 import io.bikecast.platform.web.InvalidField;
+import io.bikecast.platform.web.ProblemType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,8 +51,7 @@ public class DataDirectory {
         } catch (NoSuchFileException e) {
             throw missing(path);
         } catch (IOException e) {
-            throw Problems.sourceUnavailable(
-                    "source-unreadable", "File unreadable", "The file '" + path + "' cannot be read.");
+            throw Problems.of(ProblemType.SOURCE_UNREADABLE, "The file '" + path + "' cannot be read.");
         }
         if (!Files.isRegularFile(real)) {
             throw missing(path);
@@ -62,9 +61,7 @@ public class DataDirectory {
 
     private static io.bikecast.platform.web.ProblemException outside(String path) {
         return Problems.of(
-                HttpStatus.BAD_REQUEST,
-                "path-outside-data-directory",
-                "Path outside the data directory",
+                ProblemType.PATH_OUTSIDE_DATA_DIRECTORY,
                 "Files can only be ingested from the data directory (bikecast.ingest.data-directory); paths are"
                         + " relative to it and may not leave it.",
                 List.of(new InvalidField("path", "leaves the data directory", path)));
@@ -72,9 +69,7 @@ public class DataDirectory {
 
     private static io.bikecast.platform.web.ProblemException missing(String path) {
         return Problems.of(
-                HttpStatus.UNPROCESSABLE_CONTENT,
-                "file-not-found",
-                "File not found",
+                ProblemType.FILE_NOT_FOUND,
                 "There is no file '" + path + "' in the data directory.",
                 List.of(new InvalidField("path", "no such file in the data directory", path)));
     }

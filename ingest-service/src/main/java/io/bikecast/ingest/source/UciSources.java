@@ -2,6 +2,7 @@ package io.bikecast.ingest.source;
 
 import io.bikecast.ingest.config.IngestProperties;
 import io.bikecast.ingest.web.Problems;
+import io.bikecast.platform.web.ProblemType;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,12 +64,10 @@ public class UciSources {
             return new BoundedInputStream(csv, maxCsv, () -> Problems.sourceTooLarge(maxCsv));
         } catch (java.net.SocketTimeoutException e) {
             closeQuietly(in);
-            throw Problems.sourceUnavailable(
-                    "url-timeout", "Source timed out", "The source stopped sending data (read timeout).");
+            throw Problems.of(ProblemType.URL_TIMEOUT, "The source stopped sending data (read timeout).");
         } catch (IOException e) {
             closeQuietly(in);
-            throw Problems.sourceUnavailable(
-                    "source-unreadable", "Source unreadable", "Reading the source failed: " + e.getMessage());
+            throw Problems.of(ProblemType.SOURCE_UNREADABLE, "Reading the source failed: " + e.getMessage());
         } catch (RuntimeException e) {
             closeQuietly(in);
             throw e;

@@ -3,6 +3,7 @@ package io.bikecast.ingest.source;
 import io.bikecast.ingest.config.IngestProperties;
 import io.bikecast.ingest.web.Problems;
 import io.bikecast.platform.web.InvalidField;
+import io.bikecast.platform.web.ProblemType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
@@ -11,7 +12,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -74,21 +74,18 @@ public class UrlFetcher {
             int status = connection.getResponseCode();
             if (status < 200 || status > 299) {
                 connection.disconnect();
-                throw Problems.sourceUnavailable(
-                        "url-status", "Source URL failed", "GET " + uri + " answered HTTP " + status + ".");
+                throw Problems.of(ProblemType.URL_STATUS, "GET " + uri + " answered HTTP " + status + ".");
             }
             return connection.getInputStream();
         } catch (SocketTimeoutException e) {
             disconnect(connection);
-            throw Problems.sourceUnavailable(
-                    "url-timeout",
-                    "Source URL timed out",
+            throw Problems.of(
+                    ProblemType.URL_TIMEOUT,
                     "GET " + uri + " did not answer in time (connect timeout " + settings.connectTimeout()
                             + ", read timeout " + settings.readTimeout() + ").");
         } catch (IOException e) {
             disconnect(connection);
-            throw Problems.sourceUnavailable(
-                    "url-unreachable", "Source URL unreachable", "GET " + uri + " failed: " + e.getMessage());
+            throw Problems.of(ProblemType.URL_UNREACHABLE, "GET " + uri + " failed: " + e.getMessage());
         }
     }
 
@@ -100,9 +97,7 @@ public class UrlFetcher {
 
     private static io.bikecast.platform.web.ProblemException invalid(String url, String reason) {
         return Problems.of(
-                HttpStatus.BAD_REQUEST,
-                "invalid-url",
-                "Invalid source URL",
+                ProblemType.INVALID_URL,
                 "The URL cannot be ingested: " + reason + ".",
                 List.of(new InvalidField("url", reason, url)));
     }

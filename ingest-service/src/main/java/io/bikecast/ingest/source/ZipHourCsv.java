@@ -2,12 +2,12 @@ package io.bikecast.ingest.source;
 
 import io.bikecast.ingest.config.IngestProperties;
 import io.bikecast.ingest.web.Problems;
+import io.bikecast.platform.web.ProblemType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
-import org.springframework.http.HttpStatus;
 
 /**
  * Finds {@code hour.csv} in a zip (the official UCI archive keeps it at the top level; any directory is accepted) and
@@ -37,9 +37,8 @@ final class ZipHourCsv {
             int entries = 0;
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 if (++entries > limits.maxEntries()) {
-                    throw Problems.sourceUnavailable(
-                            "zip-bomb",
-                            "Archive refused",
+                    throw Problems.of(
+                            ProblemType.ZIP_BOMB,
                             "The zip has more than " + limits.maxEntries()
                                     + " entries before hour.csv (bikecast.ingest.archive.max-entries).");
                 }
@@ -55,19 +54,16 @@ final class ZipHourCsv {
         } catch (SourceProblem problem) {
             throw problem.problem();
         } catch (ZipException e) {
-            throw Problems.sourceUnavailable("bad-zip", "Broken zip", "The zip cannot be read: " + e.getMessage());
+            throw Problems.of(ProblemType.BAD_ZIP, "The zip cannot be read: " + e.getMessage());
         } catch (IOException e) {
-            throw Problems.sourceUnavailable(
-                    "source-unreadable", "Source unreadable", "Reading the zip failed: " + e.getMessage());
+            throw Problems.of(ProblemType.SOURCE_UNREADABLE, "Reading the zip failed: " + e.getMessage());
         }
-        throw Problems.sourceUnavailable("no-hour-csv", "No hour.csv in the zip", "The zip has no entry hour.csv.");
+        throw Problems.of(ProblemType.NO_HOUR_CSV, "The zip has no entry hour.csv.");
     }
 
     private static io.bikecast.platform.web.ProblemException bomb(long maxBytes) {
         return Problems.of(
-                HttpStatus.UNPROCESSABLE_CONTENT,
-                "zip-bomb",
-                "Archive refused",
+                ProblemType.ZIP_BOMB,
                 "The zip decompresses to more than " + maxBytes
                         + " bytes (bikecast.ingest.archive.max-uncompressed-size).");
     }

@@ -2,6 +2,7 @@ package io.bikecast.ingest.web;
 
 import io.bikecast.ingest.config.IngestProperties;
 import io.bikecast.ingest.source.BoundedInputStream;
+import io.bikecast.platform.web.ProblemType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -14,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -49,19 +49,19 @@ public class UploadLimitFilter extends OncePerRequestFilter {
         // Multipart framing adds a little to the file itself.
         long allowed = maxBytes + 64 * 1024;
         if (request.getContentLengthLong() > allowed) {
-            // A map rather than a ProblemDetail: outside Spring MVC's converters nothing would flatten its extra
-            // properties into top-level members, and clients look for "cause" there.
+            // A map rather than a ProblemDetail: outside Spring MVC's converters a ProblemDetail is not written in
+            // its RFC 9457 shape.
+            ProblemType type = ProblemType.PAYLOAD_TOO_LARGE;
             Map<String, Object> problem = new LinkedHashMap<>();
-            problem.put("type", "about:blank");
-            problem.put("title", "Upload too large");
-            problem.put("status", HttpStatus.CONTENT_TOO_LARGE.value());
+            problem.put("type", type.uri().toString());
+            problem.put("title", type.title());
+            problem.put("status", type.status().value());
             problem.put(
                     "detail",
                     "The upload is " + request.getContentLengthLong() + " bytes; at most " + maxBytes
                             + " are accepted (bikecast.ingest.max-upload-size).");
             problem.put("instance", request.getRequestURI());
-            problem.put(Problems.CAUSE, "too-large");
-            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+            response.setStatus(type.status().value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.getOutputStream().write(json.writeValueAsBytes(problem));
             return;

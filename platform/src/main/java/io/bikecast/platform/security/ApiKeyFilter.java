@@ -1,5 +1,7 @@
 package io.bikecast.platform.security;
 
+import io.bikecast.platform.web.ProblemException;
+import io.bikecast.platform.web.ProblemType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -55,9 +57,8 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         String detail = presented == null
                 ? "This endpoint changes data and needs the " + HEADER + " header."
                 : "The " + HEADER + " header does not hold a valid key.";
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, detail);
-        problem.setTitle("Missing or invalid API key");
-        problem.setInstance(java.net.URI.create(request.getRequestURI()));
+        ProblemDetail problem = new ProblemException(ProblemType.UNAUTHORIZED, detail)
+                .toProblemDetail(java.net.URI.create(request.getRequestURI()));
         response.setStatus(HttpStatus.UNAUTHORIZED.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getOutputStream().write(json.writeValueAsBytes(problem));

@@ -3,20 +3,18 @@ package io.bikecast.platform.web;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -27,8 +25,11 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
- * Answers every client error as an RFC 9457 problem that names each offending field in an {@code errors} array of
- * {@link InvalidField}s, so that a client can fix all of them in one go.
+ * Answers every client error as an RFC 9457 problem whose {@code type} is a {@link ProblemType} URI and which names
+ * each offending field in an {@code errors} array of {@link InvalidField}s, so that a client can tell problems apart
+ * without parsing prose and fix all fields in one go. Bean Validation of {@code @Valid} bodies and validated
+ * parameters, unreadable bodies, and {@link ProblemException}s all end here; a service maps its own domain exceptions
+ * in an advice of its own, ordered before this one.
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -36,37 +37,28 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** The problem member that lists the offending fields. */
     public static final String ERRORS = "errors";
 
+    private static final String INVALID_FIELDS = "The request has invalid fields.";
+
+    private static final URI ABOUT_BLANK = URI.create("about:blank");
+
     @ExceptionHandler(ProblemException.class)
-    ResponseEntity<ProblemDetail> handleProblem(ProblemException exception, NativeWebRequest request) {
+    ResponseEntity<ProblemDetail> handleProblem(ProblemException exception, WebRequest request) {
         return ResponseEntity.status(exception.status()).body(exception.toProblemDetail(instance(request)));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ProblemDetail> handleConstraintViolation(
-            ConstraintViolationException exception, NativeWebRequest request) {
-        List<InvalidField> errors = exception.getConstraintViolations().stream()
-                .map(violation -> new InvalidField(
-                        ConstraintPaths.field(violation.getPropertyPath()),
-                        violation.getMessage(),
-                        violation.getInvalidValue()))
-                .sorted(Comparator.comparing(InvalidField::field))
-                .toList();
-        return handleProblem(ProblemException.badRequest("The request has invalid fields.", errors), request);
+            ConstraintViolationException exception, WebRequest request) {
+        return handleProblem(
+                ProblemException.badRequest(INVALID_FIELDS, InvalidFields.of(exception.getConstraintViolations())),
+                request);
     }
 
     @Override
     protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException exception, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<InvalidField> errors = new ArrayList<>();
-        for (FieldError error : exception.getBindingResult().getFieldErrors()) {
-            errors.add(new InvalidField(error.getField(), error.getDefaultMessage(), error.getRejectedValue()));
-        }
-        exception
-                .getBindingResult()
-                .getGlobalErrors()
-                .forEach(error -> errors.add(InvalidField.of(error.getObjectName(), error.getDefaultMessage())));
-        errors.sort(Comparator.comparing(InvalidField::field));
-        return problem(status, "Invalid request", "The request has invalid fields.", errors, request);
+        return problem(
+                ProblemException.badRequest(INVALID_FIELDS, InvalidFields.of(exception.getBindingResult())), request);
     }
 
     @Override
@@ -82,43 +74,102 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     .forEach(error ->
                             errors.add(new InvalidField(parameter, error.getDefaultMessage(), result.getArgument())));
         });
-        return problem(HttpStatus.BAD_REQUEST, "Invalid request", "The request has invalid fields.", errors, request);
+        errors.sort(InvalidFields.ORDER);
+        return problem(ProblemException.badRequest(INVALID_FIELDS, errors), request);
     }
 
     @Override
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException exception, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        InvalidField error = describe(exception);
-        return problem(HttpStatus.BAD_REQUEST, "Unreadable request body", error.reason(), List.of(error), request);
+        List<InvalidField> errors = describe(exception);
+        String detail = errors.size() == 1
+                ? "The request body cannot be read: " + errors.getFirst().reason()
+                : "The request body cannot be read: " + errors.size() + " fields are invalid.";
+        return problem(ProblemException.badRequest(detail, errors), request);
     }
 
-    private static InvalidField describe(HttpMessageNotReadableException exception) {
+    @Override
+    protected @Nullable ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException exception, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String name = exception.getPropertyName() == null ? "parameter" : exception.getPropertyName();
+        String expected = exception.getRequiredType() == null
+                ? "another type"
+                : exception.getRequiredType().getSimpleName();
+        return problem(
+                ProblemException.badRequest(
+                        INVALID_FIELDS,
+                        List.of(new InvalidField(name, "wrong type: expected " + expected, exception.getValue()))),
+                request);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException exception,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        return problem(
+                ProblemException.badRequest(
+                        INVALID_FIELDS, List.of(InvalidField.of(exception.getParameterName(), "missing"))),
+                request);
+    }
+
+    /**
+     * Every other exception Spring MVC answers itself (unknown path, wrong method, unsupported media type...) keeps
+     * Spring's problem, with the generic type of its status instead of none ({@code about:blank}) where there is one.
+     */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleExceptionInternal(
+            Exception exception,
+            @Nullable Object body,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(exception, body, headers, status, request);
+        if (response != null
+                && response.getBody() instanceof ProblemDetail problem
+                && (problem.getType() == null || ABOUT_BLANK.equals(problem.getType()))) {
+            ProblemType.forStatus(response.getStatusCode()).ifPresent(type -> {
+                problem.setType(type.uri());
+                problem.setTitle(type.title());
+            });
+        }
+        return response;
+    }
+
+    private static List<InvalidField> describe(HttpMessageNotReadableException exception) {
         Throwable cause = exception.getMostSpecificCause();
         return switch (cause) {
+            case JsonFieldsException fields -> within(JsonPaths.of(fields), fields.fields());
             case UnrecognizedPropertyException unknown ->
-                InvalidField.of(JsonPaths.of(unknown), "unknown field '" + unknown.getPropertyName() + "'");
+                List.of(InvalidField.of(JsonPaths.of(unknown), "unknown field '" + unknown.getPropertyName() + "'"));
             case InvalidFormatException format ->
-                new InvalidField(
+                List.of(new InvalidField(
                         JsonPaths.of(format),
                         "wrong type: expected " + format.getTargetType().getSimpleName(),
-                        format.getValue());
+                        format.getValue()));
             case MismatchedInputException mismatch ->
-                InvalidField.of(
-                        JsonPaths.of(mismatch), "wrong type or missing value: " + mismatch.getOriginalMessage());
+                List.of(InvalidField.of(
+                        JsonPaths.of(mismatch), "wrong type or missing value: " + mismatch.getOriginalMessage()));
             case StreamReadException malformed ->
-                InvalidField.of("body", "malformed JSON: " + malformed.getOriginalMessage());
-            case JacksonException other -> InvalidField.of(JsonPaths.of(other), other.getOriginalMessage());
-            default -> InvalidField.of("body", "the request body is missing or unreadable");
+                List.of(InvalidField.of(InvalidFields.BODY, "malformed JSON: " + malformed.getOriginalMessage()));
+            case JacksonException other -> List.of(InvalidField.of(JsonPaths.of(other), other.getOriginalMessage()));
+            default -> List.of(InvalidField.of(InvalidFields.BODY, "the request body is missing or unreadable"));
         };
     }
 
-    private ResponseEntity<Object> problem(
-            HttpStatusCode status, String title, String detail, List<InvalidField> errors, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        problem.setInstance(instance(request));
-        problem.setProperty(ERRORS, errors);
-        return ResponseEntity.status(status).body(problem);
+    /** Fields named relative to an object, named from the request's root instead. */
+    private static List<InvalidField> within(String object, List<InvalidField> fields) {
+        if (object.equals(InvalidFields.BODY)) {
+            return fields;
+        }
+        return fields.stream()
+                .map(field -> new InvalidField(object + "." + field.field(), field.reason(), field.rejectedValue()))
+                .toList();
+    }
+
+    private static ResponseEntity<Object> problem(ProblemException exception, WebRequest request) {
+        return ResponseEntity.status(exception.status()).body(exception.toProblemDetail(instance(request)));
     }
 
     private static URI instance(WebRequest request) {

@@ -1,6 +1,37 @@
 package io.bikecast.prediction.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.GroupSequence;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.groups.ConvertGroup;
+import jakarta.validation.groups.Default;
 import java.util.List;
 
-/** Up to {@code bikecast.prediction.max-batch-rows} rows, each a {@link PredictRequest} in either form. */
-public record BatchPredictRequest(List<PredictRequest> rows) {}
+/**
+ * Up to {@code bikecast.prediction.max-batch-rows} rows, each a {@link PredictRequest} in either form.
+ *
+ * <p>Validated with {@link SizeFirst}: the number of rows first, and the rows themselves only when that is right, so a
+ * batch of a million bad rows is refused for its size without a million field errors (and without checking them).
+ * Validated with {@link Default} alone, only the size is checked.
+ */
+@Schema(description = "Up to max-batch-rows predictions; rows may mix the two forms.")
+public record BatchPredictRequest(
+        @NotEmpty(message = "must hold at least one row") @WithinBatchLimit
+        List<
+                        @NotNull(groups = Rows.class, message = "must be a prediction object") @Valid
+                        @ConvertGroup(from = Default.class, to = NotYet.class)
+                        @ConvertGroup(from = Rows.class, to = Default.class) PredictRequest>
+                rows) {
+
+    /** The rows' own checks, run after the size is known to be right. */
+    interface Rows {}
+
+    /** What the rows are checked for while the size is: nothing. */
+    interface NotYet {}
+
+    /** The order a batch is checked in: its size, then its rows. */
+    @GroupSequence({Default.class, Rows.class})
+    public interface SizeFirst {}
+}

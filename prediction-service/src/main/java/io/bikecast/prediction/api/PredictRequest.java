@@ -1,89 +1,50 @@
 package io.bikecast.prediction.api;
 
+import io.bikecast.prediction.serving.PredictionInput;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
- * One prediction request, in either of two forms told apart by their fields (sending fields of both is an error):
+ * One prediction request, in either of two forms, each a record whose Bean Validation constraints say what a valid
+ * request of that form is:
  *
  * <ul>
- *   <li>the <b>UCI form</b>: the twelve features as the UCI data set has them ({@code season}, {@code yr}, {@code
- *       mnth}, {@code hr}, {@code holiday}, {@code weekday}, {@code workingday}, {@code weathersit}, {@code temp},
- *       {@code atemp}, {@code hum}, {@code windspeed}), optionally with the {@code hour} they describe;
- *   <li>the <b>natural form</b>: a {@code timestamp} and the weather in real units ({@code temperatureCelsius},
- *       {@code feelsLikeCelsius}, {@code humidityPercent}, {@code windSpeedKmh}, {@code weatherSituation}); the
- *       calendar features are derived from the timestamp.
+ *   <li>{@link UciPredictRequest}: the twelve features as the UCI data set has them, optionally with the {@code hour}
+ *       they describe;
+ *   <li>{@link NaturalPredictRequest}: a {@code timestamp} and the weather in real units; the calendar features are
+ *       derived from the timestamp.
  * </ul>
  *
- * <p>Both forms may carry {@code seriesId} (default {@code system}) and {@code clientKey}. Numbers are bound as
- * decimals so that a fractional hour is reported, not silently truncated.
+ * <p>On the wire both are one flat JSON object; the fields present decide the form ({@link PredictRequestDeserializer}),
+ * and sending fields of both is refused, naming each field of the form not used. Both forms may carry {@code seriesId}
+ * (default {@code system}) and {@code clientKey}.
  */
-@Schema(description = "Either the UCI fields or the natural form (timestamp + real-unit weather); not both.")
-public record PredictRequest(
-        @Schema(description = "UCI: season, 1 winter ... 4 autumn", example = "3")
-        Double season,
+@JsonDeserialize(using = PredictRequestDeserializer.class)
+@Schema(
+        description = "Either the UCI fields or the natural form (timestamp + real-unit weather); not both.",
+        oneOf = {UciPredictRequest.class, NaturalPredictRequest.class})
+public sealed interface PredictRequest permits UciPredictRequest, NaturalPredictRequest {
 
-        @Schema(description = "UCI: year, 0 = 2011, 1 = 2012", example = "1")
-        Double yr,
+    /** The fields both forms have. */
+    Set<String> SHARED_FIELDS = Set.of("seriesId", "clientKey");
 
-        @Schema(description = "UCI: month, 1-12", example = "7")
-        Double mnth,
+    /** The most characters a {@code clientKey} may have. */
+    int MAX_CLIENT_KEY_LENGTH = 200;
 
-        @Schema(description = "UCI: local hour of day, 0-23", example = "17")
-        Double hr,
+    /** The series predicted; null for {@code system}. */
+    @Nullable
+    String seriesId();
 
-        @Schema(description = "UCI: 1 on a D.C. public holiday", example = "0")
-        Double holiday,
+    /** The key that keeps a client on one side of an A/B split, if given. */
+    @Nullable
+    String clientKey();
 
-        @Schema(description = "UCI: day of week, 0 Sunday ... 6 Saturday", example = "3")
-        Double weekday,
-
-        @Schema(description = "UCI: 1 on a working day", example = "1")
-        Double workingday,
-
-        @Schema(description = "UCI: weather situation, 1 clear ... 4 heavy rain/snow", example = "1")
-        Double weathersit,
-
-        @Schema(description = "UCI: normalised temperature, (°C + 9) / 50", example = "0.74")
-        Double temp,
-
-        @Schema(description = "UCI: normalised feels-like temperature, (°C + 16) / 66", example = "0.68")
-        Double atemp,
-
-        @Schema(description = "UCI: humidity / 100", example = "0.45")
-        Double hum,
-
-        @Schema(description = "UCI: wind speed km/h / 67", example = "0.19")
-        Double windspeed,
-
-        @Schema(
-                description = "Natural: ISO-8601 date-time; with an offset it is converted to Washington, D.C. "
-                        + "local time, without one it is taken as local time there",
-                example = "2012-07-04T17:00:00-04:00")
-        String timestamp,
-
-        @Schema(description = "Natural: air temperature °C", example = "28.0")
-        Double temperatureCelsius,
-
-        @Schema(description = "Natural: feels-like temperature °C", example = "30.5")
-        Double feelsLikeCelsius,
-
-        @Schema(description = "Natural: relative humidity %, 0-100", example = "45")
-        Double humidityPercent,
-
-        @Schema(description = "Natural: wind speed km/h", example = "12.7")
-        Double windSpeedKmh,
-
-        @Schema(description = "Natural: weather situation, 1-4 as in the UCI data", example = "1")
-        Double weatherSituation,
-
-        @Schema(
-                description = "UCI form only: the local hour the features describe (logged for joining with "
-                        + "actuals); its hour of day must equal hr",
-                example = "2012-07-04T17:00")
-        String hour,
-
-        @Schema(description = "The series predicted; default system", example = "system")
-        String seriesId,
-
-        @Schema(description = "Keeps a client on the same side of an A/B split", example = "kiosk-42")
-        String clientKey) {}
+    /**
+     * The model's input and what the prediction log records with it.
+     *
+     * @throws RuntimeException if the request has not passed validation: only a valid request has an input
+     */
+    PredictionInput toInput();
+}
