@@ -4,7 +4,6 @@ import io.bikecast.platform.config.BikecastService;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * The bikecast ingest service: the only door through which demand data enters bikecast. It validates every row
@@ -14,7 +13,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @SpringBootApplication
 @BikecastService("ingest-service")
 @ConfigurationPropertiesScan
-@EnableScheduling
 public class IngestApplication {
 
     public static void main(String[] args) {

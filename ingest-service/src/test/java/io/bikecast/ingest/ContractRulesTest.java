@@ -192,6 +192,31 @@ class ContractRulesTest {
         assertThat(storedHours()).containsExactly("2012-06-05 08:00:00");
     }
 
+    /** Issue 15, point 1: an hour far outside the data is the row's problem, named with its line, never a 500. */
+    @Test
+    void hoursOutsideThePlausibleYearsAreRejectedRowByRow() {
+        List<Map<String, Object>> implausible = List.of(
+                observation("+999999999-06-05T08:00", 8, 2),
+                observation("1969-12-31T23:00", 23, 3),
+                observation("2101-01-01T00:00", 0, 6),
+                observation("-999999999-01-01T00:00", 0, 1));
+
+        IngestApi.Answer answer = api.postJson("/api/v1/ingest/observations", Map.of("observations", implausible));
+
+        assertThat(answer.status()).as(answer.text()).isEqualTo(201);
+        assertThat(answer.body().path("rowsAccepted").asInt()).isZero();
+        assertThat(answer.body().path("rowsRejected").asInt()).isEqualTo(4);
+        List<String> found = new ArrayList<>();
+        answer.body()
+                .path("rejections")
+                .path("items")
+                .forEach(r -> found.add(r.path("line").asInt() + ":"
+                        + r.path("column").asString() + ":" + r.path("reason").asString()));
+        String reason = "must be in the years 1970 to 2100 (bikecast.ingest.plausible-years)";
+        assertThat(found)
+                .containsExactly("1:hour:" + reason, "2:hour:" + reason, "3:hour:" + reason, "4:hour:" + reason);
+    }
+
     @Test
     void jsonWithUnknownFieldsOrWrongTypesIsRefused() {
         Map<String, Object> unknown = observation("2012-06-05T08:00", 8, 2);

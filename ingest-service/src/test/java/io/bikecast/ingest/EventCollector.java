@@ -1,8 +1,8 @@
 package io.bikecast.ingest;
 
 import io.bikecast.common.events.BikecastEvent;
-import io.bikecast.common.events.EventJson;
 import io.bikecast.common.events.Topics;
+import io.bikecast.platform.kafka.EventJson;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

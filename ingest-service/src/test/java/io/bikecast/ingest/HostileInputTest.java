@@ -3,12 +3,16 @@ package io.bikecast.ingest;
 import static io.bikecast.ingest.Fixtures.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bikecast.ingest.source.HostResolver;
 import io.bikecast.testsupport.RealInfrastructure;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
@@ -17,7 +21,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -33,10 +40,35 @@ import org.springframework.test.context.DynamicPropertySource;
             "bikecast.ingest.archive.max-uncompressed-size=8MB",
             "bikecast.ingest.archive.max-entries=50",
             "bikecast.ingest.fetch.connect-timeout=1s",
-            "bikecast.ingest.fetch.read-timeout=1s"
+            "bikecast.ingest.fetch.read-timeout=1s",
+            // The local test server, as an operator would allow a mirror on the same machine; nothing else internal.
+            "bikecast.ingest.fetch.allowed-addresses=127.0.0.1/32"
         })
 @RealInfrastructure
 class HostileInputTest {
+
+    /**
+     * Test host names mapped onto internal addresses, so refusing them needs no DNS and sends no traffic anywhere: a
+     * URL ingest that failed to refuse them would try to connect to the name through the system resolver, which does
+     * not know it.
+     */
+    static final Map<String, String> INTERNAL_HOSTS = Map.of(
+            "metadata.test", "169.254.169.254",
+            "intranet.test", "10.1.2.3",
+            "other-loopback.test", "127.0.0.2",
+            "mapped.test", "::ffff:192.168.0.10");
+
+    @TestConfiguration
+    static class StubResolver {
+
+        @Bean
+        @Primary
+        HostResolver stubResolver() {
+            return host -> INTERNAL_HOSTS.containsKey(host)
+                    ? new InetAddress[] {InetAddress.getByName(INTERNAL_HOSTS.get(host))}
+                    : HostResolver.system().resolve(host);
+        }
+    }
 
     static final Path DATA;
     static final Path OUTSIDE;
@@ -78,7 +110,7 @@ class HostileInputTest {
                 .isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM batch", Long.class))
                 .isZero();
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox_event", Long.class))
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox", Long.class))
                 .isZero();
         IngestApi.Answer health = api.get("/actuator/health");
         assertThat(health.status()).isEqualTo(200);
@@ -223,6 +255,42 @@ class HostileInputTest {
         assertThat(api.postJson("/api/v1/ingest/uci", Map.of("url", "http://x/y", "path", "hour.csv"))
                         .status())
                 .isEqualTo(400);
+    }
+
+    /** Issue 15, point 3: URL ingest never connects to an internal address, given directly or by a redirect. */
+    @Test
+    void aUrlOrRedirectToAnInternalAddressIsRefusedBeforeAnyConnection() {
+        List<String> internal = new ArrayList<>();
+        for (String host : INTERNAL_HOSTS.keySet()) {
+            internal.add("http://" + host + ":" + SERVER.port() + "/hour.csv");
+        }
+        internal.add("http://127.0.0.2:" + SERVER.port() + "/direct.csv");
+        internal.add("http://[::1]:" + SERVER.port() + "/direct.csv");
+        internal.add("http://0.0.0.0:" + SERVER.port() + "/direct.csv");
+        for (String url : internal) {
+            IngestApi.Answer refused = api.postJson("/api/v1/ingest/uci", Map.of("url", url));
+            assertThat(refused.status()).as(url + ": " + refused.text()).isEqualTo(400);
+            assertThat(refused.type()).as(url).isEqualTo(IngestApi.problem("invalid-url"));
+            assertThat(refused.body().path("errors").path(0).path("reason").asString())
+                    .as(url)
+                    .contains("allowed-addresses");
+        }
+
+        String toMetadata = SERVER.redirect("/moved.csv", "http://metadata.test/latest/meta-data/");
+        String toLoopback = SERVER.redirect("/moved-again.csv", "http://127.0.0.2:" + SERVER.port() + "/hour.csv");
+        String twice = SERVER.redirect("/twice.csv", toLoopback);
+        for (String url : List.of(toMetadata, toLoopback, twice)) {
+            IngestApi.Answer refused = api.postJson("/api/v1/ingest/uci", Map.of("url", url));
+            assertThat(refused.status()).as(url + ": " + refused.text()).isEqualTo(400);
+            assertThat(refused.type()).as(url).isEqualTo(IngestApi.problem("invalid-url"));
+            assertThat(refused.body().path("errors").path(0).path("field").asString())
+                    .as(url)
+                    .startsWith("url (redirected to ");
+        }
+        // The allowed local server saw the redirecting requests, and never a request a refused URL or redirect named.
+        assertThat(SERVER.requested())
+                .contains("/moved.csv", "/moved-again.csv", "/twice.csv")
+                .doesNotContain("/hour.csv", "/direct.csv");
     }
 
     /** An archive whose hour.csv inflates to 20 MB (of blank lines) from about 20 kB. */

@@ -33,7 +33,11 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "bikecast.security.api-key.key=" + IngestApi.KEY)
+        properties = {
+            "bikecast.security.api-key.key=" + IngestApi.KEY,
+            // The local test server, as an operator would allow a mirror on the same machine.
+            "bikecast.ingest.fetch.allowed-addresses=127.0.0.1/32"
+        })
 @RealInfrastructure
 class IngestSourcesTest {
 
@@ -142,7 +146,7 @@ class IngestSourcesTest {
         // Other tests of this class may have left full-file ingests (17,380 events each) in the outbox before this one.
         assertThat(EventCollector.await(
                         Duration.ofSeconds(120),
-                        () -> jdbc.queryForObject("SELECT count(*) FROM outbox_event WHERE sent_at IS NULL", Long.class)
+                        () -> jdbc.queryForObject("SELECT count(*) FROM outbox WHERE published_at IS NULL", Long.class)
                                 == 0))
                 .isTrue();
         try (EventCollector events = new EventCollector(bootstrapServers)) {
@@ -175,12 +179,12 @@ class IngestSourcesTest {
                 .isEqualTo(23);
         String batchId = report.path("batchId").asString();
         assertThat(jdbc.queryForObject(
-                        "SELECT count(*) FROM outbox_event WHERE payload->>'type' = 'actual-observed'"
+                        "SELECT count(*) FROM outbox WHERE payload->>'type' = 'actual-observed'"
                                 + " AND payload->>'hour' LIKE '2011-02-01%'",
                         Long.class))
                 .isZero();
         assertThat(jdbc.queryForObject(
-                        "SELECT count(*) FROM outbox_event WHERE payload->>'type' = 'observations-ingested'"
+                        "SELECT count(*) FROM outbox WHERE payload->>'type' = 'observations-ingested'"
                                 + " AND payload->>'batchId' = ?",
                         Long.class,
                         batchId))
@@ -299,7 +303,7 @@ class IngestSourcesTest {
                 .isEqualTo(1);
         double freshness = metric(after, "bikecast_ingest_last_success_timestamp_seconds", "series=\"system\"");
         assertThat(freshness).isCloseTo(System.currentTimeMillis() / 1000.0, org.assertj.core.data.Offset.offset(60.0));
-        assertThat(after).contains("bikecast_ingest_outbox_pending");
+        assertThat(after).contains("bikecast_outbox_pending");
     }
 
     /** The sum of a Prometheus metric over the series whose labels contain every given label. */

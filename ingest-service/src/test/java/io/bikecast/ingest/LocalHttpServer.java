@@ -20,6 +20,8 @@ public final class LocalHttpServer implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+    private final Map<String, String> redirects = new ConcurrentHashMap<>();
+    private final List<String> requested = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ServerSocket silent;
     private final List<Socket> held = new ArrayList<>();
 
@@ -27,6 +29,14 @@ public final class LocalHttpServer implements AutoCloseable {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/", exchange -> {
+                requested.add(exchange.getRequestURI().getPath());
+                String location = redirects.get(exchange.getRequestURI().getPath());
+                if (location != null) {
+                    exchange.getResponseHeaders().add("Location", location);
+                    exchange.sendResponseHeaders(302, -1);
+                    exchange.close();
+                    return;
+                }
                 byte[] body = files.get(exchange.getRequestURI().getPath());
                 if (body == null) {
                     exchange.sendResponseHeaders(404, -1);
@@ -61,6 +71,22 @@ public final class LocalHttpServer implements AutoCloseable {
     public String serve(String path, byte[] body) {
         files.put(path, body);
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    /** Answers {@code path} with a 302 to {@code location} and returns its URL. */
+    public String redirect(String path, String location) {
+        redirects.put(path, location);
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    /** The port of the server, for URLs that name it through another host or address. */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The paths requested so far, in order. */
+    public List<String> requested() {
+        return List.copyOf(requested);
     }
 
     /** A URL whose server accepts the connection and then never sends a byte. */

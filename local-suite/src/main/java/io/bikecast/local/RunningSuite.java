@@ -64,10 +64,11 @@ public final class RunningSuite implements AutoCloseable {
         // The services share one logging system, which would label every line with the first service's name.
         properties.put("logging.include-application-name", false);
         properties.put("server.port", service.port());
-        if (service.database()) {
+        if (service.schema() != null) {
+            LocalPostgres.Role role = postgres.roleFor(service.role(), service.schema());
             properties.put("spring.datasource.url", postgres.jdbcUrl());
-            properties.put("spring.datasource.username", postgres.username());
-            properties.put("spring.datasource.password", postgres.password());
+            properties.put("spring.datasource.username", role.username());
+            properties.put("spring.datasource.password", role.password());
         }
         properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
         // As command-line arguments: they outrank the service's own file, as an operator's settings should.

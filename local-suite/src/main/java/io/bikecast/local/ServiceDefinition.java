@@ -6,6 +6,7 @@ import io.bikecast.prediction.PredictionApplication;
 import io.bikecast.training.TrainingApplication;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One of the four services, as the local suite starts it.
@@ -14,16 +15,21 @@ import java.util.Map;
  * @param application its {@code @SpringBootApplication} class
  * @param port the port it listens on when started by the suite
  * @param properties settings only this service gets in the suite, where all services share one classpath
- * @param database whether the service keeps state in PostgreSQL, and so gets the suite's database connection
+ * @param schema the PostgreSQL schema the service owns, or null for one that keeps no state there; a service with a
+ *     schema logs in as a role of its own that owns that schema and nothing else ({@link LocalPostgres#roleFor})
  */
 record ServiceDefinition(
-        String name, Class<?> application, int port, Map<String, Object> properties, boolean database) {
+        String name,
+        Class<?> application,
+        int port,
+        Map<String, Object> properties,
+        @Nullable String schema) {
 
     /** The four services on their usual ports, in the order they start: data first, consumers of models last. */
     static List<ServiceDefinition> usual() {
         return List.of(
-                new ServiceDefinition("ingest-service", IngestApplication.class, 8081, Map.of(), true),
-                new ServiceDefinition("training-service", TrainingApplication.class, 8082, Map.of(), true),
+                new ServiceDefinition("ingest-service", IngestApplication.class, 8081, Map.of(), "ingest"),
+                new ServiceDefinition("training-service", TrainingApplication.class, 8082, Map.of(), "registry"),
                 // It has no database; alone it has no JDBC on its classpath, but here the others' JDBC and Flyway are.
                 new ServiceDefinition(
                         "prediction-service",
@@ -34,12 +40,17 @@ record ServiceDefinition(
                                 false,
                                 "spring.autoconfigure.exclude",
                                 "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"),
-                        false),
-                new ServiceDefinition("monitoring-service", MonitoringApplication.class, 8083, Map.of(), true));
+                        null),
+                new ServiceDefinition("monitoring-service", MonitoringApplication.class, 8083, Map.of(), "monitoring"));
     }
 
     ServiceDefinition onPort(int newPort) {
-        return new ServiceDefinition(name, application, newPort, properties, database);
+        return new ServiceDefinition(name, application, newPort, properties, schema);
+    }
+
+    /** Its own database role: {@code ingest_service} for {@code ingest-service}. */
+    String role() {
+        return name.replace('-', '_');
     }
 
     String baseUrl() {

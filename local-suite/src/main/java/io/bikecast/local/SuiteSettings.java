@@ -85,6 +85,7 @@ record SuiteSettings(
     Map<String, Object> serviceProperties() {
         Map<String, Object> shared = new HashMap<>(properties);
         shared.put("bikecast.security.api-key.key", apiKey);
+        shared.put("bikecast.security.api-key.allow-published-key", true);
         uciHourCsv.ifPresent(file ->
                 shared.put("bikecast.ingest.data-directory", file.getParent().toString()));
         return shared;

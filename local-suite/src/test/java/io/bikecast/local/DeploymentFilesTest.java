@@ -53,6 +53,18 @@ class DeploymentFilesTest {
                 .contains("HEALTHCHECK");
     }
 
+    /** Issue 15, point 16: the checks above skip where a tool is missing, so every CI that runs them installs both. */
+    @Test
+    void theGitHubWorkflowInstallsBothToolsBeforeItRunsTheTests() throws Exception {
+        String workflow = Files.readString(DeploymentFiles.ROOT.resolve(".github/workflows/ci.yml"));
+
+        int install = workflow.indexOf("apt-get install");
+        assertThat(install).as("an apt-get install step").isNotNegative();
+        String installLine = workflow.substring(install, workflow.indexOf('\n', install));
+        assertThat(installLine).contains("docker-compose").contains("prometheus");
+        assertThat(workflow.indexOf("./mvnw -B verify")).isGreaterThan(install);
+    }
+
     @Test
     void prometheusConfigurationAndRulesAreValid() throws Exception {
         assumeInstalled("promtool");
@@ -70,7 +82,7 @@ class DeploymentFilesTest {
 
         assertThat(config.exitCode()).as(config.output()).isZero();
         assertThat(rules.exitCode()).as(rules.output()).isZero();
-        assertThat(rules.output()).contains("SUCCESS: 6 rules found");
+        assertThat(rules.output()).contains("SUCCESS: 8 rules found");
     }
 
     @Test

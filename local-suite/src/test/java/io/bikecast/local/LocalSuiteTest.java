@@ -101,6 +101,33 @@ class LocalSuiteTest {
                             "SELECT string_agg(schema_name, ',' ORDER BY schema_name) FROM information_schema.schemata"
                                     + " WHERE schema_name IN ('ingest', 'registry', 'monitoring')"))
                     .isEqualTo("ingest,monitoring,registry");
+            // Issue 15, point 17: each service logs in as its own role, which owns its schema and no other.
+            assertThat(queryOne(
+                            restarted.jdbcUrl(),
+                            "SELECT string_agg(nspname || '=' || pg_get_userbyid(nspowner), ',' ORDER BY nspname)"
+                                    + " FROM pg_namespace WHERE nspname IN ('ingest', 'registry', 'monitoring')"))
+                    .isEqualTo("ingest=ingest_service,monitoring=monitoring_service,registry=training_service");
+            assertThat(queryOne(
+                            restarted.jdbcUrl(),
+                            "SELECT count(*) FROM pg_tables WHERE schemaname IN ('ingest', 'registry', 'monitoring')"
+                                    + " AND tableowner NOT IN ('ingest_service', 'training_service',"
+                                    + " 'monitoring_service')"))
+                    .isEqualTo("0");
+            assertThat(queryOne(restarted.jdbcUrl(), """
+                            SELECT string_agg(r.role || ' on ' || s.schema, ', ')
+                            FROM (VALUES ('ingest_service'), ('training_service'), ('monitoring_service')) r (role),
+                                 (VALUES ('ingest'), ('registry'), ('monitoring')) s (schema)
+                            WHERE (has_schema_privilege(r.role, s.schema, 'USAGE')
+                                   OR has_schema_privilege(r.role, s.schema, 'CREATE'))
+                              AND pg_get_userbyid((SELECT nspowner FROM pg_namespace WHERE nspname = s.schema))
+                                  <> r.role"""))
+                    .as("a service with rights on another's schema")
+                    .isNull();
+            assertThat(queryOne(
+                            restarted.jdbcUrl(),
+                            "SELECT bool_or(rolsuper OR rolcreaterole OR rolcreatedb)::text FROM pg_roles"
+                                    + " WHERE rolname IN ('ingest_service', 'training_service', 'monitoring_service')"))
+                    .isEqualTo("false");
         }
     }
 

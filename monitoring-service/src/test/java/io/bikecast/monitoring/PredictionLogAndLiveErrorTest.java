@@ -162,6 +162,44 @@ class PredictionLogAndLiveErrorTest {
                 .isEqualTo(50.0);
     }
 
+    /**
+     * Issue 15, point 12: prediction endpoints need no key, so one client asking for one hour five hundred times, with
+     * a number of its own, must weigh that hour once: each hour counts with the last prediction made for it.
+     */
+    @Test
+    void aClientAskingForOneHourManyTimesWeighsItOnce() {
+        int hours = 30;
+        LocalDateTime first = START.minusHours(100);
+        Instant earlier = Instant.now().minusSeconds(600);
+        List<PredictionLogged> flood = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            flood.add(prediction(first, 5000, 11, ServedBy.CHAMPION, false, earlier));
+        }
+        List<PredictionLogged> honest = IntStream.range(0, hours)
+                .mapToObj(i -> prediction(first.plusHours(i), 200, 11, ServedBy.CHAMPION, false, Instant.now()))
+                .toList();
+        publish(flood);
+        publish(honest);
+        CompletableFuture.allOf(IntStream.range(0, hours)
+                        .mapToObj(
+                                i -> publisher.publish(ActualObserved.of("system", first.plusHours(i), 200, "replay")))
+                        .toArray(CompletableFuture[]::new))
+                .join();
+        awaitStoredForVersion(11, 500 + hours);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM monitoring.actual WHERE hour >= ? AND hour < ?",
+                                Integer.class,
+                                java.sql.Timestamp.valueOf(first),
+                                java.sql.Timestamp.valueOf(first.plusHours(hours)))
+                        == hours);
+
+        JsonNode week =
+                window(JSON.readTree(new Http(port).get("/api/v1/live-error").body()), 11, false, "168h");
+        assertThat(week.path("pairs").asInt()).isEqualTo(hours);
+        assertThat(week.path("rmse").asDouble()).isZero();
+    }
+
     private static void assertWindow(JsonNode window, int[] actual, int[] error, int from, int to) {
         int n = to - from;
         double sumSquared = 0;
@@ -217,6 +255,11 @@ class PredictionLogAndLiveErrorTest {
 
     private static PredictionLogged prediction(
             LocalDateTime hour, long count, long version, ServedBy servedBy, boolean shadow) {
+        return prediction(hour, count, version, servedBy, shadow, Instant.now());
+    }
+
+    private static PredictionLogged prediction(
+            LocalDateTime hour, long count, long version, ServedBy servedBy, boolean shadow, Instant at) {
         return PredictionLogged.of(
                 UUID.randomUUID(),
                 "system",
@@ -228,7 +271,7 @@ class PredictionLogAndLiveErrorTest {
                 version,
                 servedBy,
                 shadow,
-                Instant.now());
+                at);
     }
 
     private void publish(List<PredictionLogged> predictions) {

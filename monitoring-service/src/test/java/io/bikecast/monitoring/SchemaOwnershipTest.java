@@ -2,6 +2,7 @@ package io.bikecast.monitoring;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -17,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Each service is the only reader and writer of its own data: monitoring reads the training service's registry only
- * through its HTTP API (registry-client), never through the shared registry reader or the {@code registry} schema's
- * tables, so the training service can change its tables without breaking monitoring.
+ * through its HTTP API (registry-client), never through the training service's registry reader or the {@code registry}
+ * schema's tables, so the training service can change its tables without breaking monitoring.
  */
 class SchemaOwnershipTest {
 
@@ -33,15 +34,23 @@ class SchemaOwnershipTest {
                     + "|db/migration/registry");
 
     @Test
-    void noClassUsesTheRegistryReader() {
+    void noClassUsesTheTrainingServicesCode() {
         JavaClasses service = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.bikecast.monitoring");
         noClasses()
                 .should()
                 .dependOnClassesThat()
-                .haveFullyQualifiedName("io.bikecast.common.registry.ModelRegistryReader")
+                .resideInAPackage("io.bikecast.training..")
                 .check(service);
+    }
+
+    @Test
+    void neitherTheRegistryReaderNorTheRegistryMigrationsAreOnTheClasspath() {
+        assertThatThrownBy(() -> Class.forName("io.bikecast.training.registry.ModelRegistryReader"))
+                .isInstanceOf(ClassNotFoundException.class);
+        assertThat(SchemaOwnershipTest.class.getResource("/db/migration/registry/V1__model_versions.sql"))
+                .isNull();
     }
 
     @Test

@@ -1,11 +1,15 @@
 package io.bikecast.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.bikecast.common.events.ActualObserved;
 import io.bikecast.common.events.Topics;
+import io.bikecast.common.events.TrainingFailed;
+import io.bikecast.common.events.TriggerSource;
 import io.bikecast.platform.kafka.EventPublisher;
 import io.bikecast.testsupport.RealInfrastructure;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +18,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -51,6 +56,12 @@ class PlatformTest {
 
     @Autowired
     PlatformTestApplication.FlakyActualsListener listener;
+
+    @Autowired
+    PlatformTestApplication.PoisonSensitiveListener lifecycle;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
@@ -118,6 +129,22 @@ class PlatformTest {
     }
 
     @Test
+    void answersAnUnexpectedErrorAs500ProblemWithAnIdAndNoInternals() throws Exception {
+        HttpResponse<String> response = get("/api/v1/broken");
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.path("type").asString()).isEqualTo("https://bikecast.io/problems/internal-error");
+        assertThat(problem.path("detail").asString())
+                .matches("An unexpected error occurred; it is logged as [0-9a-f-]{36}\\.");
+        assertThat(response.body())
+                .doesNotContain("hunter2")
+                .doesNotContain("jdbc")
+                .doesNotContain("IllegalState");
+    }
+
+    @Test
     void givesSpringsOwnProblemsTheGenericTypeOfTheirStatus() throws Exception {
         HttpResponse<String> unknownPath = get("/api/v1/nothing-here");
         assertThat(unknownPath.statusCode()).isEqualTo(404);
@@ -176,18 +203,42 @@ class PlatformTest {
     }
 
     @Test
-    void retriesAFailingListenerUntilItSucceedsAndSkipsUnreadableRecords() throws Exception {
+    void retriesAFailingListenerUntilItSucceedsAndSendsUnreadableRecordsToTheDeadLetterTopic() throws Exception {
         sendRaw(Topics.ACTUALS.name(), "not json at all");
         ActualObserved event = ActualObserved.of("system", LocalDateTime.of(2012, 5, 1, 9, 0), 13, "ingest");
         publisher.publish(event).get(30, TimeUnit.SECONDS);
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (listener.processed.stream().noneMatch(event::equals) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-
-        assertThat(listener.processed).contains(event);
+        await().atMost(Duration.ofSeconds(30)).until(() -> listener.processed.contains(event));
         assertThat(listener.attempts.get()).isGreaterThanOrEqualTo(3);
+        ConsumerRecord<String, String> parked = readOne(Topics.ACTUALS.name() + ".dlt", "not json at all");
+        assertThat(parked.value()).isEqualTo("not json at all");
+        assertThat(header(parked, "kafka_dlt-original-topic")).isEqualTo(Topics.ACTUALS.name());
+        assertThat(header(parked, "kafka_dlt-exception-fqcn")).contains("DeserializationException");
+    }
+
+    /** Issue 15, point 5: a record its listener can never process is parked with a trace, and the next one goes on. */
+    @Test
+    void aPoisonRecordGoesToTheDeadLetterTopicAfterItsAttemptsAndTheRecordsBehindItAreProcessed() throws Exception {
+        TrainingFailed poison = TrainingFailed.of("poison", UUID.randomUUID(), "bad", TriggerSource.API);
+        TrainingFailed next = TrainingFailed.of("healthy", UUID.randomUUID(), "fine", TriggerSource.API);
+        publisher.publish(poison).get(30, TimeUnit.SECONDS);
+        publisher.publish(next).get(30, TimeUnit.SECONDS);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> lifecycle.processed.contains(next));
+        assertThat(lifecycle.poisonAttempts.get()).isEqualTo(4);
+        ConsumerRecord<String, String> parked =
+                readOne(Topics.MODEL_LIFECYCLE.name() + ".dlt", poison.eventId().toString());
+        assertThat(header(parked, "kafka_dlt-exception-message")).contains("this event can never be processed");
+        assertThat(header(parked, "kafka_dlt-exception-stacktrace")).contains("PoisonSensitiveListener");
+        assertThat(meters.get("bikecast.kafka.dead.letters")
+                        .tag("topic", Topics.MODEL_LIFECYCLE.name())
+                        .counter()
+                        .count())
+                .isEqualTo(1.0);
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private ConsumerRecord<String, String> readOne(String topic, String eventId) {

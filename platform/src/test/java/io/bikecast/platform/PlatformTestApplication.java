@@ -2,6 +2,7 @@ package io.bikecast.platform;
 
 import io.bikecast.common.events.ActualObserved;
 import io.bikecast.common.events.BikecastEvent;
+import io.bikecast.common.events.TrainingFailed;
 import io.bikecast.platform.config.BikecastService;
 import io.bikecast.platform.web.ProblemException;
 import jakarta.validation.Valid;
@@ -50,6 +51,31 @@ class PlatformTestApplication {
         @GetMapping("/api/v1/hours")
         int hour(@RequestParam @Min(0) @Max(23) int hr) {
             return hr;
+        }
+
+        /** A bug whose message holds what no client may see. */
+        @GetMapping("/api/v1/broken")
+        int broken() {
+            throw new IllegalStateException("connection string jdbc:postgresql://db/bikecast?password=hunter2");
+        }
+    }
+
+    /** Can never process a failure of the model named {@code poison}, and records every other. */
+    @Component
+    static class PoisonSensitiveListener {
+
+        final List<TrainingFailed> processed = new CopyOnWriteArrayList<>();
+        final AtomicInteger poisonAttempts = new AtomicInteger();
+
+        @KafkaListener(topics = "bikecast.model-lifecycle", groupId = "platform-test-lifecycle")
+        void on(BikecastEvent event) {
+            if (event instanceof TrainingFailed failed) {
+                if (failed.modelName().equals("poison")) {
+                    poisonAttempts.incrementAndGet();
+                    throw new IllegalArgumentException("this event can never be processed");
+                }
+                processed.add(failed);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.bikecast.prediction;
 
+import io.bikecast.platform.web.PlausibleYears;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -26,6 +27,8 @@ import org.springframework.validation.annotation.Validated;
  *     good ones
  * @param challenger how the challenger, when the registry names one, gets traffic
  * @param log how every prediction is published as a {@code prediction-logged} event
+ * @param plausibleYears the years a request's {@code timestamp} or {@code hour} may name (default 1970 to 2100); any
+ *     other is a 400 naming the field
  */
 @Validated
 @ConfigurationProperties("bikecast.prediction")
@@ -35,7 +38,8 @@ public record PredictionProperties(
         @DefaultValue("30s") @NotNull Duration registryRefreshInterval,
         @DefaultValue @Valid Registry registry,
         @DefaultValue @Valid Challenger challenger,
-        @DefaultValue @Valid Log log) {
+        @DefaultValue @Valid Log log,
+        @DefaultValue PlausibleYears plausibleYears) {
 
     /**
      * The training service's registry API, the only source of models, and the local copy of the last good ones.

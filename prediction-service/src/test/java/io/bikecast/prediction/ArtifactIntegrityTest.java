@@ -3,7 +3,7 @@ package io.bikecast.prediction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.bikecast.common.registry.ModelArtifacts;
+import io.bikecast.model.ModelArtifacts;
 import io.bikecast.platform.kafka.EventPublisher;
 import io.bikecast.prediction.support.Http;
 import io.bikecast.prediction.support.Lifecycle;

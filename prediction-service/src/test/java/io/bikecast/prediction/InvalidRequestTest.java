@@ -8,6 +8,18 @@ import io.bikecast.prediction.support.TestModels;
 import io.bikecast.testsupport.FakeTrainingRegistry;
 import io.bikecast.testsupport.RealInfrastructure;
 import io.bikecast.testsupport.UciDataset;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.SequenceInputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -236,6 +248,25 @@ class InvalidRequestTest {
                 .containsExactly("hour");
     }
 
+    /** Issue 15, point 1: an hour outside the plausible years is a 400 naming the field and the setting. */
+    @Test
+    void hoursOutsideThePlausibleYearsAreRefusedNamingTheSetting() {
+        for (String timestamp : List.of("1969-12-31T23:00", "2101-01-01T00:00", "9999-06-01T12:00")) {
+            Map<String, Object> natural = Payloads.natural(ROW);
+            natural.put("timestamp", timestamp);
+            JsonNode problem = invalid(http.post("/api/v1/predict", natural));
+            assertThat(fields(problem)).as(timestamp).containsExactly("timestamp");
+            assertThat(error(problem, "timestamp").path("reason").asString())
+                    .isEqualTo("must be in the years 1970 to 2100 (bikecast.prediction.plausible-years)");
+        }
+        for (String timestamp : List.of("1970-01-01T00:00", "2100-12-31T23:00")) {
+            Map<String, Object> natural = Payloads.natural(ROW);
+            natural.put("timestamp", timestamp);
+            Http.Response answered = http.post("/api/v1/predict", natural);
+            assertThat(answered.status()).as(timestamp + ": " + answered.text()).isEqualTo(200);
+        }
+    }
+
     @Test
     void jsonOfTheWrongShapeIsRefusedNeverWithA500() {
         List<String> bodies = List.of(
@@ -293,6 +324,70 @@ class InvalidRequestTest {
         assertThat(fields(problem)).containsExactly("rows");
         assertThat(error(problem, "rows").path("reason").asString())
                 .isEqualTo("must hold at most 50 rows but held 100000");
+    }
+
+    @Test
+    void aBodyDeclaredOverTheLimitIsRefusedWith413BeforeAByteIsRead() throws Exception {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream()
+                    .write(("POST /api/v1/predict/batch HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                    + "Content-Type: application/json\r\nContent-Length: 314572800\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            // Not one byte of the 300 MB is sent: the answer must not wait for them.
+            BufferedReader answer =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            String statusLine = answer.readLine();
+            assertThat(statusLine).startsWith("HTTP/1.1 413");
+            int length = 0;
+            for (String header = answer.readLine(); !header.isEmpty(); header = answer.readLine()) {
+                if (header.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                    length = Integer.parseInt(
+                            header.substring("content-length:".length()).trim());
+                }
+            }
+            char[] body = new char[length];
+            int read = 0;
+            while (read < length) {
+                read += answer.read(body, read, length - read);
+            }
+            JsonNode problem = Http.JSON.readTree(new String(body));
+            assertThat(problem.path("type").asString()).isEqualTo("https://bikecast.io/problems/payload-too-large");
+            assertThat(problem.path("detail").asString()).contains("314572800").contains("8388608");
+        }
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIsCutOffAt413() throws Exception {
+        // Valid JSON all along (whitespace between the brackets), so only its length can be refused.
+        byte[] start = "{\"rows\":[".getBytes(StandardCharsets.US_ASCII);
+        long spaces = 9L * 1024 * 1024;
+        InputStream body = new SequenceInputStream(
+                new ByteArrayInputStream(start),
+                new SequenceInputStream(
+                        new InputStream() {
+                            private long left = spaces;
+
+                            @Override
+                            public int read() {
+                                return left-- > 0 ? ' ' : -1;
+                            }
+                        },
+                        new ByteArrayInputStream("]}".getBytes(StandardCharsets.US_ASCII))));
+        HttpResponse<String> response = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/predict/batch"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(abbreviated(response.body())).isEqualTo(413);
+        assertThat(Http.JSON.readTree(response.body()).path("type").asString())
+                .isEqualTo("https://bikecast.io/problems/payload-too-large");
     }
 
     /** The response is a 400 invalid-request problem with at least one named field. */

@@ -23,6 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Kafka goes away while predictions are made: they are all answered, without waiting on Kafka; the service stays
@@ -94,6 +95,9 @@ class KafkaOutageTest {
         assertThat(slowest).as("slowest prediction (ms) while Kafka is down").isLessThan(500);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Http.Response health = http.get("/actuator/health");
+            JsonNode kafka = health.body().path("components").path("kafka").path("details");
+            assertThat(kafka.path("logBufferCapacity").asInt()).isEqualTo(100_000);
+            assertThat(kafka.path("logDropped").asLong()).isZero();
             assertThat(health.body()
                             .path("components")
                             .path("kafka")

@@ -8,6 +8,7 @@ import io.bikecast.common.features.FeatureEngineering;
 import io.bikecast.common.features.NaturalCondition;
 import io.bikecast.common.features.NaturalConditions;
 import io.bikecast.common.features.UciFeatures;
+import io.bikecast.model.FeatureExamples;
 import io.bikecast.prediction.support.Http;
 import io.bikecast.prediction.support.Payloads;
 import io.bikecast.prediction.support.TestModels;
@@ -99,7 +100,7 @@ class PredictionApiTest {
         double[] trees = ((org.tribuo.ensemble.EnsembleModel<org.tribuo.regression.Regressor>)
                         TestModels.first().model())
                 .getModels().stream()
-                        .mapToDouble(tree -> tree.predict(FeatureEngineering.unlabelledExample(ROW.features()))
+                        .mapToDouble(tree -> tree.predict(FeatureExamples.unlabelledExample(ROW.features()))
                                 .getOutput()
                                 .getValues()[0])
                         .sorted()
@@ -191,6 +192,40 @@ class PredictionApiTest {
                                     .predict(TestModels.row(indexes[i]).features()),
                             within(1e-9));
         }
+    }
+
+    @Test
+    void theSeedServicesClientsGetAnswersOnTheirPathsWithTheFieldNamesTheyRead() {
+        List<Object> inputs = List.of(Payloads.uci(TestModels.row(10)), Payloads.natural(TestModels.row(20)));
+
+        Http.Response batch = http.post("/predict/batch", Map.of("inputs", inputs));
+
+        assertThat(batch.status()).as(batch.text()).isEqualTo(200);
+        assertThat(batch.body().path("count").asInt()).isEqualTo(2);
+        for (JsonNode answer : batch.body().path("predictions")) {
+            assertThat(answer.path("prediction").isNumber())
+                    .as(answer.toString())
+                    .isTrue();
+            assertThat(answer.path("prediction").asLong())
+                    .isEqualTo(answer.path("predictedCount").asLong());
+        }
+        Http.Response single = http.post("/predict", Payloads.uci(ROW));
+        assertThat(single.body().path("prediction").asLong())
+                .isEqualTo(single.body().path("predictedCount").asLong());
+        Http.Response quick = http.get("/predict?hr=17&temp=0.7&season=3");
+        assertThat(quick.status()).as(quick.text()).isEqualTo(200);
+        assertThat(quick.body().path("predicted_bikes").asLong())
+                .isEqualTo(quick.body().path("predictedCount").asLong());
+
+        // The versioned API keeps its own shape.
+        assertThat(http.post("/api/v1/predict", Payloads.uci(ROW)).body().has("prediction"))
+                .isFalse();
+        assertThat(http.get("/api/v1/predict?hr=17").body().has("predicted_bikes"))
+                .isFalse();
+        Http.Response versionedBatch = http.post("/api/v1/predict/batch", Map.of("inputs", inputs));
+        assertThat(versionedBatch.status()).isEqualTo(200);
+        assertThat(versionedBatch.body().path("predictions").path(0).has("prediction"))
+                .isFalse();
     }
 
     @Test

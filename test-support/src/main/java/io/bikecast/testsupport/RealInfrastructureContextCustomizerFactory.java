@@ -1,5 +1,7 @@
 package io.bikecast.testsupport;
 
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -34,6 +36,19 @@ public final class RealInfrastructureContextCustomizerFactory implements Context
         return outer;
     }
 
+    /**
+     * A service refuses to start without an API key of its own; a test that names none gets this one, so it runs like a
+     * configured deployment.
+     */
+    static final String TEST_API_KEY = "test-key";
+
+    private static final String API_KEY_PROPERTY = "bikecast.security.api-key.key";
+
+    private static boolean namesApiKey(MergedContextConfiguration config) {
+        return Arrays.stream(config.getPropertySourceProperties())
+                .anyMatch(property -> property.startsWith(API_KEY_PROPERTY + "="));
+    }
+
     /** One per top-level test class: no two classes share a context, a database or the events they caused. */
     private record RealInfrastructureCustomizer(Class<?> testClass) implements ContextCustomizer {
 
@@ -42,12 +57,15 @@ public final class RealInfrastructureContextCustomizerFactory implements Context
             TestInfrastructure infrastructure = SharedInfrastructure.get();
             String database = SharedInfrastructure.createDatabase();
             SharedInfrastructure.deleteAllTopics();
-            Map<String, Object> properties = Map.of(
+            Map<String, Object> properties = new HashMap<>(Map.of(
                     "spring.datasource.url", infrastructure.jdbcUrl(database),
                     "spring.datasource.username", infrastructure.username(),
                     "spring.datasource.password", infrastructure.password(),
                     "spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(),
-                    "bikecast.test.database", database);
+                    "bikecast.test.database", database));
+            if (!namesApiKey(config)) {
+                properties.put(API_KEY_PROPERTY, TEST_API_KEY);
+            }
             context.getEnvironment()
                     .getPropertySources()
                     .addFirst(new MapPropertySource("bikecast-real-infrastructure", properties));

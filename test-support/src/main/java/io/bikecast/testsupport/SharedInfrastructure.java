@@ -50,6 +50,34 @@ public final class SharedInfrastructure {
         return name;
     }
 
+    /**
+     * A database outage as a service sees it: the database refuses every new connection, for superusers too, and its
+     * open connections are closed, until {@link #acceptConnections}. Only the named (test's own) database is affected.
+     */
+    public static void refuseConnections(String database) {
+        admin(
+                "ALTER DATABASE " + database + " ALLOW_CONNECTIONS false",
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
+    }
+
+    /** Ends the outage {@link #refuseConnections} began. */
+    public static void acceptConnections(String database) {
+        admin("ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
+    }
+
+    private static void admin(String... statements) {
+        TestInfrastructure infrastructure = get();
+        try (Connection connection = DriverManager.getConnection(
+                        infrastructure.jdbcUrl("postgres"), infrastructure.username(), infrastructure.password());
+                Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not run " + String.join("; ", statements), e);
+        }
+    }
+
     /** Deletes every topic of the broker, so a test class sees only the events it caused. */
     public static void deleteAllTopics() {
         try (Admin admin = Admin.create(

@@ -4,6 +4,7 @@ import io.bikecast.common.features.FeatureEngineering;
 import io.bikecast.common.features.FeatureSchema;
 import io.bikecast.common.features.UciFeatures;
 import io.bikecast.common.registry.ReferenceSample;
+import io.bikecast.model.FeatureExamples;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +33,7 @@ public final class TestForests {
         RegressionFactory factory = new RegressionFactory();
         MutableDataset<Regressor> dataset = new MutableDataset<>(
                 new SimpleDataSourceProvenance("uci-hour-sample", OffsetDateTime.now(), factory), factory);
-        rows.forEach(row -> dataset.add(FeatureEngineering.example(row.features(), row.cnt())));
+        rows.forEach(row -> dataset.add(FeatureExamples.example(row.features(), row.cnt())));
         CARTRegressionTrainer tree =
                 new CARTRegressionTrainer(8, 5.0f, 0.0f, 0.5f, false, new MeanSquaredError(), seed);
         return new RandomForestTrainer<>(tree, new AveragingCombiner(), trees, seed).train(dataset);
@@ -56,7 +57,7 @@ public final class TestForests {
 
     /** What the model predicts for the features (its raw output). */
     public static double predict(Model<Regressor> model, UciFeatures features) {
-        return model.predict(FeatureEngineering.unlabelledExample(features))
+        return model.predict(FeatureExamples.unlabelledExample(features))
                 .getOutput()
                 .getValues()[0];
     }

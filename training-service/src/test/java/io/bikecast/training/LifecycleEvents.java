@@ -3,8 +3,8 @@ package io.bikecast.training;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bikecast.common.events.BikecastEvent;
-import io.bikecast.common.events.EventJson;
 import io.bikecast.common.events.Topics;
+import io.bikecast.platform.kafka.EventJson;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

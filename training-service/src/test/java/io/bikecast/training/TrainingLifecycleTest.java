@@ -4,21 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.bikecast.common.events.EventJson;
 import io.bikecast.common.events.ModelMetrics;
 import io.bikecast.common.events.ModelPromoted;
 import io.bikecast.common.events.ModelTrained;
 import io.bikecast.common.events.TrainingFailed;
 import io.bikecast.common.events.TrainingRequested;
 import io.bikecast.common.events.TriggerSource;
-import io.bikecast.common.registry.ArtifactIntegrityException;
-import io.bikecast.common.registry.ModelArtifacts;
-import io.bikecast.common.registry.ModelRegistryReader;
 import io.bikecast.common.registry.ReferenceSample;
+import io.bikecast.model.ModelArtifacts;
+import io.bikecast.platform.kafka.EventJson;
 import io.bikecast.testsupport.RealInfrastructure;
 import io.bikecast.training.data.ObservationReader;
 import io.bikecast.training.data.TrainingRow;
 import io.bikecast.training.forest.Evaluation;
+import io.bikecast.training.registry.ArtifactIntegrityException;
+import io.bikecast.training.registry.ModelRegistryReader;
 import io.bikecast.training.run.TrainingWorker;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,7 +72,7 @@ import tools.jackson.databind.JsonNode;
             "bikecast.training.reference-sample-size=500",
             "bikecast.training.schedule.cron=-",
             "bikecast.training.worker-poll-interval=1s",
-            "bikecast.training.outbox.poll-interval=500ms",
+            "bikecast.outbox.poll-interval=500ms",
             "bikecast.training.promotion.min-r2=0.5"
         })
 @RealInfrastructure
@@ -612,6 +612,26 @@ class TrainingLifecycleTest {
                                 "{\"from\": \"2011-07-01T00:00\", \"to\": \"2011-08-01T00:00\"}")
                         .status())
                 .isEqualTo(200);
+    }
+
+    /** Issue 15, point 11: a queued run whose stored request no longer reads is failed, and the queue moves on. */
+    @Test
+    @Order(15)
+    void aQueuedRunWhoseStoredRequestCannotBeReadFailsWithoutHoldingUpTheQueue() {
+        UUID unreadable = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO registry.training_run
+                            (id, model_name, status, trigger, reason, requested_parameters, requested_at)
+                        VALUES (?, ?, 'queued', 'api', 'written by another version', '{"trees": "lots"}'::jsonb,
+                                now() - interval '1 day')""").params(unreadable, MODEL).update();
+
+        String behind = requestRun(
+                "{\"reason\": \"queued behind it\", \"parameters\": {\"holdoutStart\": \"2030-01-01T00:00:00\"}}");
+
+        assertThat(awaitFinished(behind).path("status").asString()).isEqualTo("failed");
+        JsonNode stuck = awaitFinished(unreadable.toString());
+        assertThat(stuck.path("status").asString()).isEqualTo("failed");
+        assertThat(stuck.path("error").asString()).contains("its stored request cannot be read");
     }
 
     private String requestRun(String body) {

@@ -5,15 +5,12 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Objects;
-import org.tribuo.Example;
-import org.tribuo.impl.ArrayExample;
-import org.tribuo.regression.RegressionFactory;
-import org.tribuo.regression.Regressor;
 
 /**
  * The single feature path: training, serving, ingest and monitoring all compute features here, so a model is served
  * exactly the features it was trained on. It reproduces every row of the UCI {@code hour.csv} from the row's date,
- * hour and weather in real units (the tests check all 17,379).
+ * hour and weather in real units (the tests check all 17,379). Models read the features as {@link #featureNames()}
+ * and {@link #vector}; the model-codec module wraps those two in Tribuo examples, so this module needs no Tribuo.
  *
  * <p>Stateless and thread-safe.
  */
@@ -112,19 +109,6 @@ public final class FeatureEngineering {
     /** The feature names in model order: {@link FeatureSchema#featureNames()}. */
     public static String[] featureNames() {
         return FeatureSchema.featureNames();
-    }
-
-    /**
-     * A training example: every feature by its {@link FeatureSchema} name, zeros included, with the count as the
-     * {@link FeatureSchema#TARGET} output.
-     */
-    public static Example<Regressor> example(UciFeatures f, double target) {
-        return new ArrayExample<>(new Regressor(FeatureSchema.TARGET, target), featureNames(), vector(f));
-    }
-
-    /** An example to predict, with Tribuo's unknown output. */
-    public static Example<Regressor> unlabelledExample(UciFeatures f) {
-        return new ArrayExample<>(RegressionFactory.UNKNOWN_REGRESSOR, featureNames(), vector(f));
     }
 
     private static int workingday(LocalDate date, boolean holiday) {

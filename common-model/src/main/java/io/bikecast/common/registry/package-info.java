@@ -1,6 +1,7 @@
 /**
- * Reading the model registry the training service keeps in the {@code registry} schema: the versions an alias
- * ({@code champion}, {@code challenger}) points at, their artifacts (verified against their SHA-256 before use) and
- * their reference samples. The prediction and monitoring services use it; only the training service writes.
+ * What the model registry hands out besides a model's artifact: the {@link io.bikecast.common.registry.ReferenceSample}
+ * a version was trained with, which the training service stores and the prediction and monitoring services receive
+ * through its registry API. The registry itself (its tables and their reader) belongs to the training service, and the
+ * artifacts' codec to model-codec.
  */
 package io.bikecast.common.registry;

@@ -5,16 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.tribuo.Example;
-import org.tribuo.MutableDataset;
-import org.tribuo.provenance.SimpleDataSourceProvenance;
-import org.tribuo.regression.RegressionFactory;
-import org.tribuo.regression.Regressor;
 
 class FeatureEngineeringTest {
 
@@ -107,65 +100,5 @@ class FeatureEngineeringTest {
         assertThat(FeatureEngineering.vector(UciFeaturesTest.FIRST_ROW))
                 .containsExactly(UciFeaturesTest.FIRST_ROW.toVector());
         assertThat(FeatureEngineering.featureNames()).containsExactly(FeatureSchema.featureNames());
-    }
-
-    @Test
-    void aTrainingExampleHasEveryFeatureByNameAndTheCountAsOutput() {
-        Example<Regressor> example = FeatureEngineering.example(UciFeaturesTest.FIRST_ROW, 16);
-
-        assertThat(example.getOutput().getNames()).containsExactly(FeatureSchema.TARGET);
-        assertThat(example.getOutput().getValues()).containsExactly(16.0);
-        assertFeatures(example, UciFeaturesTest.FIRST_ROW);
-    }
-
-    @Test
-    void anUnlabelledExampleHasTheUnknownOutput() {
-        Example<Regressor> example = FeatureEngineering.unlabelledExample(UciFeaturesTest.FIRST_ROW);
-
-        assertThat(example.getOutput()).isSameAs(RegressionFactory.UNKNOWN_REGRESSOR);
-        assertFeatures(example, UciFeaturesTest.FIRST_ROW);
-    }
-
-    @Test
-    void zeroValuedFeaturesAreKept() {
-        UciFeatures zeros = new UciFeatures(1, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0);
-
-        Example<Regressor> example = FeatureEngineering.example(zeros, 0);
-
-        assertThat(example.size()).isEqualTo(12);
-        assertFeatures(example, zeros);
-        assertThat(example.lookup("windspeed").getValue()).isZero();
-        assertThat(example.lookup("yr").getValue()).isZero();
-    }
-
-    @Test
-    void zeroValuedFeaturesSurviveADataset() {
-        RegressionFactory factory = new RegressionFactory();
-        MutableDataset<Regressor> dataset =
-                new MutableDataset<>(new SimpleDataSourceProvenance("test", factory), factory);
-        dataset.add(FeatureEngineering.example(UciFeaturesTest.FIRST_ROW, 16));
-        dataset.add(
-                FeatureEngineering.example(new UciFeatures(2, 1, 5, 17, 0, 3, 1, 2, 0.66, 0.6212, 0.44, 0.2836), 500));
-
-        assertThat(dataset.getFeatureMap().keySet()).containsExactlyInAnyOrder(FeatureSchema.featureNames());
-        assertFeatures(dataset.getExample(0), UciFeaturesTest.FIRST_ROW);
-    }
-
-    private static void assertFeatures(Example<Regressor> example, UciFeatures f) {
-        assertThat(example.validateExample()).isTrue();
-        assertThat(example.size()).isEqualTo(FeatureSchema.features().size());
-        List<String> names = new ArrayList<>();
-        for (org.tribuo.Feature feature : example) {
-            names.add(feature.getName());
-        }
-        // Tribuo keeps features sorted by name; identity is the name, not the position
-        assertThat(names)
-                .containsExactlyInAnyOrder(FeatureSchema.featureNames())
-                .isSorted();
-        for (Feature feature : FeatureSchema.features()) {
-            assertThat(example.lookup(feature.columnName()).getValue())
-                    .as(feature.columnName())
-                    .isEqualTo(f.value(feature));
-        }
     }
 }

@@ -10,7 +10,7 @@ import io.bikecast.ingest.contract.Observation;
 import io.bikecast.ingest.contract.Violation;
 import io.bikecast.ingest.metrics.IngestMetrics;
 import io.bikecast.ingest.observation.ObservationStore;
-import io.bikecast.ingest.outbox.OutboxStore;
+import io.bikecast.platform.outbox.Outbox;
 import io.bikecast.platform.web.ProblemException;
 import io.bikecast.platform.web.ProblemType;
 import java.time.Duration;
@@ -42,7 +42,7 @@ public class IngestService {
 
     private final ObservationStore observations;
     private final BatchStore batches;
-    private final OutboxStore outbox;
+    private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final IngestMetrics metrics;
     private final IngestProperties properties;
@@ -50,7 +50,7 @@ public class IngestService {
     public IngestService(
             ObservationStore observations,
             BatchStore batches,
-            OutboxStore outbox,
+            Outbox outbox,
             TransactionTemplate transactions,
             IngestMetrics metrics,
             IngestProperties properties) {
@@ -86,7 +86,8 @@ public class IngestService {
             String source, String origin, IngestMode mode, boolean announceActuals, BatchSource reader) {
         Instant started = Instant.now();
         long startNanos = System.nanoTime();
-        BatchValidation validation = new BatchValidation(properties.maxRows(), properties.maxRejections());
+        BatchValidation validation =
+                new BatchValidation(properties.maxRows(), properties.maxRejections(), properties.plausibleYears());
         List<String> ignoredColumns;
         try {
             ignoredColumns = reader.readInto(validation);

@@ -1,5 +1,6 @@
 package io.bikecast.ingest.config;
 
+import io.bikecast.platform.web.PlausibleYears;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -24,8 +25,9 @@ import org.springframework.util.unit.DataSize;
  *     {@code data}, relative to the working directory); nothing outside it is ever read
  * @param fetch how CSV and zip files are downloaded by URL
  * @param archive limits applied while reading {@code hour.csv} out of a zip
- * @param outbox how the outbox relay publishes events
  * @param replay limits of replays
+ * @param plausibleYears the years an observation's date may fall in (default 1970 to 2100); a row outside them is
+ *     rejected, naming its date column
  */
 @ConfigurationProperties("bikecast.ingest")
 public record IngestProperties(
@@ -36,8 +38,8 @@ public record IngestProperties(
         @DefaultValue("data") Path dataDirectory,
         @DefaultValue Fetch fetch,
         @DefaultValue Archive archive,
-        @DefaultValue Outbox outbox,
-        @DefaultValue Replay replay) {
+        @DefaultValue Replay replay,
+        @DefaultValue PlausibleYears plausibleYears) {
 
     /**
      * Downloads by URL.
@@ -47,11 +49,17 @@ public record IngestProperties(
      *     stops answering fails the request with 422 after this long
      * @param allowedHosts the hosts URLs may point at; empty (the default) allows any host. Set it in production to
      *     keep the service from being used to probe the internal network, e.g. {@code archive.ics.uci.edu}
+     * @param allowedAddresses addresses (CIDR blocks or single IPs) a URL may resolve to although they are loopback,
+     *     link-local, private or otherwise internal; default none: such URLs are refused before any connection, e.g.
+     *     {@code 127.0.0.1/32} for a mirror on the same machine
+     * @param maxRedirects how many redirects a download follows, each checked like the first URL (default 5)
      */
     public record Fetch(
             @DefaultValue("5s") Duration connectTimeout,
             @DefaultValue("30s") Duration readTimeout,
-            @DefaultValue List<String> allowedHosts) {}
+            @DefaultValue List<String> allowedHosts,
+            @DefaultValue List<String> allowedAddresses,
+            @DefaultValue("5") int maxRedirects) {}
 
     /**
      * Zip files (the official UCI archive holds {@code hour.csv}, {@code day.csv} and {@code Readme.txt}).
@@ -65,30 +73,9 @@ public record IngestProperties(
             @DefaultValue("64MB") DataSize maxUncompressedSize) {}
 
     /**
-     * The outbox relay.
-     *
-     * @param pollInterval how often the relay looks for unsent events (default 100ms)
-     * @param batchSize how many events it sends before waiting for the broker's acknowledgements (default 2000)
-     * @param sendTimeout how long it waits for those acknowledgements before leaving the rest for the next round
-     *     (default 30s)
-     * @param retention how long sent events are kept in the outbox for inspection (default 7d)
-     */
-    public record Outbox(
-            @DefaultValue("100ms") Duration pollInterval,
-            @DefaultValue("2000") int batchSize,
-            @DefaultValue("30s") Duration sendTimeout,
-            @DefaultValue("7d") Duration retention) {}
-
-    /**
      * Replays.
      *
      * @param maxRunning how many replays may run at once (default 4)
-     * @param retryInterval how long a replay waits before publishing an hour again when Kafka did not acknowledge it
-     *     (default 1s)
-     * @param sendTimeout how long a replay waits for the acknowledgement of one hour (default 10s)
      */
-    public record Replay(
-            @DefaultValue("4") int maxRunning,
-            @DefaultValue("1s") Duration retryInterval,
-            @DefaultValue("10s") Duration sendTimeout) {}
+    public record Replay(@DefaultValue("4") int maxRunning) {}
 }

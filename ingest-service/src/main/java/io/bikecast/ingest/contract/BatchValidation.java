@@ -1,6 +1,7 @@
 package io.bikecast.ingest.contract;
 
 import io.bikecast.common.series.SeriesId;
+import io.bikecast.platform.web.PlausibleYears;
 import io.bikecast.platform.web.ProblemException;
 import io.bikecast.platform.web.ProblemType;
 import java.time.LocalDateTime;
@@ -20,6 +21,7 @@ public final class BatchValidation {
 
     private final int maxRows;
     private final int maxRejections;
+    private final PlausibleYears years;
     private final List<Observation> accepted = new ArrayList<>();
     private final List<Violation> violations = new ArrayList<>();
     private final Map<Key, Long> lineOfHour = new HashMap<>();
@@ -29,10 +31,12 @@ public final class BatchValidation {
     /**
      * @param maxRows the most rows the batch may have; one more is refused with 413
      * @param maxRejections the most violations the batch may have; one more refuses the batch with 422
+     * @param years the years a row's date may fall in
      */
-    public BatchValidation(int maxRows, int maxRejections) {
+    public BatchValidation(int maxRows, int maxRejections, PlausibleYears years) {
         this.maxRows = maxRows;
         this.maxRejections = maxRejections;
+        this.years = years;
     }
 
     /** Checks one row and files it as accepted or rejected. */
@@ -43,7 +47,7 @@ public final class BatchValidation {
                     "A batch may hold at most " + maxRows + " rows (bikecast.ingest.max-rows); split the data into "
                             + "several batches.");
         }
-        ContractValidator.Checked checked = ContractValidator.check(row, typingViolations);
+        ContractValidator.Checked checked = ContractValidator.check(row, typingViolations, years);
         if (!checked.accepted()) {
             reject(checked.violations());
             return;

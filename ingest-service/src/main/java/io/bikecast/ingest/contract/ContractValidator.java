@@ -4,6 +4,7 @@ import io.bikecast.common.features.Feature;
 import io.bikecast.common.features.FeatureEngineering;
 import io.bikecast.common.features.UciFeatures;
 import io.bikecast.common.series.SeriesId;
+import io.bikecast.platform.web.PlausibleYears;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -36,8 +37,9 @@ public final class ContractValidator {
      * @param row the row as the source gave it
      * @param typingViolations violations found while typing the row (for example "not a number"); their columns are
      *     not reported a second time as missing
+     * @param years the years the row's date may fall in
      */
-    public static Checked check(CandidateRow row, List<Violation> typingViolations) {
+    public static Checked check(CandidateRow row, List<Violation> typingViolations, PlausibleYears years) {
         List<Violation> violations = new ArrayList<>(typingViolations);
         Set<String> faulty = new HashSet<>();
         typingViolations.forEach(v -> faulty.add(v.column()));
@@ -73,6 +75,13 @@ public final class ContractValidator {
                 ? Columns.HOUR
                 : Columns.DTEDAY;
         requirePresent(date, dateColumn, line, faulty, violations);
+        if (date != null && !faulty.contains(dateColumn) && !years.contains(date.getYear())) {
+            String given = dateColumn.equals(Columns.HOUR) && row.hour() != null
+                    ? row.hour().toString()
+                    : date.toString();
+            violations.add(new Violation(line, dateColumn, given, years.reason("bikecast.ingest.plausible-years")));
+            faulty.add(dateColumn);
+        }
         requirePresent(row.hr(), Columns.HR, line, faulty, violations);
         requirePresent(row.season(), Columns.SEASON, line, faulty, violations);
         requirePresent(row.yr(), Columns.YR, line, faulty, violations);

@@ -6,7 +6,7 @@ import io.bikecast.ingest.config.IngestProperties;
 import io.bikecast.ingest.contract.Observation;
 import io.bikecast.ingest.observation.ObservationStore;
 import io.bikecast.ingest.web.Problems;
-import io.bikecast.platform.kafka.EventPublisher;
+import io.bikecast.platform.outbox.Outbox;
 import io.bikecast.platform.web.ProblemType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,12 +26,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Replays stored history as if it were live: for each stored hour of a series in a range, in order, it publishes an
- * {@link ActualObserved} with source {@code replay} and waits for Kafka's acknowledgement, one hour per pace tick.
- * Ticks are scheduled from the start time, so a slow acknowledgement does not slow the whole replay down. An hour that
- * Kafka does not acknowledge is published again (with the same event id) until it is, or the replay is stopped.
+ * Replays stored history as if it were live: for each stored hour of a series in a range, in order, it appends an
+ * {@link ActualObserved} with source {@code replay} to the outbox, one hour per pace tick, and the outbox relay
+ * publishes them in that order, as it publishes every other event of the service. Ticks are scheduled from the start
+ * time. While Kafka is down the replay keeps its pace and the hours wait in the outbox; they go out, in order, once it
+ * is back, and an hour appended before a restart is published after it.
  *
  * <p>Replays live in memory: a restart ends them (as {@code STOPPED}) and forgets them.
  */
@@ -42,7 +44,8 @@ public class ReplayService implements DisposableBean {
     private static final int PAGE = 1000;
 
     private final ObservationStore observations;
-    private final EventPublisher publisher;
+    private final Outbox outbox;
+    private final TransactionTemplate transactions;
     private final IngestProperties.Replay settings;
     private final Counter hoursPublished;
     private final Map<UUID, Replay> replays = new ConcurrentHashMap<>();
@@ -51,14 +54,16 @@ public class ReplayService implements DisposableBean {
 
     public ReplayService(
             ObservationStore observations,
-            EventPublisher publisher,
+            Outbox outbox,
+            TransactionTemplate transactions,
             IngestProperties properties,
             MeterRegistry registry) {
         this.observations = observations;
-        this.publisher = publisher;
+        this.outbox = outbox;
+        this.transactions = transactions;
         this.settings = properties.replay();
         this.hoursPublished = Counter.builder("bikecast.ingest.replay.hours")
-                .description("Hours published by replays")
+                .description("Hours replays handed to the outbox")
                 .register(registry);
     }
 
@@ -116,9 +121,10 @@ public class ReplayService implements DisposableBean {
                 for (Observation observation : page) {
                     long due = start + replay.pace.toNanos() * tick++;
                     waitUntil(due, replay);
-                    if (replay.stopRequested || !publish(replay, observation)) {
+                    if (replay.stopRequested) {
                         break;
                     }
+                    publish(observation);
                     replay.lastHour = observation.hour();
                     replay.hoursPublished++;
                     hoursPublished.increment();
@@ -133,23 +139,11 @@ public class ReplayService implements DisposableBean {
         }
     }
 
-    /** Publishes one hour until Kafka acknowledges it; false if the replay was stopped first. */
-    private boolean publish(Replay replay, Observation observation) {
+    /** Appends one hour to the outbox, in a transaction of its own: a replay changes nothing else. */
+    private void publish(Observation observation) {
         ActualObserved event =
                 ActualObserved.of(observation.seriesId().value(), observation.hour(), observation.cnt(), "replay");
-        while (!replay.stopRequested) {
-            try {
-                publisher.publish(event).get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                return true;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                replay.stopRequested = true;
-            } catch (Exception e) {
-                log.warn("Replay {}: Kafka did not acknowledge hour {}; retrying", replay.id, observation.hour());
-                LockSupport.parkNanos(settings.retryInterval().toNanos());
-            }
-        }
-        return false;
+        transactions.executeWithoutResult(status -> outbox.append(event));
     }
 
     private static void waitUntil(long due, Replay replay) {

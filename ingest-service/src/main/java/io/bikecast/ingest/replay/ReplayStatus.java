@@ -9,8 +9,9 @@ import java.util.UUID;
  *
  * @param state {@code RUNNING}, {@code COMPLETED}, {@code STOPPED} (by a request or a shutdown) or {@code FAILED}
  * @param hoursTotal the stored hours in the range when the replay started
- * @param hoursPublished the hours published (and acknowledged by Kafka) so far
- * @param lastHour the last hour published, null before the first
+ * @param hoursPublished the hours appended to the outbox so far, which publishes them in order (at once, or once
+ *     Kafka is back)
+ * @param lastHour the last hour appended, null before the first
  * @param error why a replay failed
  */
 public record ReplayStatus(

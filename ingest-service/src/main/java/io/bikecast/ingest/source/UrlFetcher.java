@@ -22,13 +22,16 @@ import org.springframework.stereotype.Component;
 public class UrlFetcher {
 
     private final IngestProperties.Fetch settings;
+    private final FetchAddressPolicy addresses;
 
-    public UrlFetcher(IngestProperties properties) {
+    public UrlFetcher(IngestProperties properties, HostResolver resolver) {
         this.settings = properties.fetch();
+        this.addresses = new FetchAddressPolicy(resolver, properties.fetch());
     }
 
     /**
-     * The URL checked: absolute, http or https, on an allowed host, without credentials.
+     * The URL checked: absolute, http or https, on an allowed host, without credentials. Where it resolves to is
+     * checked by {@link #open}, just before it connects.
      *
      * @throws io.bikecast.platform.web.ProblemException 400 naming what is wrong
      */
@@ -57,35 +60,56 @@ public class UrlFetcher {
     }
 
     /**
-     * Opens the body of a successful GET.
+     * Opens the body of a successful GET. Redirects are followed by hand, at most {@code max-redirects} of them, so
+     * that each target passes {@link #check} and the address policy before it is connected to, as the first URL did.
      *
-     * @throws io.bikecast.platform.web.ProblemException 422 if the server cannot be reached, does not answer in time
-     *     or answers with anything but 2xx
+     * @throws io.bikecast.platform.web.ProblemException 400 if the URL or a redirect points at a refused address; 422
+     *     if the server cannot be reached, does not answer in time, redirects too often or answers with anything but
+     *     2xx. The answer's body is never quoted.
      */
-    public InputStream open(URI uri) {
-        HttpURLConnection connection = null;
-        try {
-            connection = (HttpURLConnection) uri.toURL().openConnection();
-            connection.setConnectTimeout(
-                    Math.toIntExact(settings.connectTimeout().toMillis()));
-            connection.setReadTimeout(Math.toIntExact(settings.readTimeout().toMillis()));
-            connection.setInstanceFollowRedirects(true);
-            connection.setRequestProperty("Accept", "text/csv, application/zip, */*");
-            int status = connection.getResponseCode();
-            if (status < 200 || status > 299) {
-                connection.disconnect();
-                throw Problems.of(ProblemType.URL_STATUS, "GET " + uri + " answered HTTP " + status + ".");
+    public InputStream open(URI first) {
+        URI uri = first;
+        for (int redirects = 0; ; redirects++) {
+            addresses.check(uri, redirects == 0 ? "url" : "url (redirected to " + uri + ")");
+            HttpURLConnection connection = null;
+            try {
+                connection = (HttpURLConnection) uri.toURL().openConnection();
+                connection.setConnectTimeout(
+                        Math.toIntExact(settings.connectTimeout().toMillis()));
+                connection.setReadTimeout(Math.toIntExact(settings.readTimeout().toMillis()));
+                connection.setInstanceFollowRedirects(false);
+                connection.setRequestProperty("Accept", "text/csv, application/zip, */*");
+                int status = connection.getResponseCode();
+                if (status >= 300 && status <= 399 && connection.getHeaderField("Location") != null) {
+                    String location = connection.getHeaderField("Location");
+                    connection.disconnect();
+                    if (redirects >= settings.maxRedirects()) {
+                        throw Problems.of(
+                                ProblemType.URL_STATUS,
+                                "GET " + first + " redirected more than " + settings.maxRedirects()
+                                        + " times (bikecast.ingest.fetch.max-redirects).");
+                    }
+                    uri = check(uri.resolve(location).toString());
+                    continue;
+                }
+                if (status < 200 || status > 299) {
+                    connection.disconnect();
+                    throw Problems.of(ProblemType.URL_STATUS, "GET " + uri + " answered HTTP " + status + ".");
+                }
+                return connection.getInputStream();
+            } catch (SocketTimeoutException e) {
+                disconnect(connection);
+                throw Problems.of(
+                        ProblemType.URL_TIMEOUT,
+                        "GET " + uri + " did not answer in time (connect timeout " + settings.connectTimeout()
+                                + ", read timeout " + settings.readTimeout() + ").");
+            } catch (IllegalArgumentException e) {
+                disconnect(connection);
+                throw invalid(uri.toString(), "redirected to a location that is not a valid URL");
+            } catch (IOException e) {
+                disconnect(connection);
+                throw Problems.of(ProblemType.URL_UNREACHABLE, "GET " + uri + " failed: " + e.getMessage());
             }
-            return connection.getInputStream();
-        } catch (SocketTimeoutException e) {
-            disconnect(connection);
-            throw Problems.of(
-                    ProblemType.URL_TIMEOUT,
-                    "GET " + uri + " did not answer in time (connect timeout " + settings.connectTimeout()
-                            + ", read timeout " + settings.readTimeout() + ").");
-        } catch (IOException e) {
-            disconnect(connection);
-            throw Problems.of(ProblemType.URL_UNREACHABLE, "GET " + uri + " failed: " + e.getMessage());
         }
     }
 

@@ -2,6 +2,8 @@ package io.bikecast.ingest.web;
 
 import io.bikecast.ingest.config.IngestProperties;
 import io.bikecast.ingest.source.BoundedInputStream;
+import io.bikecast.platform.web.ProblemException;
+import io.bikecast.platform.web.ProblemResponses;
 import io.bikecast.platform.web.ProblemType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -11,14 +13,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Caps the size of every request body sent to the ingest endpoints at {@code bikecast.ingest.max-upload-size}: a
@@ -32,7 +30,6 @@ public class UploadLimitFilter extends OncePerRequestFilter {
     private static final String GUARDED = "/api/v1/ingest/";
 
     private final long maxBytes;
-    private final JsonMapper json = JsonMapper.builder().build();
 
     public UploadLimitFilter(IngestProperties properties) {
         this.maxBytes = properties.maxUploadSize().toBytes();
@@ -49,21 +46,13 @@ public class UploadLimitFilter extends OncePerRequestFilter {
         // Multipart framing adds a little to the file itself.
         long allowed = maxBytes + 64 * 1024;
         if (request.getContentLengthLong() > allowed) {
-            // A map rather than a ProblemDetail: outside Spring MVC's converters a ProblemDetail is not written in
-            // its RFC 9457 shape.
-            ProblemType type = ProblemType.PAYLOAD_TOO_LARGE;
-            Map<String, Object> problem = new LinkedHashMap<>();
-            problem.put("type", type.uri().toString());
-            problem.put("title", type.title());
-            problem.put("status", type.status().value());
-            problem.put(
-                    "detail",
-                    "The upload is " + request.getContentLengthLong() + " bytes; at most " + maxBytes
-                            + " are accepted (bikecast.ingest.max-upload-size).");
-            problem.put("instance", request.getRequestURI());
-            response.setStatus(type.status().value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getOutputStream().write(json.writeValueAsBytes(problem));
+            ProblemResponses.write(
+                    response,
+                    new ProblemException(
+                            ProblemType.PAYLOAD_TOO_LARGE,
+                            "The upload is " + request.getContentLengthLong() + " bytes; at most " + maxBytes
+                                    + " are accepted (bikecast.ingest.max-upload-size)."),
+                    request.getRequestURI());
             return;
         }
         chain.doFilter(new BoundedRequest(request, allowed), response);

@@ -113,7 +113,7 @@ public final class CsvIngestBenchmark {
 
     private static void awaitOutboxEmpty(JdbcTemplate jdbc) throws InterruptedException {
         long deadline = System.nanoTime() + 120_000_000_000L;
-        while (jdbc.queryForObject("SELECT count(*) FROM outbox_event WHERE sent_at IS NULL", Long.class) > 0) {
+        while (jdbc.queryForObject("SELECT count(*) FROM outbox WHERE published_at IS NULL", Long.class) > 0) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the outbox did not empty within 120 s: is Kafka reachable?");
             }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bikecast.ingest.contract.BatchValidation;
 import io.bikecast.ingest.contract.Violation;
+import io.bikecast.platform.web.PlausibleYears;
 import io.bikecast.platform.web.ProblemException;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,7 @@ class UciCsvReaderTest {
     void reportsTheLineAnEditorShowsEvenAfterAQuotedLineBreak() {
         String csv = HEADER + GOOD.formatted(0, "two\nlines") + GOOD.formatted(1, "x") + "\n"
                 + "2012-06-05,2,1,6,2,0,2,1,1,0.6,0.6,0.5,0.1,-1,\"y\"\n";
-        BatchValidation batch = new BatchValidation(100, 100);
+        BatchValidation batch = new BatchValidation(100, 100, PlausibleYears.DEFAULT);
 
         reader.read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "system", batch);
 
@@ -40,7 +41,7 @@ class UciCsvReaderTest {
         byte[] withBom = new byte[bom.length + csv.length];
         System.arraycopy(bom, 0, withBom, 0, bom.length);
         System.arraycopy(csv, 0, withBom, bom.length, csv.length);
-        BatchValidation batch = new BatchValidation(100, 100);
+        BatchValidation batch = new BatchValidation(100, 100, PlausibleYears.DEFAULT);
 
         reader.read(new ByteArrayInputStream(withBom), "system", batch);
 
@@ -54,7 +55,9 @@ class UciCsvReaderTest {
             StandardCharsets.UTF_16, StandardCharsets.UTF_16LE, StandardCharsets.ISO_8859_1
         }) {
             assertThatThrownBy(() -> reader.read(
-                            new ByteArrayInputStream(csv.getBytes(charset)), "system", new BatchValidation(100, 100)))
+                            new ByteArrayInputStream(csv.getBytes(charset)),
+                            "system",
+                            new BatchValidation(100, 100, PlausibleYears.DEFAULT)))
                     .as(charset.name())
                     .isInstanceOfSatisfying(
                             ProblemException.class,

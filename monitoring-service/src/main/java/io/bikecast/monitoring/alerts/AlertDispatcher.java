@@ -101,7 +101,9 @@ public class AlertDispatcher implements SchedulingConfigurer {
     }
 
     private static String describe(RuntimeException e) {
-        String message = e.getClass().getSimpleName() + ": " + e.getMessage();
+        // A WebhookFailure says it all, without the URL; anything else is named by its type too.
+        String message =
+                e instanceof WebhookFailure ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
         return message.length() > 500 ? message.substring(0, 500) : message;
     }
 }

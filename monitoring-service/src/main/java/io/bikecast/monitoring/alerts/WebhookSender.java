@@ -14,7 +14,8 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Posts alerts to the configured webhooks with Spring's {@link RestClient}, with connect and read timeouts so a hung
- * webhook cannot stall the dispatcher. Any non-2xx answer or I/O error is thrown: the dispatcher retries.
+ * webhook cannot stall the dispatcher. Any non-2xx answer or I/O error is thrown as a {@link WebhookFailure}, which never
+ * holds the URL (it carries the webhook's token): the dispatcher retries.
  */
 @Component
 public class WebhookSender {
@@ -49,12 +50,16 @@ public class WebhookSender {
             case SLACK -> WebhookPayloads.slack(alert);
             case DISCORD -> WebhookPayloads.discord(alert);
         };
-        client.post()
-                .uri(url)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(body)
-                .retrieve()
-                .toBodilessEntity();
+        try {
+            client.post()
+                    .uri(url)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(body)
+                    .retrieve()
+                    .toBodilessEntity();
+        } catch (RuntimeException e) {
+            throw WebhookFailure.of(channel, url.toString(), e);
+        }
     }
 
     private static Optional<URI> configured(URI url) {

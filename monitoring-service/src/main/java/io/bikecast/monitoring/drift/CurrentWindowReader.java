@@ -1,6 +1,7 @@
 package io.bikecast.monitoring.drift;
 
 import io.bikecast.common.features.FeatureSchema;
+import io.bikecast.common.series.SeriesId;
 import io.bikecast.monitoring.config.MonitoringProperties;
 import io.bikecast.monitoring.config.MonitoringProperties.WindowMode;
 import java.sql.ResultSet;
@@ -9,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +21,12 @@ import org.springframework.stereotype.Repository;
 /**
  * Reads the current drift window from the prediction log: the served (non-shadow) predictions of one model version,
  * either the last N by the time they were made, or those for the last T predicted hours, ending at a given hour (the
- * data clock) or else at the latest hour the version predicted, so a replay of 2012 is windowed by its own hours;
- * predictions without an hour are left out of an hour window.
+ * data clock) or else at the latest hour the version predicted up to the present one, so a replay of 2012 is windowed
+ * by its own hours; predictions without an hour are left out of an hour window.
+ *
+ * <p>An hour window holds each hour of a series once, with the last prediction made for it. Prediction endpoints need
+ * no key, so this is what bounds one client's weight: asking for one hour ten thousand times adds one row, not ten
+ * thousand, and hours in the far future or past fall outside the window.
  */
 @Repository
 public class CurrentWindowReader {
@@ -41,39 +47,45 @@ public class CurrentWindowReader {
      */
     public CurrentSample read(
             String modelName, long modelVersion, MonitoringProperties.Drift settings, LocalDateTime end) {
-        if (settings.windowMode() == WindowMode.LAST_HOURS && end != null) {
+        if (settings.windowMode() == WindowMode.LAST_N) {
             return sample(jdbc.query(
                     "SELECT " + COLUMNS + " FROM monitoring.prediction_log"
-                            + " WHERE model_name = ? AND model_version = ? AND NOT shadow AND hour > ? AND hour <= ?",
+                            + " WHERE model_name = ? AND model_version = ? AND NOT shadow"
+                            + " ORDER BY predicted_at DESC, prediction_id LIMIT ?",
                     CurrentWindowReader::row,
                     modelName,
                     modelVersion,
-                    Timestamp.valueOf(end.minus(settings.windowHours())),
-                    Timestamp.valueOf(end)));
+                    settings.windowSize()));
         }
-        List<Row> rows = settings.windowMode() == WindowMode.LAST_N
-                ? jdbc.query(
-                        "SELECT " + COLUMNS + " FROM monitoring.prediction_log"
-                                + " WHERE model_name = ? AND model_version = ? AND NOT shadow"
-                                + " ORDER BY predicted_at DESC, prediction_id LIMIT ?",
-                        CurrentWindowReader::row,
-                        modelName,
-                        modelVersion,
-                        settings.windowSize())
-                : jdbc.query(
-                        "WITH latest AS (SELECT max(hour) AS hour FROM monitoring.prediction_log"
-                                + " WHERE model_name = ? AND model_version = ? AND NOT shadow)"
-                                + " SELECT " + COLUMNS.replace("hour,", "p.hour,")
-                                + " FROM monitoring.prediction_log p, latest"
-                                + " WHERE p.model_name = ? AND p.model_version = ? AND NOT p.shadow"
-                                + " AND p.hour > latest.hour - make_interval(secs => ?) AND p.hour <= latest.hour",
-                        CurrentWindowReader::row,
-                        modelName,
-                        modelVersion,
-                        modelName,
-                        modelVersion,
-                        (double) settings.windowHours().toSeconds());
-        return sample(rows);
+        LocalDateTime last = end != null ? end : latestPlausibleHour(modelName, modelVersion);
+        if (last == null) {
+            return sample(List.of());
+        }
+        return sample(jdbc.query(
+                "SELECT DISTINCT ON (series_id, hour) " + COLUMNS + " FROM monitoring.prediction_log"
+                        + " WHERE model_name = ? AND model_version = ? AND NOT shadow AND hour > ? AND hour <= ?"
+                        + " ORDER BY series_id, hour, predicted_at DESC, prediction_id DESC",
+                CurrentWindowReader::row,
+                modelName,
+                modelVersion,
+                Timestamp.valueOf(last.minus(settings.windowHours())),
+                Timestamp.valueOf(last)));
+    }
+
+    /**
+     * Where a wall-clock hour window ends: at the latest hour the version predicted, but never after the present
+     * hour, so that a prediction asked for a far-off hour (2100) cannot move the window away from real traffic.
+     */
+    private LocalDateTime latestPlausibleHour(String modelName, long modelVersion) {
+        LocalDateTime now = LocalDateTime.now(SeriesId.ZONE).truncatedTo(ChronoUnit.HOURS);
+        Timestamp latest = jdbc.queryForObject(
+                "SELECT max(hour) FROM monitoring.prediction_log"
+                        + " WHERE model_name = ? AND model_version = ? AND NOT shadow AND hour <= ?",
+                Timestamp.class,
+                modelName,
+                modelVersion,
+                Timestamp.valueOf(now));
+        return latest == null ? null : latest.toLocalDateTime();
     }
 
     private static CurrentSample sample(List<Row> rows) {

@@ -2,6 +2,8 @@ package io.bikecast.monitoring.drift;
 
 import io.bikecast.monitoring.clock.MonitoringClock;
 import io.bikecast.monitoring.config.MonitoringProperties;
+import io.bikecast.platform.schedule.ScheduledSlots;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
@@ -11,7 +13,8 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
  * Under the wall clock, runs drift checks every {@code bikecast.monitoring.drift.check-interval} after an initial
- * delay, unless {@code schedule-enabled} is false. Under the data clock the checks follow the data hours instead
+ * delay, unless {@code schedule-enabled} is false; with several instances, once per interval among them ({@link
+ * ScheduledSlots}). Under the data clock the checks follow the data hours instead
  * ({@code DataClockSchedule}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -22,11 +25,14 @@ public class DriftCheckSchedule implements SchedulingConfigurer {
     private final DriftCheckService checks;
     private final MonitoringProperties.Drift settings;
     private final MonitoringClock clock;
+    private final ScheduledSlots slots;
 
-    public DriftCheckSchedule(DriftCheckService checks, MonitoringProperties properties, MonitoringClock clock) {
+    public DriftCheckSchedule(
+            DriftCheckService checks, MonitoringProperties properties, MonitoringClock clock, ScheduledSlots slots) {
         this.checks = checks;
         this.settings = properties.drift();
         this.clock = clock;
+        this.slots = slots;
     }
 
     @Override
@@ -42,9 +48,18 @@ public class DriftCheckSchedule implements SchedulingConfigurer {
         registrar.addFixedDelayTask(new FixedDelayTask(this::run, settings.checkInterval(), settings.initialDelay()));
     }
 
+    /**
+     * One check per interval across every monitoring instance: each instance's timer fires, and the interval it fires
+     * in (counted from the epoch) is the slot they compete for.
+     */
     private void run() {
+        long interval = settings.checkInterval().toMillis();
+        long now = System.currentTimeMillis();
         try {
-            checks.check(DriftReport.Trigger.SCHEDULE);
+            slots.runOnce(
+                    "drift-check",
+                    Instant.ofEpochMilli(now - now % interval),
+                    () -> checks.check(DriftReport.Trigger.SCHEDULE));
         } catch (RuntimeException e) {
             log.error("scheduled drift check failed; the next one runs as planned", e);
         }

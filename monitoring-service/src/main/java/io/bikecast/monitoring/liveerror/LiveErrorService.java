@@ -13,8 +13,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Live RMSE, MAE, R² and bias: predictions joined with the actual of their series and hour, over sliding windows of
- * predicted hours that end at the data clock (the latest hour any actual was observed for). The sums are taken in
- * PostgreSQL, so a week of traffic never leaves the database.
+ * predicted hours that end at the data clock (the latest hour any actual was observed for). Each hour of a series
+ * counts once per model version and kind of traffic, with the last prediction made for it: prediction endpoints need
+ * no key, and a client that asks for one hour a thousand times must not weigh it a thousand times, nor can it add
+ * hours that have no actual. The sums are taken in PostgreSQL, so a week of traffic never leaves the database.
  */
 @Service
 public class LiveErrorService {
@@ -26,9 +28,14 @@ public class LiveErrorService {
                    sum(abs(p.predicted_count - a.count)) AS sum_absolute,
                    sum(a.count::float8) AS sum_actual,
                    sum(a.count::float8 * a.count) AS sum_actual_squared
-            FROM monitoring.prediction_log p
-            JOIN monitoring.actual a ON a.series_id = p.series_id AND a.hour = p.hour
-            WHERE p.hour > ? AND p.hour <= ?""";
+            FROM monitoring.actual a
+            JOIN LATERAL (
+                SELECT DISTINCT ON (model_name, model_version, served_by, shadow)
+                       model_name, model_version, served_by, shadow, predicted_count
+                FROM monitoring.prediction_log
+                WHERE series_id = a.series_id AND hour = a.hour
+                ORDER BY model_name, model_version, served_by, shadow, predicted_at DESC, prediction_id DESC) p ON true
+            WHERE a.hour > ? AND a.hour <= ?""";
 
     private final JdbcClient jdbc;
     private final MonitoringProperties.LiveError settings;

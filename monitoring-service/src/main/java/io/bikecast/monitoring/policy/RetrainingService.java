@@ -14,12 +14,8 @@ import io.bikecast.monitoring.drift.DriftVerdict;
 import io.bikecast.monitoring.liveerror.LiveError;
 import io.bikecast.monitoring.liveerror.LiveErrorService;
 import io.bikecast.monitoring.metrics.MonitoringMetrics;
-import io.bikecast.platform.kafka.EventPublisher;
+import io.bikecast.platform.outbox.Outbox;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -27,10 +23,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Acts on the policy: after a drift check, raises the drift and live-error alerts and, when the policy says so and
- * the model's cooldown has passed, publishes a training-requested event (with a drift-detected event when drift or
- * degradation is behind it); between checks, the same for the scheduled refresh alone. The cooldown is taken in the
- * same transaction that waits for the events to be acknowledged by Kafka, so a failed publish leaves it free for the
- * next evaluation instead of swallowing the episode.
+ * the model's cooldown has passed, requests retraining with a training-requested event (with a drift-detected event
+ * when drift or degradation is behind it); between checks, the same for the scheduled refresh alone. The cooldown is
+ * taken and the events are appended to the outbox in one transaction, so a request exists exactly when its cooldown
+ * was taken: the relay publishes it after the commit, and a Kafka outage delays it without holding the transaction
+ * up or swallowing the episode.
  */
 @Service
 public class RetrainingService {
@@ -42,7 +39,7 @@ public class RetrainingService {
     private final LiveErrorService liveErrors;
     private final ChampionTracker champions;
     private final AlertService alerts;
-    private final EventPublisher publisher;
+    private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final MonitoringMetrics metrics;
     private final MonitoringProperties properties;
@@ -53,7 +50,7 @@ public class RetrainingService {
             LiveErrorService liveErrors,
             ChampionTracker champions,
             AlertService alerts,
-            EventPublisher publisher,
+            Outbox outbox,
             TransactionTemplate transactions,
             MonitoringMetrics metrics,
             MonitoringProperties properties) {
@@ -62,7 +59,7 @@ public class RetrainingService {
         this.liveErrors = liveErrors;
         this.champions = champions;
         this.alerts = alerts;
-        this.publisher = publisher;
+        this.outbox = outbox;
         this.transactions = transactions;
         this.metrics = metrics;
         this.properties = properties;
@@ -122,7 +119,7 @@ public class RetrainingService {
             return false;
         }
         String model = properties.modelName();
-        boolean requested = Boolean.TRUE.equals(transactions.execute(status -> publish(report, decision, at)));
+        boolean requested = Boolean.TRUE.equals(transactions.execute(status -> append(report, decision, at)));
         if (requested) {
             decision.reasonCodes().forEach(metrics::trainingRequested);
             log.info("requested retraining of {} at {}: {}", model, at.local(), decision.reason());
@@ -136,7 +133,7 @@ public class RetrainingService {
         return requested;
     }
 
-    private boolean publish(DriftReport report, RetrainingDecision decision, ClockReading at) {
+    private boolean append(DriftReport report, RetrainingDecision decision, ClockReading at) {
         String model = properties.modelName();
         TrainingRequested request = TrainingRequested.of(
                 model, decision.reason(), TriggerSource.MONITORING, report == null ? null : report.id());
@@ -151,26 +148,15 @@ public class RetrainingService {
             return false;
         }
         if (report != null && decision.driftOrDegradation()) {
-            await(publisher.publish(DriftDetected.of(
+            outbox.append(DriftDetected.of(
                     model,
                     report.modelVersion(),
                     report.id(),
                     decision.reason(),
                     report.driftedFeatures(),
-                    report.driftShare() == null ? 0.0 : report.driftShare())));
+                    report.driftShare() == null ? 0.0 : report.driftShare()));
         }
-        await(publisher.publish(request));
+        outbox.append(request);
         return true;
-    }
-
-    private static void await(Future<?> sent) {
-        try {
-            sent.get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while publishing", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Kafka did not acknowledge the event", e);
-        }
     }
 }

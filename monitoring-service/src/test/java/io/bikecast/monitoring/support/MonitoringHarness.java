@@ -164,12 +164,26 @@ public class MonitoringHarness {
         return events(Topics.TRAINING_REQUESTS.name(), TrainingRequested.class);
     }
 
-    /** Every event of the type on the topic, as a fresh subscriber would read it. */
+    /**
+     * Every event of the type on the topic, as a fresh subscriber would read it, once monitoring has published all it
+     * appended to its outbox: its events leave after their transaction commits, not before the call that wrote them
+     * returns.
+     */
     public <T extends BikecastEvent> List<T> events(String topic, Class<T> type) {
+        awaitOutboxPublished();
         return TopicReader.readAll(environment.getRequiredProperty("spring.kafka.bootstrap-servers"), topic).stream()
                 .filter(type::isInstance)
                 .map(type::cast)
                 .toList();
+    }
+
+    /** Waits until the relay has published every event in monitoring's outbox; none may have been parked. */
+    public void awaitOutboxPublished() {
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> jdbc.queryForObject(
+                                "SELECT count(*) FROM monitoring.outbox WHERE published_at IS NULL", Long.class),
+                        pending -> pending == 0);
     }
 
     /** A report's feature results by feature name. */

@@ -1,7 +1,7 @@
 package io.bikecast.monitoring.support;
 
 import io.bikecast.common.events.BikecastEvent;
-import io.bikecast.common.events.EventJson;
+import io.bikecast.platform.kafka.EventJson;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

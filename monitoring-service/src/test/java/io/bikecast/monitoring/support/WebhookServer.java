@@ -19,6 +19,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class WebhookServer {
 
+    /** The secrets in the two webhook URLs; nothing monitoring stores, shows or logs may contain them. */
+    public static final String SLACK_TOKEN = "slackSecretToken0123456789";
+
+    public static final String DISCORD_TOKEN = "discordSecretToken0123456789";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final int port;
@@ -86,12 +91,14 @@ public final class WebhookServer {
         server.stop(0);
     }
 
+    /** Shaped like Slack's, whose last segment is the webhook's secret token: {@link #SLACK_TOKEN}. */
     public String slackUrl() {
-        return "http://127.0.0.1:" + port + "/slack";
+        return "http://127.0.0.1:" + port + "/slack/services/T0BIKECAST/B0BIKECAST/" + SLACK_TOKEN;
     }
 
+    /** Shaped like Discord's, whose last segment is the webhook's secret token: {@link #DISCORD_TOKEN}. */
     public String discordUrl() {
-        return "http://127.0.0.1:" + port + "/discord";
+        return "http://127.0.0.1:" + port + "/discord/api/webhooks/1234567890/" + DISCORD_TOKEN;
     }
 
     /** Slack messages received whose fallback text contains the given text. */

@@ -1,6 +1,7 @@
 package io.bikecast.platform.security;
 
 import io.bikecast.platform.web.ProblemException;
+import io.bikecast.platform.web.ProblemResponses;
 import io.bikecast.platform.web.ProblemType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -9,14 +10,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses, with 401 and a problem body, a mutating request to a guarded path that lacks the right {@code X-API-Key}.
@@ -28,7 +25,6 @@ public class ApiKeyFilter extends OncePerRequestFilter {
 
     private final ApiKeyProperties properties;
     private final java.util.List<PathPattern> patterns;
-    private final JsonMapper json = JsonMapper.builder().build();
 
     public ApiKeyFilter(ApiKeyProperties properties) {
         this.properties = properties;
@@ -57,11 +53,8 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         String detail = presented == null
                 ? "This endpoint changes data and needs the " + HEADER + " header."
                 : "The " + HEADER + " header does not hold a valid key.";
-        ProblemDetail problem = new ProblemException(ProblemType.UNAUTHORIZED, detail)
-                .toProblemDetail(java.net.URI.create(request.getRequestURI()));
-        response.setStatus(HttpStatus.UNAUTHORIZED.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(json.writeValueAsBytes(problem));
+        ProblemResponses.write(
+                response, new ProblemException(ProblemType.UNAUTHORIZED, detail), request.getRequestURI());
     }
 
     /** Constant-time, so the time a refusal takes tells nothing about how much of the key was right. */

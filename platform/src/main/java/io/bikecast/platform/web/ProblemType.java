@@ -28,6 +28,10 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large", HttpStatus.CONTENT_TOO_LARGE),
     /** The request is well-formed but cannot be carried out on the data at hand. */
     UNPROCESSABLE("unprocessable", "Unprocessable request", HttpStatus.UNPROCESSABLE_CONTENT),
+    /** Something the service did not expect went wrong; the detail carries the id it was logged under, nothing more. */
+    INTERNAL_ERROR("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR),
+    /** A dependency the request needs (the database) is down; retry after {@code Retry-After} seconds. */
+    UNAVAILABLE("unavailable", "Service unavailable", HttpStatus.SERVICE_UNAVAILABLE),
 
     /** prediction-service: no champion is loaded, so there is no honest answer. */
     NO_CHAMPION("no-champion", "No champion model", HttpStatus.SERVICE_UNAVAILABLE),
@@ -75,8 +79,15 @@ public enum ProblemType {
     /** Where every type URI starts. */
     public static final String BASE = "https://bikecast.io/problems/";
 
-    private static final List<ProblemType> GENERIC =
-            List.of(INVALID_REQUEST, UNAUTHORIZED, NOT_FOUND, CONFLICT, PAYLOAD_TOO_LARGE, UNPROCESSABLE);
+    private static final List<ProblemType> GENERIC = List.of(
+            INVALID_REQUEST,
+            UNAUTHORIZED,
+            NOT_FOUND,
+            CONFLICT,
+            PAYLOAD_TOO_LARGE,
+            UNPROCESSABLE,
+            INTERNAL_ERROR,
+            UNAVAILABLE);
 
     private final String slug;
     private final String title;
@@ -111,7 +122,7 @@ public enum ProblemType {
     }
 
     /**
-     * The generic type of a status (400 {@link #INVALID_REQUEST}, 401, 404, 409, 413, 422), for problems that have no
+     * The generic type of a status (400 {@link #INVALID_REQUEST}, 401, 404, 409, 413, 422, 500, 503), for problems that have no
      * type of their own; empty for any other status, whose problems keep {@code about:blank} (RFC 9457: the status
      * says all there is).
      */

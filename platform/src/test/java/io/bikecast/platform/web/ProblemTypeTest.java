@@ -26,7 +26,9 @@ class ProblemTypeTest {
         assertThat(ProblemType.forStatus(HttpStatus.BAD_REQUEST)).contains(ProblemType.INVALID_REQUEST);
         assertThat(ProblemType.forStatus(HttpStatus.NOT_FOUND)).contains(ProblemType.NOT_FOUND);
         assertThat(ProblemType.forStatus(HttpStatus.CONTENT_TOO_LARGE)).contains(ProblemType.PAYLOAD_TOO_LARGE);
-        assertThat(ProblemType.forStatus(HttpStatus.SERVICE_UNAVAILABLE)).isEmpty();
+        assertThat(ProblemType.forStatus(HttpStatus.INTERNAL_SERVER_ERROR)).contains(ProblemType.INTERNAL_ERROR);
+        assertThat(ProblemType.forStatus(HttpStatus.SERVICE_UNAVAILABLE)).contains(ProblemType.UNAVAILABLE);
+        assertThat(ProblemType.forStatus(HttpStatus.BAD_GATEWAY)).isEmpty();
         assertThat(ProblemType.forStatus(HttpStatus.METHOD_NOT_ALLOWED)).isEmpty();
     }
 

@@ -1,5 +1,6 @@
 package io.bikecast.prediction.api;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.GroupSequence;
 import jakarta.validation.Valid;
@@ -15,10 +16,13 @@ import java.util.List;
  * <p>Validated with {@link SizeFirst}: the number of rows first, and the rows themselves only when that is right, so a
  * batch of a million bad rows is refused for its size without a million field errors (and without checking them).
  * Validated with {@link Default} alone, only the size is checked.
+ *
+ * <p>The rows may also come as {@code inputs}, as the seed service's client sends them; errors name them {@code
+ * rows[i]} either way.
  */
 @Schema(description = "Up to max-batch-rows predictions; rows may mix the two forms.")
 public record BatchPredictRequest(
-        @NotEmpty(message = "must hold at least one row") @WithinBatchLimit
+        @JsonAlias("inputs") @NotEmpty(message = "must hold at least one row") @WithinBatchLimit
         List<
                         @NotNull(groups = Rows.class, message = "must be a prediction object") @Valid
                         @ConvertGroup(from = Default.class, to = NotYet.class)

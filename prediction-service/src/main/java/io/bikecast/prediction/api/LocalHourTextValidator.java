@@ -1,13 +1,39 @@
 package io.bikecast.prediction.api;
 
+import io.bikecast.platform.web.PlausibleYears;
+import io.bikecast.prediction.PredictionProperties;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
+import java.time.LocalDateTime;
+import java.util.Optional;
 
-/** Checks {@link LocalHourText}. Public only because the validation provider instantiates it reflectively. */
+/**
+ * Checks {@link LocalHourText}: an ISO-8601 hour, in the plausible years ({@code bikecast.prediction.plausible-years}).
+ * Public, with its settings injected, because Spring's validator factory creates it.
+ */
 public class LocalHourTextValidator implements ConstraintValidator<LocalHourText, String> {
+
+    private final PlausibleYears years;
+
+    public LocalHourTextValidator(PredictionProperties properties) {
+        this.years = properties.plausibleYears();
+    }
 
     @Override
     public boolean isValid(String value, ConstraintValidatorContext context) {
-        return value == null || LocalHours.parse(value).isPresent();
+        if (value == null) {
+            return true;
+        }
+        Optional<LocalDateTime> hour = LocalHours.parse(value);
+        if (hour.isEmpty()) {
+            return false;
+        }
+        if (!years.contains(hour.get().getYear())) {
+            context.disableDefaultConstraintViolation();
+            context.buildConstraintViolationWithTemplate(years.reason("bikecast.prediction.plausible-years"))
+                    .addConstraintViolation();
+            return false;
+        }
+        return true;
     }
 }

@@ -35,7 +35,7 @@ public class PredictionController {
         this.validator = validator;
     }
 
-    @PostMapping({"/api/v1/predict", "/predict"})
+    @PostMapping("/api/v1/predict")
     @Operation(summary = "Predict one hour, from the UCI fields or from a timestamp and real-unit weather")
     public PredictionResponse predict(
             @Valid @RequestBody PredictRequest request,
@@ -43,7 +43,15 @@ public class PredictionController {
         return PredictionResponse.of(predictor.predict(predictor.requireChampion(models), request.toInput()), null);
     }
 
-    @GetMapping({"/predict", "/api/v1/predict"})
+    @PostMapping("/predict")
+    @Operation(summary = "The seed service's path: as POST /api/v1/predict, plus the seed's field prediction")
+    public PredictionResponse seedPredict(
+            @Valid @RequestBody PredictRequest request,
+            @Parameter(hidden = true) @RequestAttribute(PredictionRequests.SNAPSHOT) ServingModels models) {
+        return predict(request, models).withSeedPrediction();
+    }
+
+    @GetMapping("/api/v1/predict")
     @Operation(
             summary = "Quick prediction from query parameters",
             description = "Any of the twelve UCI fields; the others are filled with the champion's reference "
@@ -54,6 +62,14 @@ public class PredictionController {
         ServingModels serving = predictor.requireChampion(models);
         QuickQuery.Filled filled = QuickQuery.parse(parameters, serving.champion(), validator);
         return PredictionResponse.of(predictor.predict(serving, filled.input()), filled.filledFields());
+    }
+
+    @GetMapping("/predict")
+    @Operation(summary = "The seed service's path: as GET /api/v1/predict, plus the seed's field predicted_bikes")
+    public PredictionResponse seedQuick(
+            @RequestParam Map<String, String> parameters,
+            @Parameter(hidden = true) @RequestAttribute(PredictionRequests.SNAPSHOT) ServingModels models) {
+        return quick(parameters, models).withSeedPredictedBikes();
     }
 
     @PostMapping("/api/v1/predict/batch")
@@ -67,5 +83,20 @@ public class PredictionController {
             predictions.add(PredictionResponse.of(predictor.predict(serving, row.toInput()), null));
         }
         return new BatchPredictionResponse(predictions.size(), predictions);
+    }
+
+    @PostMapping("/predict/batch")
+    @Operation(
+            summary = "The seed service's path: as POST /api/v1/predict/batch, rows also as inputs, each answer also"
+                    + " with the seed's field prediction")
+    public BatchPredictionResponse seedBatch(
+            @Validated(BatchPredictRequest.SizeFirst.class) @RequestBody BatchPredictRequest request,
+            @Parameter(hidden = true) @RequestAttribute(PredictionRequests.SNAPSHOT) ServingModels models) {
+        BatchPredictionResponse answered = batch(request, models);
+        return new BatchPredictionResponse(
+                answered.count(),
+                answered.predictions().stream()
+                        .map(PredictionResponse::withSeedPrediction)
+                        .toList());
     }
 }

@@ -1,6 +1,7 @@
 package io.bikecast.prediction.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.bikecast.common.events.ServedBy;
 import io.bikecast.common.features.UciFeatures;
 import io.bikecast.prediction.serving.Answer;
@@ -21,6 +22,9 @@ import org.jspecify.annotations.Nullable;
  * @param features the model's input, after feature engineering (what a natural-form request turned into)
  * @param filledFields for a quick GET, the fields that were not given and were filled from the champion's reference
  *     medians; absent otherwise
+ * @param prediction {@code predictedCount} again, under the name the seed services' clients read; only on the
+ *     compatibility paths ({@code POST /predict}, {@code POST /predict/batch})
+ * @param predictedBikes {@code predictedCount} again, as the seed's quick GET named it; only on {@code GET /predict}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PredictionResponse(
@@ -34,7 +38,9 @@ public record PredictionResponse(
         long modelVersion,
         ServedBy servedBy,
         UciFeatures features,
-        @Nullable List<String> filledFields) {
+        @Nullable List<String> filledFields,
+        @Nullable Long prediction,
+        @JsonProperty("predicted_bikes") @Nullable Long predictedBikes) {
 
     /** The 10th and 90th percentiles of the trees' predictions. */
     public record Interval(double p10, double p90) {}
@@ -53,6 +59,35 @@ public record PredictionResponse(
                 answer.model().version(),
                 answer.servedBy(),
                 answer.input().features(),
-                filledFields);
+                filledFields,
+                null,
+                null);
+    }
+
+    /** With {@code prediction}, for the seed's clients on {@code POST /predict} and {@code POST /predict/batch}. */
+    PredictionResponse withSeedPrediction() {
+        return withSeedFields(predictedCount, null);
+    }
+
+    /** With {@code predicted_bikes}, for the seed's clients on {@code GET /predict}. */
+    PredictionResponse withSeedPredictedBikes() {
+        return withSeedFields(null, predictedCount);
+    }
+
+    private PredictionResponse withSeedFields(@Nullable Long prediction, @Nullable Long predictedBikes) {
+        return new PredictionResponse(
+                predictionId,
+                seriesId,
+                hour,
+                predictedCount,
+                rawPrediction,
+                interval,
+                modelName,
+                modelVersion,
+                servedBy,
+                features,
+                filledFields,
+                prediction,
+                predictedBikes);
     }
 }

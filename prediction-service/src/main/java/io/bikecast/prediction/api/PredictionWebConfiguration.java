@@ -16,6 +16,7 @@ class PredictionWebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(requests).addPathPatterns("/predict", "/api/v1/predict", "/api/v1/predict/**");
+        registry.addInterceptor(requests)
+                .addPathPatterns("/predict", "/predict/batch", "/api/v1/predict", "/api/v1/predict/**");
     }
 }

@@ -12,7 +12,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
  * {@code kafka}: whether the broker answers (a cluster description within two seconds) and whether the prediction
- * log is getting through, with the log buffer's depth. Not part of readiness: with Kafka down predictions are still
+ * log is getting through, with the log buffer's depth, its bound and how many events it has dropped (the prediction
+ * log is held in memory only: what a crash would lose, and what was lost). Not part of readiness: with Kafka down predictions are still
  * answered and their events wait in the buffer.
  */
 public class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
@@ -41,7 +42,9 @@ public class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
         } catch (Exception e) {
             health = Health.down().withDetail("error", e.getClass().getSimpleName() + ": " + e.getMessage());
         }
-        health.withDetail("logBufferDepth", logPublisher.depth());
+        health.withDetail("logBufferDepth", logPublisher.depth())
+                .withDetail("logBufferCapacity", logPublisher.capacity())
+                .withDetail("logDropped", logPublisher.dropped());
         if (logPublisher.failingSince() != null) {
             health.withDetail("logFailingSince", logPublisher.failingSince())
                     .withDetail("logError", String.valueOf(logPublisher.lastError()));

@@ -73,6 +73,16 @@ public class PredictionLogPublisher implements SmartLifecycle {
         return buffer.size() + inFlightCount.get();
     }
 
+    /** How many events the buffer holds at most; beyond it new events are dropped. */
+    public int capacity() {
+        return buffer.capacity();
+    }
+
+    /** Events dropped so far because the buffer was full. */
+    public long dropped() {
+        return (long) buffer.droppedCount();
+    }
+
     /** Since when sends have been failing, or null while Kafka takes them. */
     public @Nullable Instant failingSince() {
         return failingSince;

@@ -1,8 +1,8 @@
 package io.bikecast.prediction.model;
 
 import io.bikecast.common.features.FeatureSchema;
-import io.bikecast.common.registry.ModelArtifacts;
 import io.bikecast.common.registry.ReferenceSample;
+import io.bikecast.model.ModelArtifacts;
 import io.bikecast.registry.client.CachedModel;
 import io.bikecast.registry.client.ModelVersion;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package io.bikecast.prediction.benchmark;
 
-import io.bikecast.common.features.FeatureEngineering;
-import io.bikecast.common.registry.ModelArtifacts;
+import io.bikecast.model.FeatureExamples;
+import io.bikecast.model.ModelArtifacts;
 import io.bikecast.testsupport.UciDataset;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,7 +56,7 @@ public final class BenchmarkForest {
         RegressionFactory factory = new RegressionFactory();
         MutableDataset<Regressor> dataset = new MutableDataset<>(
                 new SimpleDataSourceProvenance("uci-hour", OffsetDateTime.now(), factory), factory);
-        UciDataset.hours().forEach(row -> dataset.add(FeatureEngineering.example(row.features(), row.cnt())));
+        UciDataset.hours().forEach(row -> dataset.add(FeatureExamples.example(row.features(), row.cnt())));
         CARTRegressionTrainer tree =
                 new CARTRegressionTrainer(DEPTH, 5.0f, 0.0f, 0.99f, false, new MeanSquaredError(), 42L);
         Model<Regressor> model = new RandomForestTrainer<>(tree, new AveragingCombiner(), TREES, 42L).train(dataset);

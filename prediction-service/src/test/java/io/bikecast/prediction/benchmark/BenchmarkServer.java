@@ -1,6 +1,6 @@
 package io.bikecast.prediction.benchmark;
 
-import io.bikecast.common.registry.ModelArtifacts;
+import io.bikecast.model.ModelArtifacts;
 import io.bikecast.prediction.PredictionApplication;
 import io.bikecast.prediction.support.TestModels;
 import io.bikecast.testsupport.FakeTrainingRegistry;

@@ -2,6 +2,7 @@ package io.bikecast.prediction.benchmark;
 
 import io.bikecast.common.features.FeatureEngineering;
 import io.bikecast.common.features.UciFeatures;
+import io.bikecast.model.FeatureExamples;
 import io.bikecast.prediction.model.CompiledForest;
 import io.bikecast.prediction.model.ModelOutput;
 import io.bikecast.prediction.model.TribuoPredictor;
@@ -85,7 +86,7 @@ public class SinglePredictionBenchmark {
 
     @Benchmark
     public Object tribuoMeanOnly() {
-        return model.predict(FeatureEngineering.unlabelledExample(nextInput()));
+        return model.predict(FeatureExamples.unlabelledExample(nextInput()));
     }
 
     public static void main(String[] args) throws Exception {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.bikecast.common.features.FeatureEngineering;
 import io.bikecast.common.features.UciFeatures;
+import io.bikecast.model.FeatureExamples;
 import io.bikecast.prediction.support.TestModels;
 import io.bikecast.testsupport.UciDataset;
 import java.util.List;
@@ -31,7 +32,7 @@ class CompiledForestTest {
                 assertThat(perTree[t])
                         .as("tree %d on row %d", t, i)
                         .isEqualTo(trees.get(t)
-                                .predict(FeatureEngineering.unlabelledExample(features))
+                                .predict(FeatureExamples.unlabelledExample(features))
                                 .getOutput()
                                 .getValues()[0]);
             }
@@ -60,7 +61,7 @@ class CompiledForestTest {
                 new org.tribuo.regression.RegressionFactory());
         UciDataset.hours()
                 .subList(0, 200)
-                .forEach(row -> dataset.add(FeatureEngineering.example(row.features(), row.cnt())));
+                .forEach(row -> dataset.add(FeatureExamples.example(row.features(), row.cnt())));
         Model<Regressor> singleTree =
                 new CARTRegressionTrainer(4, 5f, 0f, 1f, false, new MeanSquaredError(), 1L).train(dataset);
 

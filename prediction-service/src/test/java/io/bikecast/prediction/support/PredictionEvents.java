@@ -1,9 +1,9 @@
 package io.bikecast.prediction.support;
 
 import io.bikecast.common.events.BikecastEvent;
-import io.bikecast.common.events.EventJson;
 import io.bikecast.common.events.PredictionLogged;
 import io.bikecast.common.events.Topics;
+import io.bikecast.platform.kafka.EventJson;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -2,10 +2,10 @@ package io.bikecast.prediction.support;
 
 import io.bikecast.common.events.ModelMetrics;
 import io.bikecast.common.events.ModelPromoted;
-import io.bikecast.common.features.FeatureEngineering;
 import io.bikecast.common.features.UciFeatures;
-import io.bikecast.common.registry.ModelArtifacts;
 import io.bikecast.common.registry.ReferenceSample;
+import io.bikecast.model.FeatureExamples;
+import io.bikecast.model.ModelArtifacts;
 import io.bikecast.testsupport.FakeTrainingRegistry;
 import io.bikecast.testsupport.TestForests;
 import io.bikecast.testsupport.UciDataset;
@@ -39,7 +39,7 @@ public final class TestModels {
 
         /** What Tribuo itself predicts for the features. */
         public double predict(UciFeatures features) {
-            return model.predict(FeatureEngineering.unlabelledExample(features))
+            return model.predict(FeatureExamples.unlabelledExample(features))
                     .getOutput()
                     .getValues()[0];
         }

@@ -18,7 +18,7 @@ import org.springframework.web.service.annotation.HttpExchange;
 @HttpExchange(url = "/api/v1/models", accept = MediaType.APPLICATION_JSON_VALUE)
 public interface RegistryApi {
 
-    /** The response header naming the artifact's format, {@link io.bikecast.common.registry.ModelArtifacts#FORMAT}. */
+    /** The response header naming the artifact's format, {@link io.bikecast.model.ModelArtifacts#FORMAT}. */
     String ARTIFACT_FORMAT_HEADER = "X-Artifact-Format";
 
     @GetExchange("/champion")

@@ -1,7 +1,7 @@
 package io.bikecast.registry.client;
 
-import io.bikecast.common.registry.ModelArtifacts;
 import io.bikecast.common.registry.ReferenceSample;
+import io.bikecast.model.ModelArtifacts;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;

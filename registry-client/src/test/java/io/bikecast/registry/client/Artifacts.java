@@ -1,8 +1,8 @@
 package io.bikecast.registry.client;
 
 import io.bikecast.common.events.ModelMetrics;
-import io.bikecast.common.registry.ModelArtifacts;
 import io.bikecast.common.registry.ReferenceSample;
+import io.bikecast.model.ModelArtifacts;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Random;

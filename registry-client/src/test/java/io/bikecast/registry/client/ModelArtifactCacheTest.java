@@ -3,7 +3,7 @@ package io.bikecast.registry.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.bikecast.common.registry.ModelArtifacts;
+import io.bikecast.model.ModelArtifacts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

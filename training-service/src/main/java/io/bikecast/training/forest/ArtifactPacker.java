@@ -1,6 +1,6 @@
 package io.bikecast.training.forest;
 
-import io.bikecast.common.registry.ModelArtifacts;
+import io.bikecast.model.ModelArtifacts;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;

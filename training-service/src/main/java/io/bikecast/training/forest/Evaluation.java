@@ -1,7 +1,7 @@
 package io.bikecast.training.forest;
 
 import io.bikecast.common.events.ModelMetrics;
-import io.bikecast.common.features.FeatureEngineering;
+import io.bikecast.model.FeatureExamples;
 import io.bikecast.training.data.TrainingRow;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,7 @@ public final class Evaluation {
     /** The model's predictions for the rows, in row order. */
     public static double[] predict(Model<Regressor> model, List<TrainingRow> rows) {
         List<Example<Regressor>> examples = new ArrayList<>(rows.size());
-        rows.forEach(row -> examples.add(FeatureEngineering.unlabelledExample(row.features())));
+        rows.forEach(row -> examples.add(FeatureExamples.unlabelledExample(row.features())));
         List<Prediction<Regressor>> predictions = model.predict(examples);
         double[] values = new double[predictions.size()];
         for (int i = 0; i < values.length; i++) {

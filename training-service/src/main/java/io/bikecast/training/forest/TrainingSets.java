@@ -1,6 +1,6 @@
 package io.bikecast.training.forest;
 
-import io.bikecast.common.features.FeatureEngineering;
+import io.bikecast.model.FeatureExamples;
 import io.bikecast.training.data.TrainingRow;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -15,7 +15,7 @@ public final class TrainingSets {
     private TrainingSets() {}
 
     /**
-     * A dataset of the rows, every example made by {@link FeatureEngineering#example}.
+     * A dataset of the rows, every example made by {@link FeatureExamples#example}.
      *
      * @param description what the rows are, recorded in the model's provenance (e.g. the dataset version)
      */
@@ -23,7 +23,7 @@ public final class TrainingSets {
         RegressionFactory factory = new RegressionFactory();
         MutableDataset<Regressor> dataset = new MutableDataset<>(
                 new SimpleDataSourceProvenance(description, OffsetDateTime.now(), factory), factory);
-        rows.forEach(row -> dataset.add(FeatureEngineering.example(row.features(), row.count())));
+        rows.forEach(row -> dataset.add(FeatureExamples.example(row.features(), row.count())));
         return dataset;
     }
 }

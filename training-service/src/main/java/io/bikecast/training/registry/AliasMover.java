@@ -2,8 +2,7 @@ package io.bikecast.training.registry;
 
 import io.bikecast.common.events.ModelMetrics;
 import io.bikecast.common.events.ModelPromoted;
-import io.bikecast.common.registry.ModelRegistryReader;
-import io.bikecast.training.outbox.OutboxWriter;
+import io.bikecast.platform.outbox.Outbox;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,10 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
 public class AliasMover {
 
     private final RegistryStore store;
-    private final OutboxWriter outbox;
+    private final Outbox outbox;
     private final JsonMapper json;
 
-    public AliasMover(RegistryStore store, OutboxWriter outbox, JsonMapper json) {
+    public AliasMover(RegistryStore store, Outbox outbox, JsonMapper json) {
         this.store = store;
         this.outbox = outbox;
         this.json = json;

@@ -1,7 +1,6 @@
 package io.bikecast.training.registry;
 
 import io.bikecast.common.events.ModelMetrics;
-import io.bikecast.common.registry.ModelRegistryReader;
 import io.bikecast.training.config.PromotionProperties;
 import io.bikecast.training.data.TrainingRow;
 import io.bikecast.training.forest.Evaluation;

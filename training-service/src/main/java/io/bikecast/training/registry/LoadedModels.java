@@ -1,8 +1,5 @@
 package io.bikecast.training.registry;
 
-import io.bikecast.common.registry.ModelNotFoundException;
-import io.bikecast.common.registry.ModelRegistryReader;
-import io.bikecast.common.registry.RegisteredModel;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -39,7 +36,7 @@ public class LoadedModels {
      * The model of a version, from memory when its artifact was loaded before.
      *
      * @throws ModelNotFoundException if there is no such version
-     * @throws io.bikecast.common.registry.ArtifactIntegrityException if its artifact fails its checksum
+     * @throws ArtifactIntegrityException if its artifact fails its checksum
      */
     public synchronized Model<Regressor> load(String modelName, long version) {
         String sha256 = store.artifactSha256(modelName, version)

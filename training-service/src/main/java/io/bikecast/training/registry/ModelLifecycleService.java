@@ -1,10 +1,7 @@
 package io.bikecast.training.registry;
 
 import io.bikecast.common.features.FeatureSchema;
-import io.bikecast.common.registry.ArtifactIntegrityException;
-import io.bikecast.common.registry.ModelRegistryReader;
 import io.bikecast.platform.web.ProblemException;
-import io.bikecast.training.outbox.OutboxRelay;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -21,19 +18,13 @@ public class ModelLifecycleService {
     private final AliasMover aliases;
     private final ModelRegistryReader reader;
     private final TransactionTemplate transactions;
-    private final OutboxRelay relay;
 
     public ModelLifecycleService(
-            RegistryStore store,
-            AliasMover aliases,
-            ModelRegistryReader reader,
-            TransactionTemplate transactions,
-            OutboxRelay relay) {
+            RegistryStore store, AliasMover aliases, ModelRegistryReader reader, TransactionTemplate transactions) {
         this.store = store;
         this.aliases = aliases;
         this.reader = reader;
         this.transactions = transactions;
-        this.relay = relay;
     }
 
     /**
@@ -65,7 +56,6 @@ public class ModelLifecycleService {
                 aliases.makeChallenger(moved, API, why, Map.of());
             }
         });
-        relay.relaySoon();
         return store.find(modelName, version).orElseThrow();
     }
 
@@ -96,7 +86,6 @@ public class ModelLifecycleService {
                     Map.of());
             return previous;
         });
-        relay.relaySoon();
         return store.find(modelName, restored).orElseThrow();
     }
 

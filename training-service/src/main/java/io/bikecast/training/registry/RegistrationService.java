@@ -2,8 +2,7 @@ package io.bikecast.training.registry;
 
 import io.bikecast.common.events.ModelTrained;
 import io.bikecast.common.features.FeatureSchema;
-import io.bikecast.common.registry.ModelRegistryReader;
-import io.bikecast.training.outbox.OutboxWriter;
+import io.bikecast.platform.outbox.Outbox;
 import io.bikecast.training.run.TrainedModel;
 import io.bikecast.training.run.TrainingRunRepository;
 import io.bikecast.training.run.TrainingRunRepository.RunRecord;
@@ -28,12 +27,12 @@ public class RegistrationService {
 
     private final RegistryStore store;
     private final AliasMover aliases;
-    private final OutboxWriter outbox;
+    private final Outbox outbox;
     private final TrainingRunRepository runs;
     private final JsonMapper json;
 
     public RegistrationService(
-            RegistryStore store, AliasMover aliases, OutboxWriter outbox, TrainingRunRepository runs, JsonMapper json) {
+            RegistryStore store, AliasMover aliases, Outbox outbox, TrainingRunRepository runs, JsonMapper json) {
         this.store = store;
         this.aliases = aliases;
         this.outbox = outbox;

@@ -1,7 +1,7 @@
 package io.bikecast.training.run;
 
 import io.bikecast.common.events.TrainingFailed;
-import io.bikecast.training.outbox.OutboxWriter;
+import io.bikecast.platform.outbox.Outbox;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,9 +11,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class FailureRecorder {
 
     private final TrainingRunRepository runs;
-    private final OutboxWriter outbox;
+    private final Outbox outbox;
 
-    public FailureRecorder(TrainingRunRepository runs, OutboxWriter outbox) {
+    public FailureRecorder(TrainingRunRepository runs, Outbox outbox) {
         this.runs = runs;
         this.outbox = outbox;
     }

@@ -1,7 +1,10 @@
 package io.bikecast.training.run;
 
 import io.bikecast.platform.clock.ClockProperties;
+import io.bikecast.platform.schedule.ScheduledSlots;
 import io.bikecast.training.config.TrainingProperties;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.TimeZone;
 import org.slf4j.Logger;
@@ -26,14 +29,20 @@ class ScheduledRetraining implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduledRetraining.class);
 
+    /** The job's name in the slot table, the same on every instance. */
+    static final String JOB = "scheduled-retraining";
+
     private final TrainingRunService service;
     private final TrainingProperties properties;
     private final ClockProperties clock;
+    private final ScheduledSlots slots;
 
-    ScheduledRetraining(TrainingRunService service, TrainingProperties properties, ClockProperties clock) {
+    ScheduledRetraining(
+            TrainingRunService service, TrainingProperties properties, ClockProperties clock, ScheduledSlots slots) {
         this.service = service;
         this.properties = properties;
         this.clock = clock;
+        this.slots = slots;
     }
 
     @Override
@@ -44,7 +53,7 @@ class ScheduledRetraining implements SchedulingConfigurer {
                     cron,
                     properties.schedule().zone());
             registrar.addCronTask(new CronTask(
-                    this::requestRun,
+                    () -> requestRun(Instant.now()),
                     new CronTrigger(
                             cron, TimeZone.getTimeZone(properties.schedule().zone()))));
         });
@@ -71,11 +80,20 @@ class ScheduledRetraining implements SchedulingConfigurer {
         return Optional.of(cron);
     }
 
-    private void requestRun() {
-        service.request(
-                Trigger.SCHEDULE,
-                "scheduled retraining (" + properties.schedule().cron() + ")",
-                RunOverrides.NONE,
-                null);
+    /**
+     * Queues a run, unless another instance already did for this firing: every instance's cron fires, and the minute it
+     * fired in is the slot they compete for, so with two training instances the 02:00 cron gives one run, not two.
+     *
+     * @return whether this instance queued it
+     */
+    boolean requestRun(Instant firedAt) {
+        return slots.runOnce(
+                JOB,
+                firedAt.truncatedTo(ChronoUnit.MINUTES),
+                () -> service.request(
+                        Trigger.SCHEDULE,
+                        "scheduled retraining (" + properties.schedule().cron() + ")",
+                        RunOverrides.NONE,
+                        null));
     }
 }

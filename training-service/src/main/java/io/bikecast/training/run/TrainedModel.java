@@ -17,7 +17,7 @@ import org.tribuo.regression.Regressor;
  * @param metrics the evaluation fit's metrics on the holdout: the version's metrics
  * @param holdoutPredictions the evaluation fit's prediction for each hour of {@code split.holdout()}, in order
  * @param referenceSample rows of the whole window with their hours and the served fit's predictions
- * @param artifact the stored form of the served fit ({@link io.bikecast.common.registry.ModelArtifacts}), gzip protobuf
+ * @param artifact the stored form of the served fit ({@link io.bikecast.model.ModelArtifacts}), gzip protobuf
  * @param artifactRawBytes the size of the uncompressed protobuf
  * @param provenance Tribuo's provenance of the served fit as compact JSON
  */

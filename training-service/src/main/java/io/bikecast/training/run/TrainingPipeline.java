@@ -1,8 +1,8 @@
 package io.bikecast.training.run;
 
 import io.bikecast.common.events.ModelMetrics;
-import io.bikecast.common.registry.ModelArtifacts;
 import io.bikecast.common.registry.ReferenceSample;
+import io.bikecast.model.ModelArtifacts;
 import io.bikecast.training.config.TrainingProperties;
 import io.bikecast.training.data.DatasetVersion;
 import io.bikecast.training.data.ObservationReader;

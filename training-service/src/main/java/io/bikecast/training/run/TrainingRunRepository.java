@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
@@ -19,6 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** The {@code registry.training_run} table: the queue of requested runs and the record of every run. */
 @Repository
 public class TrainingRunRepository {
+
+    private static final Logger log = LoggerFactory.getLogger(TrainingRunRepository.class);
 
     private static final String COLUMNS = """
             id, model_name, status, trigger, reason, requested_parameters::text AS requested_parameters,
@@ -55,25 +59,43 @@ public class TrainingRunRepository {
 
     /**
      * Claims the oldest queued run of a model: marks it running and merges every other queued request with the same
-     * overrides into it. Call only while holding the model's training lock, inside a transaction.
+     * overrides into it. A queued run whose stored request can no longer be read (written by another version, edited
+     * by hand) is marked failed with the reason and passed over, so that it cannot hold up the runs behind it. Call
+     * only while holding the model's training lock, inside a transaction.
      */
     public Optional<QueuedRun> claimNext(String modelName, String worker) {
-        Optional<QueuedRun> next = jdbc.sql("""
-                        SELECT id, trigger, reason, requested_parameters::text AS requested
-                        FROM registry.training_run
-                        WHERE model_name = ? AND status = 'queued'
-                        ORDER BY requested_at, id
-                        LIMIT 1
-                        FOR UPDATE""")
-                .param(modelName)
-                .query((rs, n) -> new QueuedRun(
-                        rs.getObject("id", UUID.class),
-                        modelName,
-                        Trigger.fromDb(rs.getString("trigger")),
-                        rs.getString("reason"),
-                        json.readValue(rs.getString("requested"), RunOverrides.class),
-                        List.of()))
-                .optional();
+        Optional<QueuedRun> next;
+        while (true) {
+            Optional<StoredRequest> stored = jdbc.sql("""
+                            SELECT id, trigger, reason, requested_parameters::text AS requested
+                            FROM registry.training_run
+                            WHERE model_name = ? AND status = 'queued'
+                            ORDER BY requested_at, id
+                            LIMIT 1
+                            FOR UPDATE""")
+                    .param(modelName)
+                    .query((rs, n) -> new StoredRequest(
+                            rs.getObject("id", UUID.class),
+                            rs.getString("trigger"),
+                            rs.getString("reason"),
+                            rs.getString("requested")))
+                    .optional();
+            if (stored.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                next = Optional.of(stored.get().read(modelName, json));
+                break;
+            } catch (RuntimeException unreadable) {
+                String error = "its stored request cannot be read, so it was never run: "
+                        + unreadable.getClass().getSimpleName() + ": " + unreadable.getMessage();
+                log.warn("queued run {} of {} failed: {}", stored.get().id(), modelName, error);
+                jdbc.sql("""
+                                UPDATE registry.training_run
+                                SET status = 'failed', finished_at = clock_timestamp(), error = ?
+                                WHERE id = ?""").params(error, stored.get().id()).update();
+            }
+        }
         if (next.isEmpty()) {
             return next;
         }
@@ -94,6 +116,20 @@ public class TrainingRunRepository {
                 .query(UUID.class)
                 .list();
         return Optional.of(run.withMerged(merged));
+    }
+
+    /** A queued run's row as stored, before it is read into a {@link QueuedRun}. */
+    private record StoredRequest(UUID id, String trigger, String reason, String requested) {
+
+        QueuedRun read(String modelName, JsonMapper json) {
+            return new QueuedRun(
+                    id,
+                    modelName,
+                    Trigger.fromDb(trigger),
+                    reason,
+                    json.readValue(requested, RunOverrides.class),
+                    List.of());
+        }
     }
 
     /** Runs left "running" by an instance that died: only call while holding the model's training lock. */

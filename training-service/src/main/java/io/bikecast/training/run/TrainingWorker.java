@@ -1,7 +1,6 @@
 package io.bikecast.training.run;
 
 import io.bikecast.training.config.TrainingProperties;
-import io.bikecast.training.outbox.OutboxRelay;
 import io.bikecast.training.registry.ChampionComparison;
 import io.bikecast.training.registry.ChampionEvaluator;
 import io.bikecast.training.registry.PromotionDecision;
@@ -48,7 +47,6 @@ public class TrainingWorker {
     private final PromotionPolicy policy;
     private final RegistrationService registration;
     private final FailureRecorder failures;
-    private final OutboxRelay relay;
     private final TrainingProperties properties;
     private final JsonMapper json;
     private final MeterRegistry meters;
@@ -65,7 +63,6 @@ public class TrainingWorker {
             PromotionPolicy policy,
             RegistrationService registration,
             FailureRecorder failures,
-            OutboxRelay relay,
             TrainingProperties properties,
             JsonMapper json,
             MeterRegistry meters) {
@@ -77,7 +74,6 @@ public class TrainingWorker {
         this.policy = policy;
         this.registration = registration;
         this.failures = failures;
-        this.relay = relay;
         this.properties = properties;
         this.json = json;
         this.meters = meters;
@@ -201,7 +197,6 @@ public class TrainingWorker {
             failures.failed(run.modelName(), run.id(), run.trigger(), error);
         }
         sample.stop(meters.timer("bikecast.training.runs", "model", run.modelName(), "outcome", outcome));
-        relay.relaySoon();
     }
 
     private static boolean advisoryLock(Connection connection, String function, String modelName) throws SQLException {

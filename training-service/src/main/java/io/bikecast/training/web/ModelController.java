@@ -1,7 +1,6 @@
 package io.bikecast.training.web;
 
-import io.bikecast.common.registry.ModelArtifacts;
-import io.bikecast.common.registry.ModelRegistryReader;
+import io.bikecast.model.ModelArtifacts;
 import io.bikecast.platform.web.InvalidField;
 import io.bikecast.platform.web.ProblemException;
 import io.bikecast.training.config.TrainingProperties;
@@ -9,6 +8,7 @@ import io.bikecast.training.registry.AliasChange;
 import io.bikecast.training.registry.ModelEvaluation;
 import io.bikecast.training.registry.ModelEvaluationService;
 import io.bikecast.training.registry.ModelLifecycleService;
+import io.bikecast.training.registry.ModelRegistryReader;
 import io.bikecast.training.registry.ModelVersionView;
 import io.bikecast.training.registry.RegistryStore;
 import java.time.Instant;

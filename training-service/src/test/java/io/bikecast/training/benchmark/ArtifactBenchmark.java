@@ -1,6 +1,6 @@
 package io.bikecast.training.benchmark;
 
-import io.bikecast.common.registry.ModelArtifacts;
+import io.bikecast.model.ModelArtifacts;
 import io.bikecast.training.data.TimeSplit;
 import io.bikecast.training.forest.ForestParameters;
 import io.bikecast.training.forest.ParallelForestTrainer;

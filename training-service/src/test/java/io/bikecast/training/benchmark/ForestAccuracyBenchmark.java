@@ -1,8 +1,8 @@
 package io.bikecast.training.benchmark;
 
 import io.bikecast.common.events.ModelMetrics;
-import io.bikecast.common.features.FeatureEngineering;
-import io.bikecast.common.registry.ModelArtifacts;
+import io.bikecast.model.FeatureExamples;
+import io.bikecast.model.ModelArtifacts;
 import io.bikecast.training.data.TimeSplit;
 import io.bikecast.training.forest.Evaluation;
 import io.bikecast.training.forest.ForestParameters;
@@ -107,7 +107,7 @@ public final class ForestAccuracyBenchmark {
     /** Median and 99th percentile of one-row predictions over the holdout, after a warm-up, in µs. */
     static double[] latencyMicros(Model<Regressor> model, TimeSplit split) {
         List<Example<Regressor>> examples = split.holdout().stream()
-                .map(row -> FeatureEngineering.unlabelledExample(row.features()))
+                .map(row -> FeatureExamples.unlabelledExample(row.features()))
                 .toList();
         for (int i = 0; i < 3000; i++) {
             model.predict(examples.get(i % examples.size()));

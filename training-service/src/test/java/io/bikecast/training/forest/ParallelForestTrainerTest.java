@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.oracle.labs.mlrg.olcut.provenance.ListProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import io.bikecast.common.events.ModelMetrics;
-import io.bikecast.common.registry.ModelArtifacts;
+import io.bikecast.model.ModelArtifacts;
 import io.bikecast.testsupport.UciDataset;
 import io.bikecast.training.data.TimeSplit;
 import io.bikecast.training.data.TrainingRow;
