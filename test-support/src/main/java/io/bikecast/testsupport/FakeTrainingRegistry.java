@@ -1,14 +1,11 @@
 package io.bikecast.testsupport;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.bikecast.common.events.ModelMetrics;
 import io.bikecast.common.features.FeatureSchema;
 import io.bikecast.common.registry.ReferenceSample;
 import io.bikecast.model.ModelArtifacts;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
@@ -34,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>It can also stop answering (503), go away entirely and come back on the same port, or serve a different artifact
  * than the one it describes: the outages and damage the services must survive.
  */
-public final class FakeTrainingRegistry implements AutoCloseable {
+public final class FakeTrainingRegistry extends LoopbackHttpFake {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern VERSION_PATH = Pattern.compile("/api/v1/models/(\\d+)(/reference|/artifact)?");
@@ -51,27 +48,22 @@ public final class FakeTrainingRegistry implements AutoCloseable {
     private final AtomicInteger requests = new AtomicInteger();
     private final String modelName;
     private volatile boolean answering = true;
-    private volatile HttpServer server;
-    private volatile int port;
 
     private FakeTrainingRegistry(String modelName) {
+        super("/api/v1/models/", "the fake training registry");
         this.modelName = modelName;
     }
 
     /** A registry of the model (the training service serves one), started on a free port. */
     public static FakeTrainingRegistry start(String modelName) {
         FakeTrainingRegistry registry = new FakeTrainingRegistry(modelName);
-        registry.listen(0);
+        registry.listen();
         return registry;
     }
 
     /** Points a service's registry base-URL property (e.g. {@code bikecast.monitoring.registry.base-url}) here. */
     public void configure(DynamicPropertyRegistry properties, String baseUrlProperty) {
         properties.add(baseUrlProperty, this::baseUrl);
-    }
-
-    public String baseUrl() {
-        return "http://127.0.0.1:" + port;
     }
 
     /** Registers a forest as the next version, and returns the version. */
@@ -130,39 +122,8 @@ public final class FakeTrainingRegistry implements AutoCloseable {
         return requests.get();
     }
 
-    /** Stops listening: connections to its port are refused, as when the training service is down. */
-    public synchronized void stop() {
-        if (server != null) {
-            server.stop(0);
-            server = null;
-        }
-    }
-
-    /** Listens again on the same port, with everything registered so far. */
-    public synchronized void restart() {
-        if (server == null) {
-            listen(port);
-        }
-    }
-
     @Override
-    public void close() {
-        stop();
-    }
-
-    private synchronized void listen(int onPort) {
-        try {
-            HttpServer started = HttpServer.create(new InetSocketAddress("127.0.0.1", onPort), 0);
-            started.createContext("/api/v1/models/", this::handle);
-            started.start();
-            server = started;
-            port = started.getAddress().getPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("the fake training registry could not listen on port " + onPort, e);
-        }
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
+    protected void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             requests.incrementAndGet();
             String path = exchange.getRequestURI().getPath();

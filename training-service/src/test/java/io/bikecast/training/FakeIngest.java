@@ -1,13 +1,11 @@
 package io.bikecast.training;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.bikecast.common.series.SeriesId;
+import io.bikecast.testsupport.LoopbackHttpFake;
 import io.bikecast.testsupport.UciDataset;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -38,7 +36,7 @@ import tools.jackson.core.json.JsonFactory;
  * <p>It can also go away and come back on the same port, or cut its exports off after some rows, as a service that
  * dies mid-answer does: the failures a run must report instead of training on.
  */
-public final class FakeIngest implements AutoCloseable {
+public final class FakeIngest extends LoopbackHttpFake {
 
     private static final List<String> COLUMNS = List.of(
             "hour",
@@ -64,20 +62,16 @@ public final class FakeIngest implements AutoCloseable {
     private final Map<String, NavigableMap<LocalDateTime, UciDataset.HourRow>> series = new ConcurrentHashMap<>();
     private final AtomicInteger exports = new AtomicInteger();
     private volatile int cutExportsAfter = -1;
-    private volatile HttpServer server;
-    private volatile int port;
 
-    private FakeIngest() {}
+    private FakeIngest() {
+        super("/api/v1/ingest/", "the fake ingest service");
+    }
 
     /** An ingest service with no observations, listening on a free port. */
     public static FakeIngest start() {
         FakeIngest ingest = new FakeIngest();
-        ingest.listen(0);
+        ingest.listen();
         return ingest;
-    }
-
-    public String baseUrl() {
-        return "http://127.0.0.1:" + port;
     }
 
     /** Stores the UCI hours of days {@code from} (inclusive) to {@code to} (exclusive) as series {@code system}. */
@@ -117,39 +111,8 @@ public final class FakeIngest implements AutoCloseable {
         return exports.get();
     }
 
-    /** Stops listening: connections to its port are refused, as when the ingest service is down. */
-    public synchronized void stop() {
-        if (server != null) {
-            server.stop(0);
-            server = null;
-        }
-    }
-
-    /** Listens again on the same port, with everything stored so far. */
-    public synchronized void restart() {
-        if (server == null) {
-            listen(port);
-        }
-    }
-
     @Override
-    public void close() {
-        stop();
-    }
-
-    private synchronized void listen(int onPort) {
-        try {
-            HttpServer started = HttpServer.create(new InetSocketAddress("127.0.0.1", onPort), 0);
-            started.createContext("/api/v1/ingest/", this::handle);
-            started.start();
-            server = started;
-            port = started.getAddress().getPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("the fake ingest service could not listen on port " + onPort, e);
-        }
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
+    protected void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
             String path = exchange.getRequestURI().getPath();
