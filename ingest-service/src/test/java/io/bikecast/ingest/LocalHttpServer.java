@@ -21,6 +21,7 @@ public final class LocalHttpServer implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private final Map<String, String> redirects = new ConcurrentHashMap<>();
+    private final Map<String, Integer> statuses = new ConcurrentHashMap<>();
     private final List<String> requested = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ServerSocket silent;
     private final List<Socket> held = new ArrayList<>();
@@ -43,7 +44,8 @@ public final class LocalHttpServer implements AutoCloseable {
                     exchange.close();
                     return;
                 }
-                exchange.sendResponseHeaders(200, body.length);
+                exchange.sendResponseHeaders(
+                        statuses.getOrDefault(exchange.getRequestURI().getPath(), 200), body.length);
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(body);
                 }
@@ -71,6 +73,12 @@ public final class LocalHttpServer implements AutoCloseable {
     public String serve(String path, byte[] body) {
         files.put(path, body);
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    /** Answers {@code path} with {@code status} (an error, say) and {@code body}, and returns its URL. */
+    public String answer(String path, int status, byte[] body) {
+        statuses.put(path, status);
+        return serve(path, body);
     }
 
     /** Answers {@code path} with a 302 to {@code location} and returns its URL. */

@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,76 +34,6 @@ import tools.jackson.databind.JsonNode;
 class ObservationExportTest {
 
     private static final String SERIES = "export-test";
-    private static final List<String> COLUMNS = List.of(
-            "hour",
-            "season",
-            "yr",
-            "mnth",
-            "hr",
-            "holiday",
-            "weekday",
-            "workingday",
-            "weathersit",
-            "temp",
-            "atemp",
-            "hum",
-            "windspeed",
-            "cnt");
-
-    /** One exported row, or one UCI row as it must be exported; doubles compare exactly. */
-    record Row(
-            String hour,
-            int season,
-            int yr,
-            int mnth,
-            int hr,
-            int holiday,
-            int weekday,
-            int workingday,
-            int weathersit,
-            double temp,
-            double atemp,
-            double hum,
-            double windspeed,
-            int cnt) {
-
-        static Row of(JsonNode row) {
-            assertThat(row.size()).as("columns of %s", row).isEqualTo(COLUMNS.size());
-            return new Row(
-                    row.get(0).asString(),
-                    row.get(1).asInt(),
-                    row.get(2).asInt(),
-                    row.get(3).asInt(),
-                    row.get(4).asInt(),
-                    row.get(5).asInt(),
-                    row.get(6).asInt(),
-                    row.get(7).asInt(),
-                    row.get(8).asInt(),
-                    row.get(9).asDouble(),
-                    row.get(10).asDouble(),
-                    row.get(11).asDouble(),
-                    row.get(12).asDouble(),
-                    row.get(13).asInt());
-        }
-
-        static Row of(UciDataset.HourRow row) {
-            return new Row(
-                    hourOf(row).toString() + ":00",
-                    row.season(),
-                    row.yr(),
-                    row.mnth(),
-                    row.hr(),
-                    row.holiday(),
-                    row.weekday(),
-                    row.workingday(),
-                    row.weathersit(),
-                    row.temp(),
-                    row.atemp(),
-                    row.hum(),
-                    row.windspeed(),
-                    row.cnt());
-        }
-    }
 
     @LocalServerPort
     int port;
@@ -133,64 +62,56 @@ class ObservationExportTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
-        JsonNode document = IngestApi.JSON.readTree(response.body());
-        assertThat(document.path("seriesId").asString()).isEqualTo(SERIES);
-        assertThat(document.path("from").isNull()).isTrue();
-        assertThat(document.path("to").isNull()).isTrue();
-        List<String> columns = new ArrayList<>();
-        document.path("columns").forEach(column -> columns.add(column.asString()));
-        assertThat(columns).isEqualTo(COLUMNS);
+        ExportDocument document = ExportDocument.read(response.body());
+        assertThat(document.seriesId()).isEqualTo(SERIES);
+        assertThat(document.from()).isNull();
+        assertThat(document.to()).isNull();
+        assertThat(document.columns()).isEqualTo(ExportDocument.COLUMNS);
         // 17,379 rows: three full keyset pages of 5,000 and a partial one.
-        List<Row> expected = expected(row -> true);
+        List<ExportDocument.Row> expected = expected(row -> true);
         assertThat(expected).hasSize(17_379);
-        assertThat(rows(document)).containsExactlyElementsOf(expected);
-        assertThat(document.path("count").asLong()).isEqualTo(17_379);
+        assertThat(document.rows()).containsExactlyElementsOf(expected);
+        assertThat(document.count()).isEqualTo(17_379);
         // What the table holds, in its order, is what was exported.
-        List<String> storedHours = jdbc
-                .queryForList(
-                        "SELECT to_char(hour, 'YYYY-MM-DD\"T\"HH24:MI:SS') FROM observation"
-                                + " WHERE series_id = ? ORDER BY hour",
-                        String.class,
-                        SERIES)
-                .stream()
-                .toList();
-        assertThat(rows(document).stream().map(Row::hour).toList()).isEqualTo(storedHours);
+        List<LocalDateTime> storedHours = jdbc.queryForList(
+                "SELECT hour FROM observation WHERE series_id = ? ORDER BY hour", LocalDateTime.class, SERIES);
+        assertThat(document.rows().stream().map(ExportDocument.Row::hour).toList())
+                .isEqualTo(storedHours);
     }
 
     @Test
     void respectsFromInclusiveAndToExclusiveEachOptional() throws Exception {
         LocalDateTime from = LocalDateTime.of(2011, 3, 10, 5, 0);
         LocalDateTime to = LocalDateTime.of(2011, 3, 12, 17, 0);
-        List<Row> between = expected(hour -> !hour.isBefore(from) && hour.isBefore(to));
-        assertThat(between.getFirst().hour()).as("a stored hour at from").isEqualTo("2011-03-10T05:00:00");
+        List<ExportDocument.Row> between = expected(hour -> !hour.isBefore(from) && hour.isBefore(to));
+        assertThat(between.getFirst().hour()).as("a stored hour at from").isEqualTo(from);
         assertThat(stored(to)).as("a stored hour at to").isTrue();
 
-        JsonNode both = export("&from=2011-03-10T05:00&to=2011-03-12T17:00");
-        assertThat(both.path("from").asString()).isEqualTo("2011-03-10T05:00:00");
-        assertThat(both.path("to").asString()).isEqualTo("2011-03-12T17:00:00");
-        assertThat(rows(both)).containsExactlyElementsOf(between);
-        assertThat(both.path("count").asInt()).isEqualTo(between.size());
+        ExportDocument both = export("&from=2011-03-10T05:00&to=2011-03-12T17:00");
+        assertThat(both.from()).isEqualTo("2011-03-10T05:00:00");
+        assertThat(both.to()).isEqualTo("2011-03-12T17:00:00");
+        assertThat(both.rows()).containsExactlyElementsOf(between);
+        assertThat(both.count()).isEqualTo(between.size());
 
-        assertThat(rows(export("&from=2012-12-30T12:00:00")))
+        assertThat(export("&from=2012-12-30T12:00:00").rows())
                 .containsExactlyElementsOf(expected(hour -> !hour.isBefore(LocalDateTime.of(2012, 12, 30, 12, 0))));
-        assertThat(rows(export("&to=2011-01-02T03:00")))
+        assertThat(export("&to=2011-01-02T03:00").rows())
                 .containsExactlyElementsOf(expected(hour -> hour.isBefore(LocalDateTime.of(2011, 1, 2, 3, 0))));
 
         // Exactly one full keyset page: the empty page after it ends the document.
-        List<Row> all = expected(row -> true);
-        String fifthThousand = all.get(5000).hour();
-        List<Row> firstPage = rows(export("&to=" + fifthThousand));
+        List<ExportDocument.Row> all = expected(row -> true);
+        LocalDateTime fifthThousand = all.get(5000).hour();
+        List<ExportDocument.Row> firstPage = export("&to=" + fifthThousand).rows();
         assertThat(firstPage).hasSize(5000).containsExactlyElementsOf(all.subList(0, 5000));
 
         // A range with no stored hours, and a series with none at all, give a complete document without rows.
-        JsonNode none = export("&from=2030-01-01T00:00");
-        assertThat(none.path("rows").isArray()).isTrue();
-        assertThat(none.path("rows")).isEmpty();
-        assertThat(none.path("count").asInt()).isZero();
-        JsonNode unknown = IngestApi.JSON.readTree(
+        ExportDocument none = export("&from=2030-01-01T00:00");
+        assertThat(none.rows()).isEmpty();
+        assertThat(none.count()).isZero();
+        ExportDocument unknown = ExportDocument.read(
                 get("/api/v1/ingest/observations/export?series=no-such-series").body());
-        assertThat(unknown.path("rows")).isEmpty();
-        assertThat(unknown.path("count").asInt()).isZero();
+        assertThat(unknown.rows()).isEmpty();
+        assertThat(unknown.count()).isZero();
     }
 
     @Test
@@ -231,10 +152,10 @@ class ObservationExportTest {
                 .isEqualTo(field);
     }
 
-    private JsonNode export(String query) throws Exception {
+    private ExportDocument export(String query) throws Exception {
         HttpResponse<String> response = get("/api/v1/ingest/observations/export?series=" + SERIES + query);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return IngestApi.JSON.readTree(response.body());
+        return ExportDocument.read(response.body());
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -246,16 +167,25 @@ class ObservationExportTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static List<Row> rows(JsonNode document) {
-        List<Row> rows = new ArrayList<>();
-        document.path("rows").forEach(row -> rows.add(Row.of(row)));
-        return rows;
-    }
-
-    private static List<Row> expected(Predicate<LocalDateTime> hours) {
+    /** The UCI rows of the hours that pass the filter, as they must be exported. */
+    private static List<ExportDocument.Row> expected(Predicate<LocalDateTime> hours) {
         return UciDataset.hours().stream()
                 .filter(row -> hours.test(hourOf(row)))
-                .map(Row::of)
+                .map(row -> new ExportDocument.Row(
+                        hourOf(row),
+                        row.season(),
+                        row.yr(),
+                        row.mnth(),
+                        row.hr(),
+                        row.holiday(),
+                        row.weekday(),
+                        row.workingday(),
+                        row.weathersit(),
+                        row.temp(),
+                        row.atemp(),
+                        row.hum(),
+                        row.windspeed(),
+                        row.cnt()))
                 .toList();
     }
 

@@ -6,6 +6,7 @@ import io.bikecast.common.events.ActualObserved;
 import io.bikecast.testsupport.RealInfrastructure;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -125,6 +126,37 @@ class ReplayTest {
         assertThat(api.postJson("/api/v1/replays/" + id + "/stop", "{}", IngestApi.KEY)
                         .status())
                 .isEqualTo(200);
+    }
+
+    /** At most {@code replay.max-running} (4) replays run at once; another is refused until one stops. */
+    @Test
+    void refusesAReplayBeyondTheMostRunningAtOnce() {
+        Map<String, Object> slow =
+                Map.of("from", "2011-01-01T00:00", "to", "2011-01-08T00:00", "paceMillis", 3_600_000);
+        List<String> running = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            IngestApi.Answer started = api.postJson("/api/v1/replays", slow);
+            assertThat(started.status()).as(started.text()).isEqualTo(201);
+            running.add(started.body().path("id").asString());
+        }
+
+        IngestApi.Answer refused = api.postJson("/api/v1/replays", slow);
+
+        assertThat(refused.status()).as(refused.text()).isEqualTo(409);
+        assertThat(refused.type()).isEqualTo(IngestApi.problem("too-many-replays"));
+        assertThat(refused.body().path("detail").asString()).contains("bikecast.ingest.replay.max-running");
+        for (String id : running) {
+            api.delete("/api/v1/replays/" + id, IngestApi.KEY);
+        }
+        assertThat(EventCollector.await(
+                        Duration.ofSeconds(10),
+                        () -> running.stream()
+                                .allMatch(id -> "STOPPED"
+                                        .equals(api.get("/api/v1/replays/" + id)
+                                                .body()
+                                                .path("state")
+                                                .asString()))))
+                .isTrue();
     }
 
     @Test

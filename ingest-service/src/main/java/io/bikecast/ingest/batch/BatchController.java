@@ -1,6 +1,6 @@
 package io.bikecast.ingest.batch;
 
-import io.bikecast.ingest.web.Requests;
+import io.bikecast.ingest.request.Requests;
 import io.bikecast.platform.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
@@ -14,25 +14,24 @@ import org.springframework.web.bind.annotation.RestController;
 /** Reads batch reports with their rejections, and dataset versions. */
 @RestController
 @RequestMapping("/api/v1/ingest")
-public class BatchController {
+class BatchController {
 
     private final BatchStore store;
 
-    public BatchController(BatchStore store) {
+    BatchController(BatchStore store) {
         this.store = store;
     }
 
     @Operation(summary = "Batches, newest first (without their rejections)")
     @GetMapping("/batches")
-    public List<BatchReport> batches(
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    List<BatchReport> batches(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         Requests.page(page, size);
         return store.list(page, size);
     }
 
     @Operation(summary = "One batch's report with a page of its rejections (page, size)")
     @GetMapping("/batches/{id}")
-    public BatchReport batch(
+    BatchReport batch(
             @PathVariable UUID id,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "100") int size) {
@@ -44,7 +43,7 @@ public class BatchController {
 
     @Operation(summary = "Dataset versions, newest first")
     @GetMapping("/dataset-versions")
-    public List<DatasetVersion> versions(
+    List<DatasetVersion> versions(
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         Requests.page(page, size);
         return store.versions(page, size);
@@ -52,7 +51,7 @@ public class BatchController {
 
     @Operation(summary = "One dataset version by its content hash")
     @GetMapping("/dataset-versions/{contentHash}")
-    public DatasetVersion version(@PathVariable String contentHash) {
+    DatasetVersion version(@PathVariable String contentHash) {
         return store.version(contentHash)
                 .orElseThrow(() -> ProblemException.notFound("There is no dataset version " + contentHash + "."));
     }

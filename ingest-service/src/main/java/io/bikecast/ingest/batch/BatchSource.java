@@ -11,7 +11,9 @@ public interface BatchSource {
      * Reads every row into {@code batch}.
      *
      * @return the columns the source had that the contract does not know, which were ignored
-     * @throws io.bikecast.platform.web.ProblemException if the input as a whole is unusable
+     * @throws io.bikecast.ingest.contract.InvalidBatchException if the input cannot be read as a batch
+     * @throws io.bikecast.ingest.input.InputTooLargeException if it is larger than the service accepts
+     * @throws io.bikecast.ingest.input.SourceUnavailableException if it cannot be read to its end
      */
     List<String> readInto(BatchValidation batch);
 }

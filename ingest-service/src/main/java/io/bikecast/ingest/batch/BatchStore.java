@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Repository;
 
 /** {@code ingest.batch}, {@code ingest.rejection} and {@code ingest.dataset_version}. */
 @Repository
-public class BatchStore {
+class BatchStore {
 
     private static final int CHUNK = 10_000;
 
@@ -57,7 +58,7 @@ public class BatchStore {
 
     private final JdbcTemplate jdbc;
 
-    public BatchStore(JdbcTemplate jdbc) {
+    BatchStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -143,13 +144,13 @@ public class BatchStore {
         });
     }
 
-    public Optional<BatchReport> find(UUID id) {
+    Optional<BatchReport> find(UUID id) {
         return jdbc.query("SELECT " + BATCH_COLUMNS + " FROM batch WHERE id = ?", BATCH, id).stream()
                 .findFirst();
     }
 
     /** Batches, newest first. */
-    public List<BatchReport> list(int page, int size) {
+    List<BatchReport> list(int page, int size) {
         return jdbc.query(
                 "SELECT " + BATCH_COLUMNS + " FROM batch ORDER BY finished_at DESC, id LIMIT ? OFFSET ?",
                 BATCH,
@@ -157,7 +158,7 @@ public class BatchStore {
                 (long) page * size);
     }
 
-    public RejectionPage rejections(UUID batchId, int page, int size) {
+    RejectionPage rejections(UUID batchId, int page, int size) {
         List<Violation> items = jdbc.query(
                 "SELECT line, column_name, value, reason FROM rejection WHERE batch_id = ? ORDER BY seq"
                         + " LIMIT ? OFFSET ?",
@@ -170,7 +171,7 @@ public class BatchStore {
     }
 
     /** Dataset versions, newest first. */
-    public List<DatasetVersion> versions(int page, int size) {
+    List<DatasetVersion> versions(int page, int size) {
         return jdbc.query(
                 "SELECT * FROM dataset_version ORDER BY created_at DESC, content_hash LIMIT ? OFFSET ?",
                 VERSION,
@@ -178,13 +179,13 @@ public class BatchStore {
                 (long) page * size);
     }
 
-    public Optional<DatasetVersion> version(String contentHash) {
+    Optional<DatasetVersion> version(String contentHash) {
         return jdbc.query("SELECT * FROM dataset_version WHERE content_hash = ?", VERSION, contentHash).stream()
                 .findFirst();
     }
 
     /** The time of the latest committed batch per series: where data freshness starts after a restart. */
-    public List<SeriesFreshness> lastCommittedPerSeries() {
+    List<SeriesFreshness> lastCommittedPerSeries() {
         return jdbc.query(
                 "SELECT s, max(finished_at) FROM batch, unnest(series_ids) AS s WHERE status = 'COMMITTED'"
                         + " AND rows_accepted > 0 GROUP BY s",
@@ -193,7 +194,7 @@ public class BatchStore {
     }
 
     /** When a series last had rows committed. */
-    public record SeriesFreshness(String seriesId, java.time.Instant lastCommitted) {}
+    record SeriesFreshness(String seriesId, Instant lastCommitted) {}
 
     private static List<String> strings(ResultSet rs, String column) throws SQLException {
         Array array = rs.getArray(column);

@@ -16,7 +16,7 @@ import java.util.UUID;
  * @param firstBatchId the batch that first stored this content
  * @param createdAt when that was
  */
-public record DatasetVersion(
+record DatasetVersion(
         String contentHash,
         int rowCount,
         LocalDateTime firstHour,

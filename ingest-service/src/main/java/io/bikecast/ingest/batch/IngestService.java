@@ -8,19 +8,14 @@ import io.bikecast.ingest.contract.BatchValidation;
 import io.bikecast.ingest.contract.IngestMode;
 import io.bikecast.ingest.contract.Observation;
 import io.bikecast.ingest.contract.Violation;
-import io.bikecast.ingest.metrics.IngestMetrics;
 import io.bikecast.ingest.observation.ObservationStore;
 import io.bikecast.platform.outbox.Outbox;
-import io.bikecast.platform.web.ProblemException;
-import io.bikecast.platform.web.ProblemType;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +42,7 @@ public class IngestService {
     private final IngestMetrics metrics;
     private final IngestProperties properties;
 
-    public IngestService(
+    IngestService(
             ObservationStore observations,
             BatchStore batches,
             Outbox outbox,
@@ -68,8 +63,10 @@ public class IngestService {
      * @param source {@code csv}, {@code uci} or {@code observations}
      * @param origin a file name, path or URL for the report, or null
      * @return the report of the committed batch
-     * @throws ProblemException 422 with the batch id and the first rejections when a strict batch has a bad row (the
-     *     report and its rejections are stored, nothing else); any problem the source raises
+     * @throws StrictBatchRejectedException when a strict batch has a bad row (the report and its rejections are
+     *     stored, nothing else)
+     * @throws io.bikecast.ingest.contract.InvalidBatchException when the batch is refused as a whole; and whatever
+     *     else the source fails with
      */
     public BatchReport ingest(String source, String origin, IngestMode mode, BatchSource reader) {
         return ingest(source, origin, mode, true, reader);
@@ -127,7 +124,7 @@ public class IngestService {
                     source,
                     validation.rowsRejected(),
                     validation.rowsRead());
-            throw strictRejection(report, validation.violations());
+            throw new StrictBatchRejectedException(report.withRejections(firstRejections(validation.violations())));
         }
 
         BatchReport committed = transactions.execute(status -> {
@@ -274,21 +271,6 @@ public class IngestService {
         int size = properties.reportedRejections();
         return new RejectionPage(
                 0, size, violations.size(), List.copyOf(violations.subList(0, Math.min(size, violations.size()))));
-    }
-
-    private ProblemException strictRejection(BatchReport report, List<Violation> violations) {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("batchId", report.batchId());
-        properties.put("rowsRead", report.rowsRead());
-        properties.put("rowsRejected", report.rowsRejected());
-        properties.put("rejections", firstRejections(violations));
-        return new ProblemException(
-                ProblemType.STRICT_REJECTED,
-                report.rowsRejected() + " of " + report.rowsRead() + " rows break the data contract and the batch"
-                        + " is strict, so nothing was stored. Every rejection is listed at /api/v1/ingest/batches/"
-                        + report.batchId() + ".",
-                List.of(),
-                properties);
     }
 
     private static List<String> seriesOf(List<Observation> observations) {

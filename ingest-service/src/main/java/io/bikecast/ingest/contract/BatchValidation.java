@@ -2,8 +2,6 @@ package io.bikecast.ingest.contract;
 
 import io.bikecast.common.series.SeriesId;
 import io.bikecast.platform.web.PlausibleYears;
-import io.bikecast.platform.web.ProblemException;
-import io.bikecast.platform.web.ProblemType;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,8 +27,10 @@ public final class BatchValidation {
     private int rowsRejected;
 
     /**
-     * @param maxRows the most rows the batch may have; one more is refused with 413
-     * @param maxRejections the most violations the batch may have; one more refuses the batch with 422
+     * @param maxRows the most rows the batch may have; one more refuses the batch ({@link
+     *     InvalidBatchException.Reason#TOO_MANY_ROWS})
+     * @param maxRejections the most violations the batch may have; one more refuses the batch ({@link
+     *     InvalidBatchException.Reason#TOO_MANY_REJECTIONS})
      * @param years the years a row's date may fall in
      */
     public BatchValidation(int maxRows, int maxRejections, PlausibleYears years) {
@@ -39,11 +39,15 @@ public final class BatchValidation {
         this.years = years;
     }
 
-    /** Checks one row and files it as accepted or rejected. */
+    /**
+     * Checks one row and files it as accepted or rejected.
+     *
+     * @throws InvalidBatchException once the batch has too many rows or too many violations
+     */
     public void add(CandidateRow row, List<Violation> typingViolations) {
         if (++rowsRead > maxRows) {
-            throw new ProblemException(
-                    ProblemType.TOO_MANY_ROWS,
+            throw new InvalidBatchException(
+                    InvalidBatchException.Reason.TOO_MANY_ROWS,
                     "A batch may hold at most " + maxRows + " rows (bikecast.ingest.max-rows); split the data into "
                             + "several batches.");
         }
@@ -69,14 +73,13 @@ public final class BatchValidation {
         rowsRejected++;
         violations.addAll(rowViolations);
         if (violations.size() > maxRejections) {
-            throw new ProblemException(
-                    ProblemType.TOO_MANY_REJECTIONS,
+            throw new InvalidBatchException(
+                    InvalidBatchException.Reason.TOO_MANY_REJECTIONS,
                     "More than " + maxRejections + " contract violations by line "
                             + rowViolations.getFirst().line()
                             + " (bikecast.ingest.max-rejections); nothing was stored. Is this the right file? First: "
                             + violations.getFirst(),
-                    List.of(),
-                    Map.of("firstRejections", List.copyOf(violations.subList(0, Math.min(20, violations.size())))));
+                    violations.subList(0, Math.min(20, violations.size())));
         }
     }
 

@@ -19,12 +19,12 @@ import java.util.Set;
  *
  * <p>One row per series and hour within a batch is checked by {@link BatchValidation}. Stateless and thread-safe.
  */
-public final class ContractValidator {
+final class ContractValidator {
 
     /** The outcome for one row: either an observation or at least one violation. */
-    public record Checked(Observation observation, List<Violation> violations) {
+    record Checked(Observation observation, List<Violation> violations) {
 
-        public boolean accepted() {
+        boolean accepted() {
             return violations.isEmpty();
         }
     }
@@ -39,7 +39,7 @@ public final class ContractValidator {
      *     not reported a second time as missing
      * @param years the years the row's date may fall in
      */
-    public static Checked check(CandidateRow row, List<Violation> typingViolations, PlausibleYears years) {
+    static Checked check(CandidateRow row, List<Violation> typingViolations, PlausibleYears years) {
         List<Violation> violations = new ArrayList<>(typingViolations);
         Set<String> faulty = new HashSet<>();
         typingViolations.forEach(v -> faulty.add(v.column()));

@@ -3,12 +3,10 @@ package io.bikecast.ingest.csv;
 import io.bikecast.ingest.contract.BatchValidation;
 import io.bikecast.ingest.contract.CandidateRow;
 import io.bikecast.ingest.contract.Columns;
+import io.bikecast.ingest.contract.InvalidBatchException;
 import io.bikecast.ingest.contract.Violation;
-import io.bikecast.ingest.source.SourceProblem;
-import io.bikecast.ingest.web.Problems;
-import io.bikecast.platform.web.InvalidField;
-import io.bikecast.platform.web.ProblemException;
-import io.bikecast.platform.web.ProblemType;
+import io.bikecast.ingest.input.RefusedRead;
+import io.bikecast.ingest.input.SourceUnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -39,6 +37,8 @@ public final class UciCsvReader {
     /** What reading a CSV found besides its rows. */
     public record CsvSummary(List<String> ignoredColumns) {}
 
+    private static final long HEADER_LINE = 1;
+
     private final CsvMapper mapper = CsvMapper.builder()
             .enable(CsvReadFeature.WRAP_AS_ARRAY)
             .enable(CsvReadFeature.SKIP_EMPTY_LINES)
@@ -49,17 +49,18 @@ public final class UciCsvReader {
      * Reads every row of {@code in} (UTF-8) into {@code batch}.
      *
      * @param seriesId the series the rows belong to
-     * @throws ProblemException if the content is empty, not UTF-8, not CSV, lacks a required column, or the stream
-     *     failed with a {@link SourceProblem}
+     * @throws InvalidBatchException if the content is empty, not UTF-8, not CSV or lacks a required column
+     * @throws SourceUnavailableException if the stream failed or timed out
+     * @throws RuntimeException whatever a {@link RefusedRead} of the stream carried (a limit it went past)
      */
     public CsvSummary read(InputStream in, String seriesId, BatchValidation batch) {
         try (JsonParser parser = mapper.createParser(new Utf8Reader(in))) {
             if (parser.nextToken() != JsonToken.START_ARRAY) {
-                throw Problems.emptyBody();
+                throw empty();
             }
             Row first = nextRow(parser);
             if (first == null) {
-                throw Problems.emptyBody();
+                throw empty();
             }
             Header header = Header.of(first.values());
             boolean anyRow = false;
@@ -68,7 +69,8 @@ public final class UciCsvReader {
                 readRow(row.line(), row.values(), header, seriesId, batch);
             }
             if (!anyRow) {
-                throw Problems.noRows();
+                throw new InvalidBatchException(
+                        InvalidBatchException.Reason.NO_ROWS, "The CSV has a header but no data rows.");
             }
             return new CsvSummary(header.ignored());
         } catch (JacksonException e) {
@@ -102,32 +104,49 @@ public final class UciCsvReader {
         return new Row(line < 0 ? parser.currentTokenLocation().getLineNr() : line, values.toArray(String[]::new));
     }
 
-    /** Turns a failure inside the parser into the problem its root cause deserves. */
-    static ProblemException translate(JacksonException e) {
+    /** Turns a failure inside the parser into the refusal its root cause deserves. */
+    static RuntimeException translate(JacksonException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             switch (cause) {
-                case SourceProblem problem -> {
-                    return problem.problem();
+                case RefusedRead refused -> {
+                    return refused.refusal();
                 }
                 case CharacterCodingException coding -> {
-                    return Problems.wrongEncoding("a byte sequence near line " + lineOf(e) + " is not valid UTF-8");
+                    return wrongEncoding("a byte sequence near line " + lineOf(e) + " is not valid UTF-8");
                 }
                 case SocketTimeoutException timeout -> {
-                    return Problems.of(
-                            ProblemType.URL_TIMEOUT,
+                    return new SourceUnavailableException(
+                            SourceUnavailableException.Reason.TIMED_OUT,
                             "The source stopped sending data (read timeout, bikecast.ingest.fetch.read-timeout).");
                 }
                 case IOException io -> {
-                    return Problems.of(ProblemType.SOURCE_UNREADABLE, "Reading the source failed: " + io.getMessage());
+                    return new SourceUnavailableException(
+                            SourceUnavailableException.Reason.UNREADABLE,
+                            "Reading the source failed: " + io.getMessage());
                 }
                 default -> {}
             }
         }
         if (e instanceof StreamReadException) {
-            return Problems.notCsv(
-                    "The content is not valid CSV near line " + lineOf(e) + ": " + e.getOriginalMessage());
+            return notCsv("The content is not valid CSV near line " + lineOf(e) + ": " + e.getOriginalMessage());
         }
-        return Problems.notCsv("The content could not be read as CSV: " + e.getOriginalMessage());
+        return notCsv("The content could not be read as CSV: " + e.getOriginalMessage());
+    }
+
+    private static InvalidBatchException empty() {
+        return new InvalidBatchException(
+                InvalidBatchException.Reason.EMPTY, "The CSV is empty: there is not even a header.");
+    }
+
+    private static InvalidBatchException notCsv(String why) {
+        return new InvalidBatchException(InvalidBatchException.Reason.NOT_CSV, why);
+    }
+
+    /** Content that is not UTF-8: {@code why} says where, or what it looks like instead. */
+    static InvalidBatchException wrongEncoding(String why) {
+        return new InvalidBatchException(
+                InvalidBatchException.Reason.WRONG_ENCODING,
+                "The CSV must be UTF-8 (or plain ASCII, as the UCI file is): " + why);
     }
 
     private static int lineOf(JacksonException e) {
@@ -173,12 +192,13 @@ public final class UciCsvReader {
         static Header of(String[] names) {
             Map<String, Integer> index = new HashMap<>();
             List<String> ignored = new ArrayList<>();
-            List<InvalidField> errors = new ArrayList<>();
+            List<Violation> faults = new ArrayList<>();
             for (int i = 0; i < names.length; i++) {
                 String name = names[i].strip();
                 if (Columns.REQUIRED_CSV.contains(name) || Columns.OPTIONAL_CSV.contains(name)) {
                     if (index.putIfAbsent(name, i) != null) {
-                        errors.add(new InvalidField(name, "column appears more than once in the header", name));
+                        faults.add(
+                                new Violation(HEADER_LINE, name, name, "column appears more than once in the header"));
                     }
                 } else {
                     ignored.add(name);
@@ -186,17 +206,18 @@ public final class UciCsvReader {
             }
             for (String required : Columns.REQUIRED_CSV) {
                 if (!index.containsKey(required)) {
-                    errors.add(InvalidField.of(required, "required column is missing from the header (line 1)"));
+                    faults.add(new Violation(
+                            HEADER_LINE, required, null, "required column is missing from the header (line 1)"));
                 }
             }
-            if (!errors.isEmpty()) {
-                String shown = String.join(",", names);
-                throw Problems.of(
-                        ProblemType.NOT_CSV,
-                        "The header (line 1) must name the columns " + Columns.REQUIRED_CSV
-                                + " but it was: "
-                                + (shown.length() > 200 ? shown.substring(0, 200) + "…" : shown),
-                        errors);
+            if (!faults.isEmpty()) {
+                // The header itself is not quoted back: fetched from a URL it is someone else's content, and the
+                // errors already name every column that is missing or repeated.
+                throw new InvalidBatchException(
+                        InvalidBatchException.Reason.NOT_CSV,
+                        "The header (line 1) must name the columns " + Columns.REQUIRED_CSV + "; " + faults.size()
+                                + " of them are missing or repeated (see errors).",
+                        faults);
             }
             return new Header(Map.copyOf(index), names.length, List.copyOf(ignored));
         }

@@ -1,7 +1,6 @@
 package io.bikecast.ingest.csv;
 
-import io.bikecast.ingest.source.SourceProblem;
-import io.bikecast.ingest.web.Problems;
+import io.bikecast.ingest.input.RefusedRead;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -40,8 +39,8 @@ final class Utf8Reader extends Reader {
         }
         for (int i = offset; i < offset + n; i++) {
             if (buffer[i] == '\u0000') {
-                throw new SourceProblem(
-                        Problems.wrongEncoding("it contains NUL characters, as UTF-16 text or a binary file does"));
+                throw new RefusedRead(
+                        UciCsvReader.wrongEncoding("it contains NUL characters, as UTF-16 text or a binary file does"));
             }
         }
         return n;

@@ -8,4 +8,4 @@ import java.util.List;
  * @param mode {@code lenient} (default) or {@code strict}
  * @param observations the observations, at most {@code bikecast.ingest.max-rows}
  */
-public record ObservationBatch(String mode, List<ObservationInput> observations) {}
+record ObservationBatch(String mode, List<ObservationInput> observations) {}

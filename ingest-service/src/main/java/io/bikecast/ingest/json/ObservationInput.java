@@ -10,7 +10,7 @@ import java.time.LocalDateTime;
  * @param seriesId the series (default {@code system})
  * @param hour the local hour, e.g. {@code 2012-06-01T17:00}; {@code hr} must agree with it
  */
-public record ObservationInput(
+record ObservationInput(
         String seriesId,
         LocalDateTime hour,
         Integer season,

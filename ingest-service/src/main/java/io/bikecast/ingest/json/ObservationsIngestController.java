@@ -5,9 +5,9 @@ import io.bikecast.ingest.batch.IngestService;
 import io.bikecast.ingest.contract.CandidateRow;
 import io.bikecast.ingest.contract.Columns;
 import io.bikecast.ingest.contract.IngestMode;
+import io.bikecast.ingest.contract.InvalidBatchException;
 import io.bikecast.ingest.contract.Violation;
-import io.bikecast.ingest.web.Problems;
-import io.bikecast.platform.web.ProblemType;
+import io.bikecast.ingest.request.Requests;
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.util.List;
@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code POST /api/v1/ingest/observations}: batches pushed as JSON by systems that produce observations. */
 @RestController
 @RequestMapping("/api/v1/ingest")
-public class ObservationsIngestController {
+class ObservationsIngestController {
 
     static final String SOURCE = "observations";
 
@@ -29,17 +29,19 @@ public class ObservationsIngestController {
 
     private final IngestService ingest;
 
-    public ObservationsIngestController(IngestService ingest) {
+    ObservationsIngestController(IngestService ingest) {
         this.ingest = ingest;
     }
 
     @Operation(summary = "Ingest a batch of observations sent as JSON")
     @PostMapping(path = "/observations", consumes = "application/json")
-    public ResponseEntity<BatchReport> ingest(@RequestBody ObservationBatch request) {
-        IngestMode mode = IngestMode.parse(request.mode());
+    ResponseEntity<BatchReport> ingest(@RequestBody ObservationBatch request) {
+        IngestMode mode = Requests.mode(request.mode());
         List<ObservationInput> observations = request.observations();
         if (observations == null || observations.isEmpty()) {
-            throw Problems.of(ProblemType.NO_ROWS, "The batch has no observations: send {\"observations\": [ ... ]}.");
+            throw new InvalidBatchException(
+                    InvalidBatchException.Reason.NO_ROWS,
+                    "The batch has no observations: send {\"observations\": [ ... ]}.");
         }
         BatchReport report = ingest.ingest(SOURCE, null, mode, batch -> {
             for (int i = 0; i < observations.size(); i++) {

@@ -1,7 +1,7 @@
 package io.bikecast.ingest.observation;
 
 import io.bikecast.common.series.SeriesId;
-import io.bikecast.ingest.web.Requests;
+import io.bikecast.ingest.request.Requests;
 import io.bikecast.platform.web.InvalidField;
 import io.bikecast.platform.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/ingest")
-public class ObservationController {
+class ObservationController {
 
     /**
      * One page of observations.
@@ -38,7 +38,7 @@ public class ObservationController {
      * @param to the end of the range (exclusive)
      * @param hasNext whether a next page has rows
      */
-    public record ObservationPage(
+    record ObservationPage(
             String seriesId,
             LocalDateTime from,
             LocalDateTime to,
@@ -57,7 +57,7 @@ public class ObservationController {
 
     @Operation(summary = "Observations of a series from 'from' (inclusive) to 'to' (exclusive), in hour order")
     @GetMapping("/observations")
-    public ObservationPage range(
+    ObservationPage range(
             @RequestParam(defaultValue = "system") String series,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime to,
@@ -78,7 +78,7 @@ public class ObservationController {
 
     @Operation(summary = "The observation of one series and local hour")
     @GetMapping("/observations/{series}/{hour}")
-    public ObservationView hour(
+    ObservationView hour(
             @PathVariable String series,
             @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime hour) {
         SeriesId seriesId = Requests.series(series, "series");
@@ -94,7 +94,7 @@ public class ObservationController {
                     + " one series' range, such as the training service, asks for it alone instead of making the"
                     + " service group every series' rows.")
     @GetMapping("/series")
-    public List<ObservationStore.SeriesRange> series(@RequestParam(required = false) String series) {
+    List<ObservationStore.SeriesRange> series(@RequestParam(required = false) String series) {
         if (series == null) {
             return store.series();
         }
@@ -122,7 +122,7 @@ public class ObservationController {
                                                        0.81, 0.0, 16]],
                                              "count": 1}""")))
     @GetMapping(value = "/observations/export", produces = MediaType.APPLICATION_JSON_VALUE)
-    public void export(
+    void export(
             @RequestParam(defaultValue = "system") String series,
             @Parameter(description = "first local hour, inclusive; absent = the first stored hour")
                     @RequestParam(required = false)

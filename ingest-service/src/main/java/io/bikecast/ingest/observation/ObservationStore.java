@@ -75,7 +75,7 @@ public class ObservationStore {
 
     private final JdbcTemplate jdbc;
 
-    public ObservationStore(JdbcTemplate jdbc) {
+    ObservationStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -150,7 +150,7 @@ public class ObservationStore {
      *
      * @param limit the most rows returned
      */
-    public List<Observation> range(SeriesId series, LocalDateTime from, LocalDateTime to, long offset, int limit) {
+    List<Observation> range(SeriesId series, LocalDateTime from, LocalDateTime to, long offset, int limit) {
         return jdbc.query(
                 "SELECT " + COLUMNS + " FROM observation WHERE series_id = ? AND hour >= ? AND hour < ?"
                         + " ORDER BY hour LIMIT ? OFFSET ?",
@@ -185,7 +185,7 @@ public class ObservationStore {
      * @param to the end (exclusive), or null for no end
      * @param limit the most rows returned
      */
-    public List<Observation> page(
+    List<Observation> page(
             SeriesId series,
             @Nullable LocalDateTime lower,
             boolean lowerInclusive,
@@ -221,7 +221,7 @@ public class ObservationStore {
     }
 
     /** Every series with at least one observation, and its time range. */
-    public List<SeriesRange> series() {
+    List<SeriesRange> series() {
         return jdbc.query(
                 "SELECT series_id, min(hour), max(hour), count(*) FROM observation GROUP BY series_id ORDER BY 1",
                 SERIES_RANGE);
@@ -232,7 +232,7 @@ public class ObservationStore {
      * #series()} groups the whole table: with hundreds of station series, a client that wants one series' range asks
      * for it alone.
      */
-    public Optional<SeriesRange> series(SeriesId series) {
+    Optional<SeriesRange> series(SeriesId series) {
         return jdbc
                 .query(
                         "SELECT series_id, min(hour), max(hour), count(*) FROM observation WHERE series_id = ?"
@@ -250,5 +250,5 @@ public class ObservationStore {
      * @param lastHour the latest stored hour
      * @param hours how many hours are stored
      */
-    public record SeriesRange(String seriesId, LocalDateTime firstHour, LocalDateTime lastHour, long hours) {}
+    record SeriesRange(String seriesId, LocalDateTime firstHour, LocalDateTime lastHour, long hours) {}
 }

@@ -6,9 +6,9 @@ import java.time.LocalDateTime;
 
 /**
  * A stored observation as the read API returns it: flat, with the same fields as a pushed JSON observation, so what is
- * read can be pushed back. {@link #features()} gives the model input.
+ * read can be pushed back.
  */
-public record ObservationView(
+record ObservationView(
         String seriesId,
         LocalDateTime hour,
         int season,
@@ -47,11 +47,5 @@ public record ObservationView(
                 o.casual(),
                 o.registered(),
                 o.cnt());
-    }
-
-    /** The model input of this hour. */
-    public UciFeatures features() {
-        return new UciFeatures(
-                season, yr, mnth, hr, holiday, weekday, workingday, weathersit, temp, atemp, hum, windspeed);
     }
 }

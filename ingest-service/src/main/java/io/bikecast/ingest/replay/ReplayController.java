@@ -1,7 +1,7 @@
 package io.bikecast.ingest.replay;
 
 import io.bikecast.common.series.SeriesId;
-import io.bikecast.ingest.web.Requests;
+import io.bikecast.ingest.request.Requests;
 import io.bikecast.platform.web.InvalidField;
 import io.bikecast.platform.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -22,20 +22,20 @@ import org.springframework.web.bind.annotation.RestController;
 /** Starts, watches and stops replays of stored history. */
 @RestController
 @RequestMapping("/api/v1/replays")
-public class ReplayController {
+class ReplayController {
 
     /** The longest pace accepted: one replayed hour per real hour is "live". */
     private static final long MAX_PACE_MILLIS = Duration.ofHours(1).toMillis();
 
     private final ReplayService replays;
 
-    public ReplayController(ReplayService replays) {
+    ReplayController(ReplayService replays) {
         this.replays = replays;
     }
 
     @Operation(summary = "Start replaying a series' stored hours from 'from' (inclusive) to 'to' (exclusive)")
     @PostMapping
-    public ResponseEntity<ReplayStatus> start(@RequestBody ReplayRequest request) {
+    ResponseEntity<ReplayStatus> start(@RequestBody ReplayRequest request) {
         List<InvalidField> errors = new ArrayList<>();
         if (request.from() == null) {
             errors.add(InvalidField.of("from", "required"));
@@ -61,25 +61,25 @@ public class ReplayController {
 
     @Operation(summary = "All replays since start-up, newest first")
     @GetMapping
-    public List<ReplayStatus> all() {
+    List<ReplayStatus> all() {
         return replays.all();
     }
 
     @Operation(summary = "One replay's progress")
     @GetMapping("/{id}")
-    public ReplayStatus status(@PathVariable UUID id) {
+    ReplayStatus status(@PathVariable UUID id) {
         return replays.status(id).orElseThrow(() -> unknown(id));
     }
 
     @Operation(summary = "Stop a replay after the hour it is publishing")
     @PostMapping("/{id}/stop")
-    public ReplayStatus stop(@PathVariable UUID id) {
+    ReplayStatus stop(@PathVariable UUID id) {
         return replays.stop(id).orElseThrow(() -> unknown(id));
     }
 
     @Operation(summary = "Stop a replay (same as POST /{id}/stop)")
     @DeleteMapping("/{id}")
-    public ReplayStatus delete(@PathVariable UUID id) {
+    ReplayStatus delete(@PathVariable UUID id) {
         return stop(id);
     }
 

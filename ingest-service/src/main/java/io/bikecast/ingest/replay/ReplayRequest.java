@@ -10,4 +10,4 @@ import java.time.LocalDateTime;
  * @param to the end of the range (exclusive)
  * @param paceMillis wall-clock milliseconds per replayed hour (default 100; 0 replays as fast as Kafka acknowledges)
  */
-public record ReplayRequest(String seriesId, LocalDateTime from, LocalDateTime to, Long paceMillis) {}
+record ReplayRequest(String seriesId, LocalDateTime from, LocalDateTime to, Long paceMillis) {}

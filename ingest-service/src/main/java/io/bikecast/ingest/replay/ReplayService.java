@@ -5,9 +5,7 @@ import io.bikecast.common.series.SeriesId;
 import io.bikecast.ingest.config.IngestProperties;
 import io.bikecast.ingest.contract.Observation;
 import io.bikecast.ingest.observation.ObservationStore;
-import io.bikecast.ingest.web.Problems;
 import io.bikecast.platform.outbox.Outbox;
-import io.bikecast.platform.web.ProblemType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -38,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Replays live in memory: a restart ends them (as {@code STOPPED}) and forgets them.
  */
 @Service
-public class ReplayService implements DisposableBean {
+class ReplayService implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ReplayService.class);
     private static final int PAGE = 1000;
@@ -52,7 +50,7 @@ public class ReplayService implements DisposableBean {
     private final ExecutorService threads = Executors.newThreadPerTaskExecutor(
             Thread.ofPlatform().name("replay-", 0).daemon(true).factory());
 
-    public ReplayService(
+    ReplayService(
             ObservationStore observations,
             Outbox outbox,
             TransactionTemplate transactions,
@@ -67,15 +65,17 @@ public class ReplayService implements DisposableBean {
                 .register(registry);
     }
 
-    /** Starts a replay; it runs in the background. */
-    public ReplayStatus start(SeriesId series, LocalDateTime from, LocalDateTime to, Duration pace) {
+    /**
+     * Starts a replay; it runs in the background.
+     *
+     * @throws TooManyReplaysException if {@code max-running} replays are running already
+     */
+    ReplayStatus start(SeriesId series, LocalDateTime from, LocalDateTime to, Duration pace) {
         long running = replays.values().stream()
                 .filter(r -> r.state == Replay.State.RUNNING)
                 .count();
         if (running >= settings.maxRunning()) {
-            throw Problems.of(
-                    ProblemType.TOO_MANY_REPLAYS,
-                    running + " replays are running (bikecast.ingest.replay.max-running); stop one first.");
+            throw new TooManyReplaysException(running);
         }
         long total = observations.count(series, from, to);
         Replay replay = new Replay(series, from, to, pace, total);
@@ -86,11 +86,11 @@ public class ReplayService implements DisposableBean {
         return replay.status();
     }
 
-    public Optional<ReplayStatus> status(UUID id) {
+    Optional<ReplayStatus> status(UUID id) {
         return Optional.ofNullable(replays.get(id)).map(Replay::status);
     }
 
-    public List<ReplayStatus> all() {
+    List<ReplayStatus> all() {
         Collection<Replay> values = replays.values();
         return values.stream()
                 .sorted((a, b) -> b.startedAt.compareTo(a.startedAt))
@@ -99,7 +99,7 @@ public class ReplayService implements DisposableBean {
     }
 
     /** Asks a replay to stop after the hour it is publishing; returns its status, or empty if unknown. */
-    public Optional<ReplayStatus> stop(UUID id) {
+    Optional<ReplayStatus> stop(UUID id) {
         Replay replay = replays.get(id);
         if (replay == null) {
             return Optional.empty();

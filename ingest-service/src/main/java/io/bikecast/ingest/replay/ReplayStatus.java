@@ -14,7 +14,7 @@ import java.util.UUID;
  * @param lastHour the last hour appended, null before the first
  * @param error why a replay failed
  */
-public record ReplayStatus(
+record ReplayStatus(
         UUID id,
         String seriesId,
         LocalDateTime from,

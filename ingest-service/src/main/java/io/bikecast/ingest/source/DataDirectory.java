@@ -1,15 +1,12 @@
 package io.bikecast.ingest.source;
 
 import io.bikecast.ingest.config.IngestProperties;
-import io.bikecast.ingest.web.Problems;
-import io.bikecast.platform.web.InvalidField;
-import io.bikecast.platform.web.ProblemType;
+import io.bikecast.ingest.input.SourceUnavailableException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,21 +15,21 @@ import org.springframework.stereotype.Component;
  * absolute path nor a link can reach anything else.
  */
 @Component
-public class DataDirectory {
+class DataDirectory {
 
     private final Path root;
 
-    public DataDirectory(IngestProperties properties) {
+    DataDirectory(IngestProperties properties) {
         this.root = properties.dataDirectory().toAbsolutePath().normalize();
     }
 
     /**
      * The file a request names.
      *
-     * @throws io.bikecast.platform.web.ProblemException 400 if the path leaves the directory, 422 if there is no such
-     *     regular file
+     * @throws RefusedSourceException if the path leaves the directory or there is no such regular file
+     * @throws SourceUnavailableException if it cannot be read
      */
-    public Path resolve(String path) {
+    Path resolve(String path) {
         Path candidate;
         try {
             candidate = root.resolve(path).normalize();
@@ -51,7 +48,8 @@ public class DataDirectory {
         } catch (NoSuchFileException e) {
             throw missing(path);
         } catch (IOException e) {
-            throw Problems.of(ProblemType.SOURCE_UNREADABLE, "The file '" + path + "' cannot be read.");
+            throw new SourceUnavailableException(
+                    SourceUnavailableException.Reason.UNREADABLE, "The file '" + path + "' cannot be read.");
         }
         if (!Files.isRegularFile(real)) {
             throw missing(path);
@@ -59,18 +57,22 @@ public class DataDirectory {
         return real;
     }
 
-    private static io.bikecast.platform.web.ProblemException outside(String path) {
-        return Problems.of(
-                ProblemType.PATH_OUTSIDE_DATA_DIRECTORY,
+    private static RefusedSourceException outside(String path) {
+        return new RefusedSourceException(
+                RefusedSourceException.Reason.OUTSIDE_DATA_DIRECTORY,
                 "Files can only be ingested from the data directory (bikecast.ingest.data-directory); paths are"
                         + " relative to it and may not leave it.",
-                List.of(new InvalidField("path", "leaves the data directory", path)));
+                "path",
+                "leaves the data directory",
+                path);
     }
 
-    private static io.bikecast.platform.web.ProblemException missing(String path) {
-        return Problems.of(
-                ProblemType.FILE_NOT_FOUND,
+    private static RefusedSourceException missing(String path) {
+        return new RefusedSourceException(
+                RefusedSourceException.Reason.NO_SUCH_FILE,
                 "There is no file '" + path + "' in the data directory.",
-                List.of(new InvalidField("path", "no such file in the data directory", path)));
+                "path",
+                "no such file in the data directory",
+                path);
     }
 }

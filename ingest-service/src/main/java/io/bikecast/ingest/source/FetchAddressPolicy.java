@@ -1,9 +1,7 @@
 package io.bikecast.ingest.source;
 
 import io.bikecast.ingest.config.IngestProperties;
-import io.bikecast.ingest.web.Problems;
-import io.bikecast.platform.web.InvalidField;
-import io.bikecast.platform.web.ProblemType;
+import io.bikecast.ingest.input.SourceUnavailableException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -31,15 +29,17 @@ class FetchAddressPolicy {
     }
 
     /**
-     * @throws io.bikecast.platform.web.ProblemException 400 {@code invalid-url} if the host resolves to a refused
-     *     address, 422 {@code url-unreachable} if it does not resolve
+     * @param field the request field the URL is named in, for the refusal
+     * @throws RefusedSourceException if the host resolves to a refused address
+     * @throws SourceUnavailableException if it does not resolve
      */
     void check(URI uri, String field) {
         InetAddress[] addresses;
         try {
             addresses = resolver.resolve(uri.getHost());
         } catch (UnknownHostException e) {
-            throw Problems.of(ProblemType.URL_UNREACHABLE, "The host " + uri.getHost() + " does not resolve.");
+            throw new SourceUnavailableException(
+                    SourceUnavailableException.Reason.UNREACHABLE, "The host " + uri.getHost() + " does not resolve.");
         }
         for (InetAddress address : addresses) {
             Optional<String> refusal = refusal(address);
@@ -47,10 +47,12 @@ class FetchAddressPolicy {
                 String reason = "resolves to " + address.getHostAddress() + ", " + refusal.get()
                         + " address; URLs may only point at public addresses unless"
                         + " bikecast.ingest.fetch.allowed-addresses names it";
-                throw Problems.of(
-                        ProblemType.INVALID_URL,
+                throw new RefusedSourceException(
+                        RefusedSourceException.Reason.INVALID_URL,
                         "The URL cannot be ingested: " + reason + ".",
-                        List.of(new InvalidField(field, reason, uri.toString())));
+                        field,
+                        reason,
+                        uri.toString());
             }
         }
     }

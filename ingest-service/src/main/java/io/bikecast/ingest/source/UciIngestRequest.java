@@ -9,4 +9,4 @@ package io.bikecast.ingest.source;
  * @param mode {@code lenient} (default) or {@code strict}
  * @param seriesId the series the rows belong to (default {@code system})
  */
-public record UciIngestRequest(String path, String url, String mode, String seriesId) {}
+record UciIngestRequest(String path, String url, String mode, String seriesId) {}

@@ -1,12 +1,14 @@
 package io.bikecast.ingest.source;
 
 import io.bikecast.ingest.config.IngestProperties;
-import io.bikecast.ingest.web.Problems;
-import io.bikecast.platform.web.ProblemType;
+import io.bikecast.ingest.input.BoundedInputStream;
+import io.bikecast.ingest.input.InputTooLargeException;
+import io.bikecast.ingest.input.SourceUnavailableException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +21,7 @@ import org.springframework.stereotype.Component;
  * {@code bikecast.ingest.max-upload-size}, like an upload.
  */
 @Component
-public class UciSources {
+class UciSources {
 
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
 
@@ -27,14 +29,14 @@ public class UciSources {
     private final UrlFetcher fetcher;
     private final IngestProperties properties;
 
-    public UciSources(DataDirectory dataDirectory, UrlFetcher fetcher, IngestProperties properties) {
+    UciSources(DataDirectory dataDirectory, UrlFetcher fetcher, IngestProperties properties) {
         this.dataDirectory = dataDirectory;
         this.fetcher = fetcher;
         this.properties = properties;
     }
 
     /** Opens a file of the data directory; the caller closes the stream. */
-    public InputStream openPath(String path) {
+    InputStream openPath(String path) {
         Path file = dataDirectory.resolve(path);
         try {
             return csvOf(Files.newInputStream(file));
@@ -44,12 +46,12 @@ public class UciSources {
     }
 
     /** Checks a URL without opening it. */
-    public URI checkUrl(String url) {
+    URI checkUrl(String url) {
         return fetcher.check(url);
     }
 
     /** Downloads a URL; the caller closes the stream. */
-    public InputStream openUrl(URI url) {
+    InputStream openUrl(URI url) {
         return csvOf(fetcher.open(url));
     }
 
@@ -61,13 +63,15 @@ public class UciSources {
             byte[] head = in.readNBytes(ZIP_MAGIC.length);
             in.reset();
             InputStream csv = Arrays.equals(head, ZIP_MAGIC) ? ZipHourCsv.open(in, properties.archive()) : in;
-            return new BoundedInputStream(csv, maxCsv, () -> Problems.sourceTooLarge(maxCsv));
-        } catch (java.net.SocketTimeoutException e) {
+            return new BoundedInputStream(csv, maxCsv, () -> InputTooLargeException.reference(maxCsv));
+        } catch (SocketTimeoutException e) {
             closeQuietly(in);
-            throw Problems.of(ProblemType.URL_TIMEOUT, "The source stopped sending data (read timeout).");
+            throw new SourceUnavailableException(
+                    SourceUnavailableException.Reason.TIMED_OUT, "The source stopped sending data (read timeout).");
         } catch (IOException e) {
             closeQuietly(in);
-            throw Problems.of(ProblemType.SOURCE_UNREADABLE, "Reading the source failed: " + e.getMessage());
+            throw new SourceUnavailableException(
+                    SourceUnavailableException.Reason.UNREADABLE, "Reading the source failed: " + e.getMessage());
         } catch (RuntimeException e) {
             closeQuietly(in);
             throw e;

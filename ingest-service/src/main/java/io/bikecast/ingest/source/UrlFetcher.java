@@ -1,16 +1,13 @@
 package io.bikecast.ingest.source;
 
 import io.bikecast.ingest.config.IngestProperties;
-import io.bikecast.ingest.web.Problems;
-import io.bikecast.platform.web.InvalidField;
-import io.bikecast.platform.web.ProblemType;
+import io.bikecast.ingest.input.SourceUnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 
@@ -19,12 +16,12 @@ import org.springframework.stereotype.Component;
  * read, so a server that stalls halfway through a body fails the ingest instead of holding a thread forever.
  */
 @Component
-public class UrlFetcher {
+class UrlFetcher {
 
     private final IngestProperties.Fetch settings;
     private final FetchAddressPolicy addresses;
 
-    public UrlFetcher(IngestProperties properties, HostResolver resolver) {
+    UrlFetcher(IngestProperties properties, HostResolver resolver) {
         this.settings = properties.fetch();
         this.addresses = new FetchAddressPolicy(resolver, properties.fetch());
     }
@@ -33,9 +30,9 @@ public class UrlFetcher {
      * The URL checked: absolute, http or https, on an allowed host, without credentials. Where it resolves to is
      * checked by {@link #open}, just before it connects.
      *
-     * @throws io.bikecast.platform.web.ProblemException 400 naming what is wrong
+     * @throws RefusedSourceException naming what is wrong
      */
-    public URI check(String url) {
+    URI check(String url) {
         URI uri;
         try {
             uri = new URI(url);
@@ -63,11 +60,11 @@ public class UrlFetcher {
      * Opens the body of a successful GET. Redirects are followed by hand, at most {@code max-redirects} of them, so
      * that each target passes {@link #check} and the address policy before it is connected to, as the first URL did.
      *
-     * @throws io.bikecast.platform.web.ProblemException 400 if the URL or a redirect points at a refused address; 422
-     *     if the server cannot be reached, does not answer in time, redirects too often or answers with anything but
-     *     2xx. The answer's body is never quoted.
+     * @throws RefusedSourceException if the URL or a redirect points at a refused address
+     * @throws SourceUnavailableException if the server cannot be reached, does not answer in time, redirects too often
+     *     or answers with anything but 2xx. The answer's body is never quoted.
      */
-    public InputStream open(URI first) {
+    InputStream open(URI first) {
         URI uri = first;
         for (int redirects = 0; ; redirects++) {
             addresses.check(uri, redirects == 0 ? "url" : "url (redirected to " + uri + ")");
@@ -84,8 +81,8 @@ public class UrlFetcher {
                     String location = connection.getHeaderField("Location");
                     connection.disconnect();
                     if (redirects >= settings.maxRedirects()) {
-                        throw Problems.of(
-                                ProblemType.URL_STATUS,
+                        throw new SourceUnavailableException(
+                                SourceUnavailableException.Reason.BAD_STATUS,
                                 "GET " + first + " redirected more than " + settings.maxRedirects()
                                         + " times (bikecast.ingest.fetch.max-redirects).");
                     }
@@ -94,13 +91,15 @@ public class UrlFetcher {
                 }
                 if (status < 200 || status > 299) {
                     connection.disconnect();
-                    throw Problems.of(ProblemType.URL_STATUS, "GET " + uri + " answered HTTP " + status + ".");
+                    throw new SourceUnavailableException(
+                            SourceUnavailableException.Reason.BAD_STATUS,
+                            "GET " + uri + " answered HTTP " + status + ".");
                 }
                 return connection.getInputStream();
             } catch (SocketTimeoutException e) {
                 disconnect(connection);
-                throw Problems.of(
-                        ProblemType.URL_TIMEOUT,
+                throw new SourceUnavailableException(
+                        SourceUnavailableException.Reason.TIMED_OUT,
                         "GET " + uri + " did not answer in time (connect timeout " + settings.connectTimeout()
                                 + ", read timeout " + settings.readTimeout() + ").");
             } catch (IllegalArgumentException e) {
@@ -108,7 +107,8 @@ public class UrlFetcher {
                 throw invalid(uri.toString(), "redirected to a location that is not a valid URL");
             } catch (IOException e) {
                 disconnect(connection);
-                throw Problems.of(ProblemType.URL_UNREACHABLE, "GET " + uri + " failed: " + e.getMessage());
+                throw new SourceUnavailableException(
+                        SourceUnavailableException.Reason.UNREACHABLE, "GET " + uri + " failed: " + e.getMessage());
             }
         }
     }
@@ -119,10 +119,12 @@ public class UrlFetcher {
         }
     }
 
-    private static io.bikecast.platform.web.ProblemException invalid(String url, String reason) {
-        return Problems.of(
-                ProblemType.INVALID_URL,
+    private static RefusedSourceException invalid(String url, String reason) {
+        return new RefusedSourceException(
+                RefusedSourceException.Reason.INVALID_URL,
                 "The URL cannot be ingested: " + reason + ".",
-                List.of(new InvalidField("url", reason, url)));
+                "url",
+                reason,
+                url);
     }
 }

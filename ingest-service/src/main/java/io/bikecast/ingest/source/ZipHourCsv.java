@@ -1,8 +1,9 @@
 package io.bikecast.ingest.source;
 
 import io.bikecast.ingest.config.IngestProperties;
-import io.bikecast.ingest.web.Problems;
-import io.bikecast.platform.web.ProblemType;
+import io.bikecast.ingest.input.BoundedInputStream;
+import io.bikecast.ingest.input.RefusedRead;
+import io.bikecast.ingest.input.SourceUnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.ZipEntry;
@@ -24,8 +25,9 @@ final class ZipHourCsv {
      * Positions a zip on its {@code hour.csv} entry.
      *
      * @return a stream of the entry's content
-     * @throws io.bikecast.platform.web.ProblemException 422 if there is no {@code hour.csv}, the archive is broken or
-     *     too large once decompressed
+     * @throws ArchiveRefusedException if there is no {@code hour.csv}, the archive is broken or too large once
+     *     decompressed
+     * @throws SourceUnavailableException if reading it failed
      */
     static InputStream open(InputStream zipped, IngestProperties.Archive limits) {
         long maxBytes = limits.maxUncompressedSize().toBytes();
@@ -37,8 +39,8 @@ final class ZipHourCsv {
             int entries = 0;
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 if (++entries > limits.maxEntries()) {
-                    throw Problems.of(
-                            ProblemType.ZIP_BOMB,
+                    throw new ArchiveRefusedException(
+                            ArchiveRefusedException.Reason.BOMB,
                             "The zip has more than " + limits.maxEntries()
                                     + " entries before hour.csv (bikecast.ingest.archive.max-entries).");
                 }
@@ -51,19 +53,25 @@ final class ZipHourCsv {
                     // Reads through the entry so that its decompressed size counts against the limit.
                 }
             }
-        } catch (SourceProblem problem) {
-            throw problem.problem();
+        } catch (RefusedRead refused) {
+            throw refused.refusal();
         } catch (ZipException e) {
-            throw Problems.of(ProblemType.BAD_ZIP, "The zip cannot be read: " + e.getMessage());
+            throw new ArchiveRefusedException(
+                    ArchiveRefusedException.Reason.BROKEN, "The zip cannot be read: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // ZipInputStream's way of saying that an entry's name is not valid UTF-8.
+            throw new ArchiveRefusedException(
+                    ArchiveRefusedException.Reason.BROKEN, "The zip cannot be read: an entry's name is not UTF-8.");
         } catch (IOException e) {
-            throw Problems.of(ProblemType.SOURCE_UNREADABLE, "Reading the zip failed: " + e.getMessage());
+            throw new SourceUnavailableException(
+                    SourceUnavailableException.Reason.UNREADABLE, "Reading the zip failed: " + e.getMessage());
         }
-        throw Problems.of(ProblemType.NO_HOUR_CSV, "The zip has no entry hour.csv.");
+        throw new ArchiveRefusedException(ArchiveRefusedException.Reason.NO_HOUR_CSV, "The zip has no entry hour.csv.");
     }
 
-    private static io.bikecast.platform.web.ProblemException bomb(long maxBytes) {
-        return Problems.of(
-                ProblemType.ZIP_BOMB,
+    private static ArchiveRefusedException bomb(long maxBytes) {
+        return new ArchiveRefusedException(
+                ArchiveRefusedException.Reason.BOMB,
                 "The zip decompresses to more than " + maxBytes
                         + " bytes (bikecast.ingest.archive.max-uncompressed-size).");
     }

@@ -2,12 +2,7 @@ package io.bikecast.ingest.benchmark;
 
 import io.bikecast.ingest.Fixtures;
 import io.bikecast.ingest.IngestApi;
-import io.bikecast.ingest.IngestApplication;
-import io.bikecast.testsupport.SharedInfrastructure;
-import io.bikecast.testsupport.TestInfrastructure;
 import java.util.Locale;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -41,21 +36,9 @@ public final class CsvIngestBenchmark {
     }
 
     private static void run() throws Exception {
-        TestInfrastructure infrastructure = SharedInfrastructure.get();
-        String database = SharedInfrastructure.createDatabase();
         byte[] csv = Fixtures.hourCsv();
-        try (ConfigurableApplicationContext context = new SpringApplication(IngestApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--spring.datasource.url=" + infrastructure.jdbcUrl(database),
-                        "--spring.datasource.username=" + infrastructure.username(),
-                        "--spring.datasource.password=" + infrastructure.password(),
-                        "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
-                        "--bikecast.security.api-key.key=" + IngestApi.KEY,
-                        "--logging.level.root=WARN",
-                        "--logging.level.io.bikecast=INFO")) {
-            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-            IngestApi api = new IngestApi(port);
+        try (ConfigurableApplicationContext context = BenchmarkService.start()) {
+            IngestApi api = new IngestApi(BenchmarkService.port(context));
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 
             // Warm-up: JIT, connection pool, producer metadata.

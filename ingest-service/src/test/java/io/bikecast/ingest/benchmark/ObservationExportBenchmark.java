@@ -1,29 +1,19 @@
 package io.bikecast.ingest.benchmark;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.bikecast.ingest.ExportDocument;
 import io.bikecast.ingest.Fixtures;
 import io.bikecast.ingest.IngestApi;
-import io.bikecast.ingest.IngestApplication;
-import io.bikecast.testsupport.SharedInfrastructure;
-import io.bikecast.testsupport.TestInfrastructure;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the training service's bulk read costs: the whole UCI {@code hour.csv} (17,379 rows of series {@code system})
@@ -49,44 +39,6 @@ public final class ObservationExportBenchmark {
     private static final int ROWS = 17_379;
     private static final int WARM_UP = 5;
     private static final int ROUNDS = 10;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    /** The document as the training service reads it. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record Export(List<String> columns, List<Row> rows, Long count) {}
-
-    @JsonFormat(shape = JsonFormat.Shape.ARRAY)
-    @JsonPropertyOrder({
-        "hour",
-        "season",
-        "yr",
-        "mnth",
-        "hr",
-        "holiday",
-        "weekday",
-        "workingday",
-        "weathersit",
-        "temp",
-        "atemp",
-        "hum",
-        "windspeed",
-        "cnt"
-    })
-    record Row(
-            LocalDateTime hour,
-            int season,
-            int yr,
-            int mnth,
-            int hr,
-            int holiday,
-            int weekday,
-            int workingday,
-            int weathersit,
-            double temp,
-            double atemp,
-            double hum,
-            double windspeed,
-            int cnt) {}
 
     private ObservationExportBenchmark() {}
 
@@ -103,19 +55,8 @@ public final class ObservationExportBenchmark {
     }
 
     private static void run(int moreSeries) throws Exception {
-        TestInfrastructure infrastructure = SharedInfrastructure.get();
-        String database = SharedInfrastructure.createDatabase();
-        try (ConfigurableApplicationContext context = new SpringApplication(IngestApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--spring.datasource.url=" + infrastructure.jdbcUrl(database),
-                        "--spring.datasource.username=" + infrastructure.username(),
-                        "--spring.datasource.password=" + infrastructure.password(),
-                        "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
-                        "--bikecast.security.api-key.key=" + IngestApi.KEY,
-                        "--logging.level.root=WARN",
-                        "--logging.level.io.bikecast=INFO")) {
-            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        try (ConfigurableApplicationContext context = BenchmarkService.start()) {
+            int port = BenchmarkService.port(context);
             IngestApi api = new IngestApi(port);
             IngestApi.Answer ingested = api.postCsv("?announceActuals=false", Fixtures.hourCsv());
             if (ingested.status() != 201 || ingested.body().path("rowsInserted").asInt() != ROWS) {
@@ -226,21 +167,21 @@ public final class ObservationExportBenchmark {
         return response.body();
     }
 
-    private static List<Row> parsed(HttpClient http, String uri) throws Exception {
+    private static List<ExportDocument.Row> parsed(HttpClient http, String uri) throws Exception {
         HttpResponse<InputStream> response = http.send(
                 HttpRequest.newBuilder(URI.create(uri))
                         .timeout(Duration.ofSeconds(120))
                         .GET()
                         .build(),
                 HttpResponse.BodyHandlers.ofInputStream());
-        Export export;
+        ExportDocument export;
         try (InputStream body = response.body()) {
-            export = JSON.readValue(body, Export.class);
+            export = ExportDocument.stream(body);
         }
-        if (export.count() == null || export.count() != ROWS || export.rows().size() != ROWS) {
+        if (export.count() != ROWS || export.rows().size() != ROWS) {
             throw new IllegalStateException(uri + " exported " + export.count() + " rows, not " + ROWS);
         }
-        return new ArrayList<>(export.rows());
+        return export.rows();
     }
 
     private static double median(double[] values) {

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bikecast.ingest.contract.BatchValidation;
+import io.bikecast.ingest.contract.InvalidBatchException;
 import io.bikecast.ingest.contract.Violation;
 import io.bikecast.platform.web.PlausibleYears;
-import io.bikecast.platform.web.ProblemException;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -59,9 +59,10 @@ class UciCsvReaderTest {
                             "system",
                             new BatchValidation(100, 100, PlausibleYears.DEFAULT)))
                     .as(charset.name())
-                    .isInstanceOfSatisfying(
-                            ProblemException.class,
-                            problem -> assertThat(problem.getMessage()).contains("UTF-8"));
+                    .isInstanceOfSatisfying(InvalidBatchException.class, refused -> {
+                        assertThat(refused.reason()).isEqualTo(InvalidBatchException.Reason.WRONG_ENCODING);
+                        assertThat(refused.getMessage()).contains("UTF-8");
+                    });
         }
     }
 }

@@ -1,6 +1,7 @@
-package io.bikecast.ingest.web;
+package io.bikecast.ingest.request;
 
 import io.bikecast.common.series.SeriesId;
+import io.bikecast.ingest.contract.IngestMode;
 import io.bikecast.platform.web.InvalidField;
 import io.bikecast.platform.web.ProblemException;
 import java.time.LocalDateTime;
@@ -9,11 +10,14 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** Checks of request parameters that answer with a 400 problem naming the parameter. */
+/**
+ * Checks of request parameters that answer with a 400 problem naming the parameter. They throw the platform's {@link
+ * ProblemException} directly: a malformed parameter is a fault of the request's shape, not of the domain.
+ */
 public final class Requests {
 
     /** The largest page size any list endpoint serves. */
-    public static final int MAX_PAGE_SIZE = 10_000;
+    private static final int MAX_PAGE_SIZE = 10_000;
 
     private Requests() {}
 
@@ -36,6 +40,24 @@ public final class Requests {
                     "Invalid page size.",
                     List.of(new InvalidField("size", "must be from 1 to " + MAX_PAGE_SIZE, size)));
         }
+    }
+
+    /**
+     * The ingest mode a request names in {@code mode}; null or blank means {@link IngestMode#LENIENT}.
+     *
+     * @throws ProblemException 400 naming the accepted values
+     */
+    public static IngestMode mode(@Nullable String text) {
+        if (text == null || text.isBlank()) {
+            return IngestMode.LENIENT;
+        }
+        for (IngestMode mode : IngestMode.values()) {
+            if (mode.value().equalsIgnoreCase(text.strip())) {
+                return mode;
+            }
+        }
+        throw ProblemException.badRequest(
+                "Unknown ingest mode.", List.of(new InvalidField("mode", "must be 'strict' or 'lenient'", text)));
     }
 
     /**

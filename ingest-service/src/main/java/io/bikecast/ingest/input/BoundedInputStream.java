@@ -1,23 +1,25 @@
-package io.bikecast.ingest.source;
+package io.bikecast.ingest.input;
 
-import io.bikecast.platform.web.ProblemException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.Supplier;
 
 /**
- * Lets at most a given number of bytes through and fails with a {@link SourceProblem} on the first byte beyond, so
- * that an oversized upload, download or zip entry is refused after reading no more than the limit, whatever its
- * headers claimed.
+ * Lets at most a given number of bytes through and fails with a {@link RefusedRead} on the first byte beyond, so that
+ * an oversized upload, download or zip entry is refused after reading no more than the limit, whatever its headers
+ * claimed.
  */
 public final class BoundedInputStream extends FilterInputStream {
 
     private final long limit;
-    private final Supplier<ProblemException> tooLarge;
+    private final Supplier<? extends RuntimeException> tooLarge;
     private long count;
 
-    public BoundedInputStream(InputStream in, long limit, Supplier<ProblemException> tooLarge) {
+    /**
+     * @param tooLarge the refusal a read past the limit ends with, carried by the {@link RefusedRead} it throws
+     */
+    public BoundedInputStream(InputStream in, long limit, Supplier<? extends RuntimeException> tooLarge) {
         super(in);
         this.limit = limit;
         this.tooLarge = tooLarge;
@@ -53,15 +55,10 @@ public final class BoundedInputStream extends FilterInputStream {
         return false;
     }
 
-    /** The number of bytes read so far. */
-    public long count() {
-        return count;
-    }
-
-    private void count(long n) throws SourceProblem {
+    private void count(long n) throws RefusedRead {
         count += n;
         if (count > limit) {
-            throw new SourceProblem(tooLarge.get());
+            throw new RefusedRead(tooLarge.get());
         }
     }
 }

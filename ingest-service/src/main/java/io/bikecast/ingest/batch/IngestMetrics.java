@@ -1,6 +1,5 @@
-package io.bikecast.ingest.metrics;
+package io.bikecast.ingest.batch;
 
-import io.bikecast.ingest.batch.BatchStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,17 +25,17 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-public class IngestMetrics {
+class IngestMetrics {
 
     private final MeterRegistry registry;
     private final Map<String, AtomicLong> lastSuccess = new ConcurrentHashMap<>();
 
-    public IngestMetrics(MeterRegistry registry, BatchStore batches) {
+    IngestMetrics(MeterRegistry registry, BatchStore batches) {
         this.registry = registry;
         batches.lastCommittedPerSeries().forEach(series -> markFresh(series.seriesId(), series.lastCommitted()));
     }
 
-    public void rows(String source, String outcome, int count) {
+    void rows(String source, String outcome, int count) {
         Counter.builder("bikecast.ingest.rows")
                 .description("Rows ingested, by source and outcome")
                 .tag("source", source)
@@ -45,7 +44,7 @@ public class IngestMetrics {
                 .increment(count);
     }
 
-    public void batchDuration(String source, String status, Duration duration) {
+    void batchDuration(String source, String status, Duration duration) {
         Timer.builder("bikecast.ingest.batch.duration")
                 .description("Time to read, validate and store one ingest batch")
                 .tag("source", source)
@@ -55,7 +54,7 @@ public class IngestMetrics {
     }
 
     /** Records that rows of a series were committed at {@code when}. */
-    public void markFresh(String seriesId, Instant when) {
+    void markFresh(String seriesId, Instant when) {
         lastSuccess
                 .computeIfAbsent(seriesId, series -> {
                     AtomicLong holder = new AtomicLong();
