@@ -57,8 +57,8 @@ import tools.jackson.databind.JsonNode;
  * served fit has learned every stored hour, a retrain on the same data is only challenger (the champion has seen all
  * its holdout), a poor model is rejected, a failed run leaves the champion alone, a monitoring request after new data
  * promotes a better model, people promote and roll back, a corrupted artifact is refused, concurrent triggers never
- * train twice at once, and the gate compares only on hours neither model learned from. Small forests (10 trees, depth
- * 8) on months of 2011.
+ * train twice at once, the gate compares only on hours neither model learned from, and a forest too large to serve is
+ * never registered. Small forests (10 trees, depth 8) on months of 2011.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -73,7 +73,9 @@ import tools.jackson.databind.JsonNode;
             "bikecast.training.schedule.cron=-",
             "bikecast.training.worker-poll-interval=1s",
             "bikecast.outbox.poll-interval=500ms",
-            "bikecast.training.promotion.min-r2=0.5"
+            "bikecast.training.promotion.min-r2=0.5",
+            // Ten trees of depth 8 have at most 5,110 nodes; a forest of leaves of one row has many more.
+            "bikecast.training.max-tree-nodes=20000"
         })
 @RealInfrastructure
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -632,6 +634,78 @@ class TrainingLifecycleTest {
         JsonNode stuck = awaitFinished(unreadable.toString());
         assertThat(stuck.path("status").asString()).isEqualTo("failed");
         assertThat(stuck.path("error").asString()).contains("its stored request cannot be read");
+    }
+
+    /** Issue 15, point 8: a forest over the node limit fails the run, saying which limit, and registers nothing. */
+    @Test
+    @Order(16)
+    void aForestLargerThanTheNodeLimitFailsNamingTheLimitAndRegistersNothing() {
+        long versions = jdbc.sql("SELECT count(*) FROM registry.model_version")
+                .query(Long.class)
+                .single();
+        Long champion = reader.aliasVersion(MODEL, "champion").orElseThrow();
+
+        String id = requestRun("{\"reason\": \"leaves of one row\", \"parameters\": {\"trees\": 40, \"maxDepth\": 16,"
+                + " \"minChildWeight\": 1, \"shards\": 2}}");
+        JsonNode run = awaitFinished(id);
+
+        assertThat(run.path("status").asString()).isEqualTo("failed");
+        assertThat(run.path("error").asString())
+                .contains("ModelTooLargeException")
+                .containsPattern("has \\d+ tree nodes in 40 trees, more than the 20000 that")
+                .contains("bikecast.training.max-tree-nodes")
+                .contains("nothing was registered");
+        assertThat(run.has("modelVersion")).isFalse();
+        assertThat(events.await(TrainingFailed.class, e -> e.runId().toString().equals(id))
+                        .error())
+                .contains("bikecast.training.max-tree-nodes");
+        assertThat(jdbc.sql("SELECT count(*) FROM registry.model_version")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(versions);
+        assertThat(reader.aliasVersion(MODEL, "champion")).contains(champion);
+        events.assertNone(ModelTrained.class, e -> ((ModelTrained) e).version() > versions);
+    }
+
+    /** Issue 13: the domain's refusals reach clients as the same RFC 9457 problems, typed and naming their fields. */
+    @Test
+    @Order(17)
+    void refusalsAreProblemsWithTheirTypeTitleAndOffendingFields() {
+        JsonNode version = api.get("/api/v1/models/99").json();
+        assertThat(version.path("status").asInt()).isEqualTo(404);
+        assertThat(version.path("type").asString()).isEqualTo("https://bikecast.io/problems/not-found");
+        assertThat(version.path("detail").asString()).isEqualTo("model bike-demand has no version 99");
+        assertThat(version.path("errors").get(0).path("field").asString()).isEqualTo("version");
+        assertThat(version.path("instance").asString()).isEqualTo("/api/v1/models/99");
+
+        UUID unknown = UUID.randomUUID();
+        JsonNode run = api.get("/api/v1/training-runs/" + unknown).json();
+        assertThat(run.path("status").asInt()).isEqualTo(404);
+        assertThat(run.path("type").asString()).isEqualTo("https://bikecast.io/problems/not-found");
+        assertThat(run.path("detail").asString()).isEqualTo("no training run " + unknown);
+
+        long champion = reader.aliasVersion(MODEL, "champion").orElseThrow();
+        Api.Response already = api.post("/api/v1/models/" + champion + "/promote", "{\"reason\": \"again\"}");
+        assertThat(already.status()).isEqualTo(409);
+        assertThat(already.json().path("type").asString()).isEqualTo("https://bikecast.io/problems/conflict");
+        assertThat(already.json().path("title").asString()).isEqualTo("Already champion");
+
+        Api.Response parameters =
+                api.post("/api/v1/training-runs", "{\"parameters\": {\"trees\": 1, \"featureFraction\": 1.0}}");
+        assertThat(parameters.status()).isEqualTo(400);
+        assertThat(parameters.json().path("type").asString()).isEqualTo("https://bikecast.io/problems/invalid-request");
+        assertThat(parameters.json().path("detail").asString()).isEqualTo("the requested parameters cannot make a run");
+        List<String> fields = new ArrayList<>();
+        parameters
+                .json()
+                .path("errors")
+                .forEach(error -> fields.add(error.path("field").asString()));
+        assertThat(fields).contains("parameters.trees", "parameters.featureFraction");
+
+        Api.Response empty = api.post(
+                "/api/v1/models/4/evaluation", "{\"from\": \"2030-01-01T00:00\", \"to\": \"2030-02-01T00:00\"}");
+        assertThat(empty.json().path("type").asString()).isEqualTo("https://bikecast.io/problems/unprocessable");
+        assertThat(empty.json().path("title").asString()).isEqualTo("No stored hours in range");
     }
 
     private String requestRun(String body) {

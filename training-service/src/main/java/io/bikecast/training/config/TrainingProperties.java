@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * What the training service trains, on which data, and when.
@@ -23,6 +24,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param triggers which events start a run
  * @param workerPollInterval how often each instance looks for queued runs it was not told about, e.g. runs queued on
  *     another instance, or left behind by a crash (default 30s)
+ * @param maxTreeNodes the most nodes (splits and leaves, all trees together) a registered model may have (default
+ *     3,000,000). A run whose fit has more fails, naming the count, and registers nothing: the prediction instances
+ *     load the champion at start-up, and one they cannot hold would crash-loop every one of them. The default forest
+ *     fitted on all of the UCI data has 1.33 million (185 MB of heap for 1.1 million); 3 million leaves room for more
+ *     history or leaves of one row, and keeps a start-up load within a prediction instance's {@code -Xmx1536m}
+ * @param maxArtifactBytes the largest stored (gzip) artifact a registered model may have (default 64MB; the default
+ *     forest on all of the UCI data: 22.4 MB). A run whose artifact is larger fails and registers nothing
  */
 @ConfigurationProperties("bikecast.training")
 public record TrainingProperties(
@@ -35,7 +43,9 @@ public record TrainingProperties(
         @DefaultValue("0") int threads,
         @DefaultValue Schedule schedule,
         @DefaultValue Triggers triggers,
-        @DefaultValue("30s") Duration workerPollInterval) {
+        @DefaultValue("30s") Duration workerPollInterval,
+        @DefaultValue("3000000") long maxTreeNodes,
+        @DefaultValue("64MB") DataSize maxArtifactBytes) {
 
     /** The number of training threads to use. */
     public int effectiveThreads() {

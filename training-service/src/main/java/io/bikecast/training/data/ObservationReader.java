@@ -1,6 +1,5 @@
 package io.bikecast.training.data;
 
-import io.bikecast.training.config.IngestProperties;
 import java.net.URI;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -32,7 +31,7 @@ public class ObservationReader {
     private final IngestObservationApi api;
     private final URI baseUrl;
 
-    public ObservationReader(IngestProperties properties) {
+    ObservationReader(IngestProperties properties) {
         this.api = IngestObservationApi.create(
                 properties.baseUrl(), properties.connectTimeout(), properties.readTimeout());
         this.baseUrl = properties.baseUrl();

@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
  * @param source what moved it: schedule, drift, ingest (a training run with that trigger) or api (a person)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record AliasChange(
+record AliasChange(
         long id,
         String modelName,
         String alias,

@@ -35,12 +35,12 @@ public class LoadedModels {
     /**
      * The model of a version, from memory when its artifact was loaded before.
      *
-     * @throws ModelNotFoundException if there is no such version
+     * @throws VersionNotFoundException if there is no such version
      * @throws ArtifactIntegrityException if its artifact fails its checksum
      */
     public synchronized Model<Regressor> load(String modelName, long version) {
         String sha256 = store.artifactSha256(modelName, version)
-                .orElseThrow(() -> new ModelNotFoundException(modelName, version));
+                .orElseThrow(() -> new VersionNotFoundException(modelName, version));
         Key key = new Key(modelName, version, sha256);
         Model<Regressor> cached = models.get(key);
         if (cached != null) {

@@ -1,25 +1,23 @@
 package io.bikecast.training.registry;
 
 import io.bikecast.common.features.FeatureSchema;
-import io.bikecast.platform.web.ProblemException;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** What people do to the registry by hand: promote a version, or roll the champion back. */
 @Service
-public class ModelLifecycleService {
+class ModelLifecycleService {
 
     /** The alias-history source of every change made through the API. */
-    public static final String API = "api";
+    static final String API = "api";
 
     private final RegistryStore store;
     private final AliasMover aliases;
     private final ModelRegistryReader reader;
     private final TransactionTemplate transactions;
 
-    public ModelLifecycleService(
+    ModelLifecycleService(
             RegistryStore store, AliasMover aliases, ModelRegistryReader reader, TransactionTemplate transactions) {
         this.store = store;
         this.aliases = aliases;
@@ -30,17 +28,19 @@ public class ModelLifecycleService {
     /**
      * Points an alias at a version. The version's artifact must load and match its checksum, and its feature schema
      * must be the one this code computes.
+     *
+     * @throws VersionNotFoundException if there is no such version
+     * @throws PromotionRefusedException if it already holds the alias, has another feature schema, or fails its
+     *     checksum
      */
-    public ModelVersionView promote(String modelName, long version, String alias, String reason) {
-        ModelVersionView target = store.find(modelName, version)
-                .orElseThrow(() -> ProblemException.notFound("model " + modelName + " has no version " + version));
+    ModelVersionView promote(String modelName, long version, String alias, String reason) {
+        ModelVersionView target =
+                store.find(modelName, version).orElseThrow(() -> new VersionNotFoundException(modelName, version));
         if (alias.equals(target.alias())) {
-            throw new ProblemException(
-                    HttpStatus.CONFLICT, "Already " + alias, "v" + version + " already is the " + alias);
+            throw new PromotionRefusedException("Already " + alias, "v" + version + " already is the " + alias);
         }
         if (target.featureSchema() != FeatureSchema.VERSION) {
-            throw new ProblemException(
-                    HttpStatus.CONFLICT,
+            throw new PromotionRefusedException(
                     "Incompatible feature schema",
                     "v" + version + " was trained on feature schema " + target.featureSchema() + " but this code base"
                             + " serves schema " + FeatureSchema.VERSION);
@@ -62,18 +62,17 @@ public class ModelLifecycleService {
     /**
      * Gives the champion alias back to the previous champion; the current one is marked rejected, so that a second
      * rollback goes one further back instead of returning to it.
+     *
+     * @throws PromotionRefusedException if there is no champion, none before it, or its artifact fails its checksum
      */
-    public ModelVersionView rollback(String modelName, String reason) {
+    ModelVersionView rollback(String modelName, String reason) {
         long restored = transactions.execute(status -> {
             store.lockModel(modelName);
             long current = store.aliasVersion(modelName, ModelRegistryReader.CHAMPION)
-                    .orElseThrow(() -> new ProblemException(
-                            HttpStatus.CONFLICT,
-                            "No champion",
-                            "model " + modelName + " has no champion to roll back"));
+                    .orElseThrow(() -> new PromotionRefusedException(
+                            "No champion", "model " + modelName + " has no champion to roll back"));
             long previous = store.previousChampion(modelName, current)
-                    .orElseThrow(() -> new ProblemException(
-                            HttpStatus.CONFLICT,
+                    .orElseThrow(() -> new PromotionRefusedException(
                             "Nothing to roll back to",
                             "v" + current + " is the only champion model " + modelName + " has had"));
             verifyArtifact(modelName, previous);
@@ -93,7 +92,7 @@ public class ModelLifecycleService {
         try {
             reader.load(modelName, version);
         } catch (ArtifactIntegrityException e) {
-            throw new ProblemException(HttpStatus.CONFLICT, "Corrupted artifact", e.getMessage());
+            throw new PromotionRefusedException("Corrupted artifact", e.getMessage());
         }
     }
 }

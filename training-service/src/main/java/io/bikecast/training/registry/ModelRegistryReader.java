@@ -6,6 +6,7 @@ import io.bikecast.model.ModelArtifacts;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -13,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
  * recorded at registration, and refuses a mismatch with {@link ArtifactIntegrityException}. Only this service reads
  * these tables; the others ask its registry API.
  */
+@Component
 public class ModelRegistryReader {
 
     public static final String CHAMPION = "champion";
@@ -42,7 +44,7 @@ public class ModelRegistryReader {
         return aliasVersion(modelName, alias).map(version -> load(modelName, version));
     }
 
-    /** Loads a version, artifact verified; fails with {@link ModelNotFoundException} if it does not exist. */
+    /** Loads a version, artifact verified; fails with {@link VersionNotFoundException} if it does not exist. */
     public RegisteredModel load(String modelName, long version) {
         StoredVersion stored = jdbc.sql("""
                         SELECT algorithm, status, feature_schema, metrics::text AS metrics, artifact, artifact_sha256
@@ -56,7 +58,7 @@ public class ModelRegistryReader {
                         rs.getBytes("artifact"),
                         rs.getString("artifact_sha256")))
                 .optional()
-                .orElseThrow(() -> new ModelNotFoundException(modelName, version));
+                .orElseThrow(() -> new VersionNotFoundException(modelName, version));
         String actual = ModelArtifacts.sha256(stored.artifact());
         if (!actual.equalsIgnoreCase(stored.sha256())) {
             throw new ArtifactIntegrityException(modelName, version, stored.sha256(), actual);
@@ -72,7 +74,7 @@ public class ModelRegistryReader {
                 ModelArtifacts.read(stored.artifact()));
     }
 
-    /** The reference sample of a version; fails with {@link ModelNotFoundException} if it does not exist. */
+    /** The reference sample of a version; fails with {@link VersionNotFoundException} if it does not exist. */
     public ReferenceSample referenceSample(String modelName, long version) {
         return jdbc.sql(
                         "SELECT reference_sample::text FROM registry.model_version WHERE model_name = ? AND version = ?")
@@ -80,7 +82,7 @@ public class ModelRegistryReader {
                 .query(String.class)
                 .optional()
                 .map(json -> JSON.readValue(json, ReferenceSample.class))
-                .orElseThrow(() -> new ModelNotFoundException(modelName, version));
+                .orElseThrow(() -> new VersionNotFoundException(modelName, version));
     }
 
     private record StoredVersion(

@@ -13,7 +13,7 @@ import java.time.LocalDateTime;
  * @param holdoutStart judge on the hours from this local time on, instead of {@code holdoutDays}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record RunOverrides(
+record RunOverrides(
         Integer trees,
         Integer maxDepth,
         Float minChildWeight,
@@ -25,11 +25,10 @@ public record RunOverrides(
         Integer holdoutDays,
         LocalDateTime holdoutStart) {
 
-    public static final RunOverrides NONE =
-            new RunOverrides(null, null, null, null, null, null, null, null, null, null);
+    static final RunOverrides NONE = new RunOverrides(null, null, null, null, null, null, null, null, null, null);
 
     /** The settings of a run: these overrides on top of the configured defaults. */
-    public RunSettings resolve(TrainingProperties defaults) {
+    RunSettings resolve(TrainingProperties defaults) {
         ForestParameters forest = defaults.forest().toParameters();
         TrainingProperties.Window window = defaults.window();
         return new RunSettings(

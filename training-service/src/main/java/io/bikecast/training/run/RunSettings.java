@@ -13,10 +13,10 @@ import java.util.List;
  * @param holdoutDays the last N days of the window that form the holdout, unless {@code holdoutStart} is set
  * @param holdoutStart the explicit start of the holdout, or null
  */
-public record RunSettings(ForestParameters forest, Integer windowDays, int holdoutDays, LocalDateTime holdoutStart) {
+record RunSettings(ForestParameters forest, Integer windowDays, int holdoutDays, LocalDateTime holdoutStart) {
 
     /** Every violated constraint as {@code "field: reason"}, for a 400 answer before anything is queued. */
-    public List<String> violations() {
+    List<String> violations() {
         List<String> violations = new ArrayList<>(forest.violations());
         if (windowDays != null && windowDays < 2) {
             violations.add("windowDays: must be at least 2 but was " + windowDays);

@@ -9,4 +9,4 @@ import java.time.LocalDateTime;
  * @param end the last hour: the version knows nothing after it
  * @param rows how many hours
  */
-public record ServedFit(LocalDateTime start, LocalDateTime end, int rows) {}
+record ServedFit(LocalDateTime start, LocalDateTime end, int rows) {}

@@ -19,9 +19,10 @@ import org.tribuo.regression.Regressor;
  * @param referenceSample rows of the whole window with their hours and the served fit's predictions
  * @param artifact the stored form of the served fit ({@link io.bikecast.model.ModelArtifacts}), gzip protobuf
  * @param artifactRawBytes the size of the uncompressed protobuf
+ * @param treeNodes the nodes of all the served fit's trees, within {@link ModelSizeLimits}
  * @param provenance Tribuo's provenance of the served fit as compact JSON
  */
-public record TrainedModel(
+record TrainedModel(
         RunSettings settings,
         TimeSplit split,
         String datasetVersion,
@@ -33,4 +34,5 @@ public record TrainedModel(
         byte[] artifact,
         String artifactSha256,
         long artifactRawBytes,
+        long treeNodes,
         String provenance) {}

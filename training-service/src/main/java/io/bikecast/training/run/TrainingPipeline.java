@@ -14,7 +14,7 @@ import io.bikecast.training.forest.ParallelForestTrainer;
 import io.bikecast.training.forest.ProvenanceJson;
 import io.bikecast.training.forest.ReferenceSamples;
 import io.bikecast.training.forest.TrainingSets;
-import io.bikecast.training.registry.ChampionFit;
+import io.bikecast.training.promotion.ChampionFit;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -31,20 +31,23 @@ import tools.jackson.databind.json.JsonMapper;
  * Reads the window and splits it in time; fits the forest on the hours before the holdout and scores it on the holdout
  * (the evaluation fit, whose metrics the version keeps); refits the same parameters and seed on the whole window (the
  * served fit, which is stored and served, so that what is served has learned the newest hours); and packs the artifact
- * and the reference sample of the served fit.
+ * and the reference sample of the served fit. Each fit's size is checked against {@link ModelSizeLimits} as soon as it
+ * is grown, so a request for a forest too large to serve fails before the refit, and before anything is registered.
  */
 @Component
-public class TrainingPipeline {
+class TrainingPipeline {
 
     private final ObservationReader observations;
     private final TrainingProperties properties;
     private final ParallelForestTrainer trainer;
+    private final ModelSizeLimits limits;
     private final JsonMapper json;
 
-    public TrainingPipeline(ObservationReader observations, TrainingProperties properties, JsonMapper json) {
+    TrainingPipeline(ObservationReader observations, TrainingProperties properties, JsonMapper json) {
         this.observations = observations;
         this.properties = properties;
         this.trainer = new ParallelForestTrainer(properties.effectiveThreads());
+        this.limits = new ModelSizeLimits(properties);
         this.json = json;
     }
 
@@ -52,8 +55,9 @@ public class TrainingPipeline {
      * Trains one model.
      *
      * @throws TrainingException if the data cannot support a run (none, too few rows, an empty holdout)
+     * @throws ModelTooLargeException if a fit is larger than the limits
      */
-    public TrainedModel train(RunSettings settings) {
+    TrainedModel train(RunSettings settings) {
         return train(settings, Optional.empty(), new PhaseTimer());
     }
 
@@ -101,6 +105,7 @@ public class TrainingPipeline {
         ModelMetrics metrics = Evaluation.metrics(holdoutActual, holdoutPredictions);
         timer.lap("evaluate");
         Model<Regressor> served = trainer.train(TrainingSets.of(rows, source), settings.forest());
+        long treeNodes = limits.checkNodes("served fit", served);
         timer.lap("refit");
         // The reference sample's predictions only read the model: they run beside the serialization, which is single
         // threaded (gzip), instead of after it.
@@ -113,6 +118,7 @@ public class TrainingPipeline {
             artifact = ArtifactPacker.pack(served);
             referenceSample = join(sample);
         }
+        limits.checkArtifact(artifact.bytes().length);
         String sha256 = ModelArtifacts.sha256(artifact.bytes());
         timer.lap("serialize and reference sample");
         String provenance = ProvenanceJson.of(served, json);
@@ -129,6 +135,7 @@ public class TrainingPipeline {
                 artifact.bytes(),
                 sha256,
                 artifact.rawBytes(),
+                treeNodes,
                 provenance);
     }
 
@@ -162,6 +169,7 @@ public class TrainingPipeline {
         }
         Model<Regressor> evaluationFit = trainer.train(
                 TrainingSets.of(split.training(), source + " before " + split.holdoutStart()), settings.forest());
+        limits.checkNodes("evaluation fit", evaluationFit);
         timer.lap("fit");
         return Evaluation.predict(evaluationFit, split.holdout());
     }

@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
  * @param provenance Tribuo's provenance of the served model (only in single-run answers)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TrainingRun(
+record TrainingRun(
         UUID id,
         String modelName,
         String status,
@@ -57,9 +57,9 @@ public record TrainingRun(
         UUID requestEventId,
         JsonNode provenance) {
 
-    public static final String QUEUED = "queued";
-    public static final String RUNNING = "running";
-    public static final String SUCCEEDED = "succeeded";
-    public static final String FAILED = "failed";
-    public static final String MERGED = "merged";
+    static final String QUEUED = "queued";
+    static final String RUNNING = "running";
+    static final String SUCCEEDED = "succeeded";
+    static final String FAILED = "failed";
+    static final String MERGED = "merged";
 }

@@ -11,8 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
@@ -20,9 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The {@code registry.training_run} table: the queue of requested runs and the record of every run. */
 @Repository
-public class TrainingRunRepository {
-
-    private static final Logger log = LoggerFactory.getLogger(TrainingRunRepository.class);
+class TrainingRunRepository {
 
     private static final String COLUMNS = """
             id, model_name, status, trigger, reason, requested_parameters::text AS requested_parameters,
@@ -34,7 +30,7 @@ public class TrainingRunRepository {
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    public TrainingRunRepository(DataSource dataSource, JsonMapper json) {
+    TrainingRunRepository(DataSource dataSource, JsonMapper json) {
         this.jdbc = JdbcClient.create(dataSource);
         this.json = json;
     }
@@ -44,7 +40,7 @@ public class TrainingRunRepository {
      *
      * @return the new run's id, or empty if a run for this event id exists already
      */
-    public Optional<UUID> enqueue(
+    Optional<UUID> enqueue(
             String modelName, Trigger trigger, String reason, RunOverrides overrides, UUID requestEventId) {
         UUID id = UUID.randomUUID();
         int inserted = jdbc.sql("""
@@ -58,106 +54,24 @@ public class TrainingRunRepository {
     }
 
     /**
-     * Claims the oldest queued run of a model: marks it running and merges every other queued request with the same
-     * overrides into it. A queued run whose stored request can no longer be read (written by another version, edited
-     * by hand) is marked failed with the reason and passed over, so that it cannot hold up the runs behind it. Call
-     * only while holding the model's training lock, inside a transaction.
+     * Records what a run is working on, as soon as it knows; guarded as {@link #recordSuccess}.
+     *
+     * @return false if the run is no longer its claimant's
      */
-    public Optional<QueuedRun> claimNext(String modelName, String worker) {
-        Optional<QueuedRun> next;
-        while (true) {
-            Optional<StoredRequest> stored = jdbc.sql("""
-                            SELECT id, trigger, reason, requested_parameters::text AS requested
-                            FROM registry.training_run
-                            WHERE model_name = ? AND status = 'queued'
-                            ORDER BY requested_at, id
-                            LIMIT 1
-                            FOR UPDATE""")
-                    .param(modelName)
-                    .query((rs, n) -> new StoredRequest(
-                            rs.getObject("id", UUID.class),
-                            rs.getString("trigger"),
-                            rs.getString("reason"),
-                            rs.getString("requested")))
-                    .optional();
-            if (stored.isEmpty()) {
-                return Optional.empty();
-            }
-            try {
-                next = Optional.of(stored.get().read(modelName, json));
-                break;
-            } catch (RuntimeException unreadable) {
-                String error = "its stored request cannot be read, so it was never run: "
-                        + unreadable.getClass().getSimpleName() + ": " + unreadable.getMessage();
-                log.warn("queued run {} of {} failed: {}", stored.get().id(), modelName, error);
-                jdbc.sql("""
-                                UPDATE registry.training_run
-                                SET status = 'failed', finished_at = clock_timestamp(), error = ?
-                                WHERE id = ?""").params(error, stored.get().id()).update();
-            }
-        }
-        if (next.isEmpty()) {
-            return next;
-        }
-        QueuedRun run = next.get();
-        jdbc.sql("""
-                        UPDATE registry.training_run
-                        SET status = 'running', started_at = clock_timestamp(), worker = ?
-                        WHERE id = ?""").params(worker, run.id()).update();
-        List<UUID> merged = jdbc.sql("""
-                        UPDATE registry.training_run
-                        SET status = 'merged', merged_into = :run, finished_at = clock_timestamp()
-                        WHERE model_name = :model AND status = 'queued' AND id <> :run
-                          AND requested_parameters = (SELECT requested_parameters FROM registry.training_run
-                                                      WHERE id = :run)
-                        RETURNING id""")
-                .param("run", run.id())
-                .param("model", modelName)
-                .query(UUID.class)
-                .list();
-        return Optional.of(run.withMerged(merged));
-    }
-
-    /** A queued run's row as stored, before it is read into a {@link QueuedRun}. */
-    private record StoredRequest(UUID id, String trigger, String reason, String requested) {
-
-        QueuedRun read(String modelName, JsonMapper json) {
-            return new QueuedRun(
-                    id,
-                    modelName,
-                    Trigger.fromDb(trigger),
-                    reason,
-                    json.readValue(requested, RunOverrides.class),
-                    List.of());
-        }
-    }
-
-    /** Runs left "running" by an instance that died: only call while holding the model's training lock. */
-    public int failAbandoned(String modelName) {
+    boolean recordStart(ClaimedRun run, String parameters) {
         return jdbc.sql("""
-                        UPDATE registry.training_run
-                        SET status = 'failed', finished_at = clock_timestamp(),
-                            error = 'abandoned: the instance running it stopped before it finished'
-                        WHERE model_name = ? AND status = 'running'""").param(modelName).update();
+                        UPDATE registry.training_run SET parameters = ?::jsonb
+                        WHERE id = ? AND lease_owner = ? AND status = 'running'""").params(parameters, run.id(), run.owner()).update() == 1;
     }
 
-    public boolean hasQueued(String modelName) {
-        return jdbc.sql(
-                        "SELECT EXISTS (SELECT 1 FROM registry.training_run WHERE model_name = ? AND status = 'queued')")
-                .param(modelName)
-                .query(Boolean.class)
-                .single();
-    }
-
-    /** Records what a run is working on, as soon as it knows. */
-    public void recordStart(UUID id, String parameters) {
-        jdbc.sql("UPDATE registry.training_run SET parameters = ?::jsonb WHERE id = ?")
-                .params(parameters, id)
-                .update();
-    }
-
-    public void recordSuccess(UUID id, RunRecord record) {
-        jdbc.sql("""
+    /**
+     * The final update of a run that succeeded, guarded: only the instance that holds the run may make it, and only
+     * while it is running.
+     *
+     * @return false if another instance took the run over: the caller must record nothing of its own
+     */
+    boolean recordSuccess(ClaimedRun run, RunRecord record) {
+        return jdbc.sql("""
                         UPDATE registry.training_run
                         SET status = 'succeeded', finished_at = clock_timestamp(),
                             duration_ms = (extract(epoch FROM clock_timestamp() - started_at) * 1000)::bigint,
@@ -165,35 +79,51 @@ public class TrainingRunRepository {
                             training_rows = ?, holdout_rows = ?, served_fit_start = ?, served_fit_end = ?,
                             served_fit_rows = ?, dataset_version = ?, metrics = ?::jsonb,
                             model_version = ?, decision = ?::jsonb, provenance = ?::jsonb
-                        WHERE id = ?""")
-                .params(
-                        record.trainingStart(),
-                        record.trainingEnd(),
-                        record.holdoutStart(),
-                        record.holdoutEnd(),
-                        record.trainingRows(),
-                        record.holdoutRows(),
-                        record.servedFit().start(),
-                        record.servedFit().end(),
-                        record.servedFit().rows(),
-                        record.datasetVersion(),
-                        json.writeValueAsString(record.metrics()),
-                        record.modelVersion(),
-                        record.decision(),
-                        record.provenance(),
-                        id)
-                .update();
+                        WHERE id = ? AND lease_owner = ? AND status = 'running'""")
+                        .params(
+                                record.trainingStart(),
+                                record.trainingEnd(),
+                                record.holdoutStart(),
+                                record.holdoutEnd(),
+                                record.trainingRows(),
+                                record.holdoutRows(),
+                                record.servedFit().start(),
+                                record.servedFit().end(),
+                                record.servedFit().rows(),
+                                record.datasetVersion(),
+                                json.writeValueAsString(record.metrics()),
+                                record.modelVersion(),
+                                record.decision(),
+                                record.provenance(),
+                                run.id(),
+                                run.owner())
+                        .update()
+                == 1;
     }
 
-    public void recordFailure(UUID id, String error) {
+    /**
+     * The final update of a run that failed, guarded as {@link #recordSuccess}.
+     *
+     * @return false if another instance took the run over
+     */
+    boolean recordFailure(ClaimedRun run, String error) {
+        return jdbc.sql("""
+                        UPDATE registry.training_run
+                        SET status = 'failed', finished_at = clock_timestamp(), error = ?,
+                            duration_ms = (extract(epoch FROM clock_timestamp() - started_at) * 1000)::bigint
+                        WHERE id = ? AND lease_owner = ? AND status = 'running'""").params(error, run.id(), run.owner()).update() == 1;
+    }
+
+    /** Fails a running run whose lease expired too often, whoever held it last. */
+    void recordAbandoned(UUID id, String error) {
         jdbc.sql("""
                         UPDATE registry.training_run
                         SET status = 'failed', finished_at = clock_timestamp(), error = ?,
                             duration_ms = (extract(epoch FROM clock_timestamp() - started_at) * 1000)::bigint
-                        WHERE id = ?""").params(error, id).update();
+                        WHERE id = ? AND status = 'running'""").params(error, id).update();
     }
 
-    public Optional<TrainingRun> find(UUID id) {
+    Optional<TrainingRun> find(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS
                         + ", provenance::text AS provenance FROM registry.training_run WHERE id = ?")
                 .param(id)
@@ -202,7 +132,7 @@ public class TrainingRunRepository {
     }
 
     /** A page of runs, newest first, of the given statuses (all when empty). */
-    public List<TrainingRun> page(String modelName, Set<String> statuses, int page, int size) {
+    List<TrainingRun> page(String modelName, Set<String> statuses, int page, int size) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM registry.training_run WHERE model_name = :model"
                         + statusFilter(statuses) + " ORDER BY requested_at DESC, id LIMIT :size OFFSET :offset")
                 .param("model", modelName)
@@ -214,7 +144,7 @@ public class TrainingRunRepository {
     }
 
     /** How many runs have the given statuses (all when empty). */
-    public long count(String modelName, Set<String> statuses) {
+    long count(String modelName, Set<String> statuses) {
         return jdbc.sql("SELECT count(*) FROM registry.training_run WHERE model_name = :model" + statusFilter(statuses))
                 .param("model", modelName)
                 .param("statuses", List.copyOf(statuses))
@@ -227,7 +157,7 @@ public class TrainingRunRepository {
     }
 
     /** The requests merged into a run. */
-    public List<UUID> mergedInto(UUID id) {
+    List<UUID> mergedInto(UUID id) {
         return jdbc.sql("SELECT id FROM registry.training_run WHERE merged_into = ? ORDER BY requested_at")
                 .param(id)
                 .query(UUID.class)
@@ -271,17 +201,8 @@ public class TrainingRunRepository {
         return text == null ? null : json.readTree(text);
     }
 
-    private static Instant instant(Timestamp timestamp) {
+    static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
-    }
-
-    /** A run claimed by a worker, and the requests merged into it. */
-    public record QueuedRun(
-            UUID id, String modelName, Trigger trigger, String reason, RunOverrides overrides, List<UUID> merged) {
-
-        QueuedRun withMerged(List<UUID> mergedIds) {
-            return new QueuedRun(id, modelName, trigger, reason, overrides, List.copyOf(mergedIds));
-        }
     }
 
     /**
@@ -289,7 +210,7 @@ public class TrainingRunRepository {
      *
      * @param servedFit the hours the registered (served) fit learned from
      */
-    public record RunRecord(
+    record RunRecord(
             LocalDateTime trainingStart,
             LocalDateTime trainingEnd,
             LocalDateTime holdoutStart,
@@ -301,5 +222,22 @@ public class TrainingRunRepository {
             ModelMetrics metrics,
             long modelVersion,
             String decision,
-            String provenance) {}
+            String provenance) {
+
+        static RunRecord of(TrainedModel trained, long modelVersion, String decision) {
+            return new RunRecord(
+                    trained.split().trainingStart(),
+                    trained.split().trainingEnd(),
+                    trained.split().holdoutStart(),
+                    trained.split().holdoutEnd(),
+                    trained.split().training().size(),
+                    trained.split().holdout().size(),
+                    trained.servedFit(),
+                    trained.datasetVersion(),
+                    trained.metrics(),
+                    modelVersion,
+                    decision,
+                    trained.provenance());
+        }
+    }
 }

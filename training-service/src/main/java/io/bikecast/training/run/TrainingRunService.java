@@ -14,30 +14,42 @@ public class TrainingRunService {
     private final TrainingWorker worker;
     private final TrainingProperties properties;
 
-    public TrainingRunService(TrainingRunRepository runs, TrainingWorker worker, TrainingProperties properties) {
+    TrainingRunService(TrainingRunRepository runs, TrainingWorker worker, TrainingProperties properties) {
         this.runs = runs;
         this.worker = worker;
         this.properties = properties;
     }
 
-    /** Every reason the overrides cannot make a run, as {@code "field: reason"}. */
-    public List<String> violations(RunOverrides overrides) {
-        return overrides.resolve(properties).violations();
-    }
-
     /**
-     * Queues a run of the configured model.
+     * Queues a run of the configured model with the configured settings.
      *
      * @param requestEventId the id of the event that asked, so a redelivery queues nothing; null for other triggers
      * @return the queued run, or empty when the event was seen before
      */
-    public Optional<UUID> request(Trigger trigger, String reason, RunOverrides overrides, UUID requestEventId) {
+    public Optional<UUID> request(Trigger trigger, String reason, UUID requestEventId) {
+        return enqueue(trigger, reason, RunOverrides.NONE, requestEventId);
+    }
+
+    /**
+     * Queues a run a person asked for, with their overrides.
+     *
+     * @throws InvalidRunParametersException naming every override that cannot make a run; nothing is queued
+     */
+    UUID requestByApi(String reason, RunOverrides overrides) {
+        List<String> violations = overrides.resolve(properties).violations();
+        if (!violations.isEmpty()) {
+            throw new InvalidRunParametersException(violations);
+        }
+        return enqueue(Trigger.API, reason, overrides, null).orElseThrow();
+    }
+
+    String modelName() {
+        return properties.modelName();
+    }
+
+    private Optional<UUID> enqueue(Trigger trigger, String reason, RunOverrides overrides, UUID requestEventId) {
         Optional<UUID> id = runs.enqueue(properties.modelName(), trigger, reason, overrides, requestEventId);
         worker.wake();
         return id;
-    }
-
-    public String modelName() {
-        return properties.modelName();
     }
 }

@@ -1,77 +1,58 @@
 package io.bikecast.training.run;
 
 import io.bikecast.training.config.TrainingProperties;
-import io.bikecast.training.registry.ChampionComparison;
-import io.bikecast.training.registry.ChampionEvaluator;
-import io.bikecast.training.registry.PromotionDecision;
-import io.bikecast.training.registry.PromotionPolicy;
-import io.bikecast.training.registry.Registration;
-import io.bikecast.training.registry.RegistrationService;
+import io.bikecast.training.promotion.PromotionDecision;
+import io.bikecast.training.promotion.PromotionGate;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
-import java.lang.management.ManagementFactory;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Works off the queue of requested runs, one run at a time per model across every instance of the service: a worker
- * trains only while it holds the model's PostgreSQL session advisory lock, which the database releases by itself if
- * the instance dies. Requests waiting when a run starts are merged into it when they ask for the same settings; the
- * others wait for their own run. After releasing the lock a worker looks again, so a request queued while it was
- * finishing is never stranded.
+ * trains only a run it holds the lease of ({@link RunLeases}), and renews the lease while it trains. Requests waiting
+ * when a run starts are merged into it when they ask for the same settings; the others wait for their own run. After
+ * each run a worker claims again, so a request queued while it was finishing is never stranded.
  */
 @Component
 public class TrainingWorker {
 
     private static final Logger log = LoggerFactory.getLogger(TrainingWorker.class);
 
-    private final DataSource dataSource;
-    private final TransactionTemplate transactions;
+    private final RunLeases leases;
     private final TrainingRunRepository runs;
     private final TrainingPipeline pipeline;
-    private final ChampionEvaluator champions;
-    private final PromotionPolicy policy;
-    private final RegistrationService registration;
+    private final PromotionGate promotions;
+    private final RunRegistration registration;
     private final FailureRecorder failures;
     private final TrainingProperties properties;
     private final JsonMapper json;
     private final MeterRegistry meters;
-    private final String workerName = ManagementFactory.getRuntimeMXBean().getName();
     private final ExecutorService executor = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("training-worker").factory());
 
-    public TrainingWorker(
-            DataSource dataSource,
-            TransactionTemplate transactions,
+    TrainingWorker(
+            RunLeases leases,
             TrainingRunRepository runs,
             TrainingPipeline pipeline,
-            ChampionEvaluator champions,
-            PromotionPolicy policy,
-            RegistrationService registration,
+            PromotionGate promotions,
+            RunRegistration registration,
             FailureRecorder failures,
             TrainingProperties properties,
             JsonMapper json,
             MeterRegistry meters) {
-        this.dataSource = dataSource;
-        this.transactions = transactions;
+        this.leases = leases;
         this.runs = runs;
         this.pipeline = pipeline;
-        this.champions = champions;
-        this.policy = policy;
+        this.promotions = promotions;
         this.registration = registration;
         this.failures = failures;
         this.properties = properties;
@@ -84,7 +65,10 @@ public class TrainingWorker {
         executor.execute(this::drainConfiguredModel);
     }
 
-    /** Picks up runs queued elsewhere (another instance, a restart) that nobody woke this instance for. */
+    /**
+     * Picks up runs queued elsewhere (another instance, a restart) that nobody woke this instance for, and runs whose
+     * lease expired.
+     */
     @Scheduled(
             fixedDelayString = "${bikecast.training.worker-poll-interval:30s}",
             initialDelayString = "${bikecast.training.worker-poll-interval:30s}")
@@ -101,113 +85,92 @@ public class TrainingWorker {
     }
 
     /**
-     * Runs every queued run of a model, if no one else is doing so right now.
+     * Runs every queued run of a model, one after the other, unless a run of it is leased (here or elsewhere).
      *
      * @return how many runs this call executed
      */
     public int drain(String modelName) {
         int executed = 0;
-        do {
-            try (Connection lockConnection = dataSource.getConnection()) {
-                if (!advisoryLock(lockConnection, "pg_try_advisory_lock", modelName)) {
-                    return executed;
-                }
-                try {
-                    transactions.executeWithoutResult(status -> {
-                        int abandoned = runs.failAbandoned(modelName);
-                        if (abandoned > 0) {
-                            log.warn(
-                                    "marked {} run(s) of {} left running by a stopped instance as failed",
-                                    abandoned,
-                                    modelName);
-                        }
-                    });
-                    Optional<TrainingRunRepository.QueuedRun> next;
-                    while ((next = transactions.execute(status -> runs.claimNext(modelName, workerName))).isPresent()) {
-                        execute(next.get());
-                        executed++;
-                    }
-                } finally {
-                    advisoryLock(lockConnection, "pg_advisory_unlock", modelName);
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("could not take the training lock of " + modelName, e);
-            }
-        } while (runs.hasQueued(modelName));
+        Optional<ClaimedRun> next;
+        while ((next = leases.claim(modelName)).isPresent()) {
+            execute(next.get());
+            executed++;
+        }
         return executed;
     }
 
-    private void execute(TrainingRunRepository.QueuedRun run) {
+    private void execute(ClaimedRun run) {
         Timer.Sample sample = Timer.start(meters);
         String outcome;
-        try {
-            RunSettings settings = run.overrides().resolve(properties);
-            List<String> violations = settings.violations();
-            if (!violations.isEmpty()) {
-                throw new TrainingException("invalid settings: " + String.join("; ", violations));
-            }
-            runs.recordStart(run.id(), json.writeValueAsString(settings));
-            log.info(
-                    "training run {} of {} ({}: {}), {} request(s) merged into it",
-                    run.id(),
-                    run.modelName(),
-                    run.trigger().dbValue(),
-                    run.reason(),
-                    run.merged().size());
-            PhaseTimer timer = new PhaseTimer();
-            TrainedModel trained = pipeline.train(settings, champions.champion(run.modelName()), timer);
-            Optional<ChampionComparison> comparison = champions.compare(run.modelName(), trained);
-            PromotionDecision decision = policy.decide(trained.metrics(), comparison);
-            timer.lap("champion comparison");
-            Registration registered = registration.register(
-                    run.modelName(),
-                    run.id(),
-                    trained,
-                    decision,
-                    comparison.map(ChampionComparison::championVersion),
-                    run.trigger().dbValue(),
-                    run.reason());
-            champions.promoted(run.modelName(), registered, trained.artifactSha256(), trained.model());
-            timer.lap("registration");
+        try (RunLeases.Heartbeat heartbeat = leases.keepAlive(run)) {
+            train(run);
             outcome = "succeeded";
-            meters.counter(
-                            "bikecast.training.promotion.decisions",
-                            "model",
-                            run.modelName(),
-                            "decision",
-                            registered.decision().outcome())
-                    .increment();
-            log.info(
-                    "run {} registered {} v{} as {} ({}): holdout RMSE {}, R² {}; served fit {}..{} ({} hours); phases: {}",
-                    run.id(),
-                    run.modelName(),
-                    registered.version(),
-                    registered.decision().outcome(),
-                    String.join("; ", registered.decision().reasons()),
-                    trained.metrics().rmse(),
-                    trained.metrics().r2(),
-                    trained.servedFit().start(),
-                    trained.servedFit().end(),
-                    trained.servedFit().rows(),
-                    timer.summary());
+        } catch (RunTakenOverException e) {
+            outcome = "taken-over";
+            log.warn("training run {} of {}: {}", run.id(), run.modelName(), e.getMessage());
         } catch (RuntimeException e) {
             outcome = "failed";
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();
             log.warn("training run {} of {} failed: {}", run.id(), run.modelName(), error, e);
-            failures.failed(run.modelName(), run.id(), run.trigger(), error);
+            failures.failed(run, error);
         }
         sample.stop(meters.timer("bikecast.training.runs", "model", run.modelName(), "outcome", outcome));
     }
 
-    private static boolean advisoryLock(Connection connection, String function, String modelName) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT " + function + "(hashtextextended('bikecast.training:' || ?, 0))")) {
-            statement.setString(1, modelName);
-            try (ResultSet result = statement.executeQuery()) {
-                result.next();
-                return result.getBoolean(1);
-            }
+    private void train(ClaimedRun run) {
+        RunSettings settings = run.overrides().resolve(properties);
+        List<String> violations = settings.violations();
+        if (!violations.isEmpty()) {
+            throw new TrainingException("invalid settings: " + String.join("; ", violations));
         }
+        if (!runs.recordStart(run, json.writeValueAsString(settings))) {
+            throw new RunTakenOverException(run.id(), run.owner());
+        }
+        log.info(
+                "training run {} of {} ({}: {}), attempt {} on {}, {} request(s) merged into it",
+                run.id(),
+                run.modelName(),
+                run.trigger().dbValue(),
+                run.reason(),
+                run.attempt(),
+                run.owner(),
+                run.merged().size());
+        PhaseTimer timer = new PhaseTimer();
+        TrainedModel trained = pipeline.train(settings, promotions.champion(run.modelName()), timer);
+        PromotionDecision decision =
+                promotions.decide(run.modelName(), trained.split(), trained.holdoutPredictions(), trained.metrics());
+        timer.lap("champion comparison");
+        Registration registered = registration.register(run, trained, decision);
+        promotions.registered(
+                run.modelName(),
+                registered.version(),
+                registered.decision(),
+                trained.artifactSha256(),
+                trained.model());
+        timer.lap("registration");
+        meters.counter(
+                        "bikecast.training.promotion.decisions",
+                        "model",
+                        run.modelName(),
+                        "decision",
+                        registered.decision().outcome())
+                .increment();
+        log.info(
+                "run {} registered {} v{} as {} ({}): holdout RMSE {}, R² {}; served fit {}..{} ({} hours, {} tree"
+                        + " nodes, {} bytes stored); phases: {}",
+                run.id(),
+                run.modelName(),
+                registered.version(),
+                registered.decision().outcome(),
+                String.join("; ", registered.decision().reasons()),
+                trained.metrics().rmse(),
+                trained.metrics().r2(),
+                trained.servedFit().start(),
+                trained.servedFit().end(),
+                trained.servedFit().rows(),
+                trained.treeNodes(),
+                trained.artifact().length,
+                timer.summary());
     }
 
     @PreDestroy

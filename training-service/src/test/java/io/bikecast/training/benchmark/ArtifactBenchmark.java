@@ -3,6 +3,7 @@ package io.bikecast.training.benchmark;
 import io.bikecast.model.ModelArtifacts;
 import io.bikecast.training.data.TimeSplit;
 import io.bikecast.training.forest.ForestParameters;
+import io.bikecast.training.forest.ForestSize;
 import io.bikecast.training.forest.ParallelForestTrainer;
 import io.bikecast.training.forest.TrainingSets;
 import java.lang.management.ManagementFactory;
@@ -12,9 +13,11 @@ import org.tribuo.Model;
 import org.tribuo.regression.Regressor;
 
 /**
- * What the default model costs the services that hold it: artifact size (raw protobuf and the stored gzip), time to
- * write and to read the artifact, the heap the loaded model occupies, and single-prediction latency. Trained on the
- * UCI time split's training part (all of 2011 and 2012 to August).
+ * What the default model costs the services that hold it: tree nodes, artifact size (raw protobuf and the stored
+ * gzip), time to write and to read the artifact, the heap the loaded model occupies, and single-prediction latency.
+ * Trained on the UCI time split's training part (all of 2011 and 2012 to August); the nodes and stored size are also
+ * given for a served fit of all of {@code hour.csv}, what a run on the whole data set registers, which the defaults
+ * of {@code bikecast.training.max-tree-nodes} and {@code max-artifact-bytes} must leave room for.
  *
  * <p>Run: {@code ./mvnw -B -q -pl training-service test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=io.bikecast.training.benchmark.ArtifactBenchmark}
@@ -29,6 +32,7 @@ public final class ArtifactBenchmark {
         Model<Regressor> model =
                 ParallelForestTrainer.allCores().train(TrainingSets.of(split.training(), "uci-time-split"), defaults);
         long raw = ForestAccuracyBenchmark.rawSize(model);
+        long nodes = ForestSize.nodes(model);
 
         byte[] artifact = null;
         long writeNanos = Long.MAX_VALUE;
@@ -38,6 +42,11 @@ public final class ArtifactBenchmark {
             writeNanos = Math.min(writeNanos, System.nanoTime() - start);
         }
         model = null;
+        Model<Regressor> servedFit =
+                ParallelForestTrainer.allCores().train(TrainingSets.of(UciRows.all(), "uci-all"), defaults);
+        long servedNodes = ForestSize.nodes(servedFit);
+        long servedStored = ModelArtifacts.write(servedFit).length;
+        servedFit = null;
 
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long readNanos = Long.MAX_VALUE;
@@ -53,14 +62,19 @@ public final class ArtifactBenchmark {
 
         System.out.printf(
                 Locale.ROOT,
-                "default forest %s%n  artifact: %.1f MB raw protobuf, %.1f MB gzip (stored)%n"
+                "default forest %s%n  %,d tree nodes; artifact: %.1f MB raw protobuf, %.1f MB gzip (stored)%n"
+                        + "  served fit of all %,d hours: %,d tree nodes, %.1f MB gzip (stored)%n"
                         + "  write (serialize + gzip): %.2f s, read (gunzip + parse + build): %.2f s (best of 3)%n"
                         + "  heap held by the loaded model: %.0f MB (peak while loading is higher: the artifact,"
                         + " its inflated protobuf and the model coexist)%n"
                         + "  single prediction: p50 %.0f µs, p99 %.0f µs%n",
                 defaults,
+                nodes,
                 raw / 1e6,
                 artifact.length / 1e6,
+                UciRows.all().size(),
+                servedNodes,
+                servedStored / 1e6,
                 writeNanos / 1e9,
                 readNanos / 1e9,
                 (after - before) / 1e6,

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.util.unit.DataSize;
 
 class TrainingPropertiesTest {
 
@@ -23,13 +24,13 @@ class TrainingPropertiesTest {
         assertThat(properties.triggers().observationsIngested()).isFalse();
     }
 
+    /** Comfortably above the default forest fitted on all of the UCI data: 1,333,230 nodes, 22.4 MB stored. */
     @Test
-    void thePromotionDefaultsCompareOnUnseenHoursAndLetTiesPromote() {
-        PromotionProperties promotion = new Binder(new MapConfigurationPropertySource(Map.of()))
-                .bindOrCreate("bikecast.training.promotion", PromotionProperties.class);
+    void theModelSizeBoundsLeaveRoomForTheDefaultForest() {
+        TrainingProperties properties = new Binder(new MapConfigurationPropertySource(Map.of()))
+                .bindOrCreate("bikecast.training", TrainingProperties.class);
 
-        assertThat(promotion.minR2()).isEqualTo(0.3);
-        assertThat(promotion.minComparisonHours()).isEqualTo(24);
-        assertThat(promotion.maxRegression()).isZero();
+        assertThat(properties.maxTreeNodes()).isEqualTo(3_000_000);
+        assertThat(properties.maxArtifactBytes()).isEqualTo(DataSize.ofMegabytes(64));
     }
 }

@@ -1,0 +1,14 @@
+package io.bikecast.training.evaluation;
+
+import io.bikecast.common.events.ModelMetrics;
+import java.time.LocalDateTime;
+
+/**
+ * A registered version scored on stored hours of the training series.
+ *
+ * @param from the first local hour of the range asked for (inclusive)
+ * @param to the end of the range asked for (exclusive)
+ * @param hours how many stored hours the range held: the hours scored
+ */
+record ModelEvaluation(
+        String modelName, long version, LocalDateTime from, LocalDateTime to, int hours, ModelMetrics metrics) {}

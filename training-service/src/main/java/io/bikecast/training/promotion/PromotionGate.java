@@ -1,0 +1,58 @@
+package io.bikecast.training.promotion;
+
+import io.bikecast.common.events.ModelMetrics;
+import io.bikecast.training.data.TimeSplit;
+import io.bikecast.training.registry.LoadedModels;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.tribuo.Model;
+import org.tribuo.regression.Regressor;
+
+/**
+ * What a training run asks of the promotion gate: the champion to train against, the decision about its candidate,
+ * and to keep a new champion in memory for the runs after it.
+ */
+@Component
+public class PromotionGate {
+
+    private final ChampionEvaluator champions;
+    private final PromotionPolicy policy;
+    private final LoadedModels models;
+
+    PromotionGate(ChampionEvaluator champions, PromotionPolicy policy, LoadedModels models) {
+        this.champions = champions;
+        this.policy = policy;
+        this.models = models;
+    }
+
+    /**
+     * The champion's served fit, if there is a champion: the candidate's holdout begins after it, and when it learned
+     * exactly the candidate's training hours with the same recipe it is the candidate's evaluation fit.
+     */
+    public Optional<ChampionFit> champion(String modelName) {
+        return champions.champion(modelName);
+    }
+
+    /**
+     * Decides what a candidate becomes, comparing it with the champion on the hours neither learned from.
+     *
+     * @param split the candidate's window, cut at its holdout
+     * @param holdoutPredictions its evaluation fit's prediction for each hour of {@code split.holdout()}
+     * @param metrics its evaluation fit's metrics on the whole holdout
+     */
+    public PromotionDecision decide(
+            String modelName, TimeSplit split, double[] holdoutPredictions, ModelMetrics metrics) {
+        return policy.decide(metrics, champions.compare(modelName, split, holdoutPredictions));
+    }
+
+    /**
+     * Keeps a version registered as champion in memory, as trained: the next run compares with it (and may use it as
+     * its evaluation fit) without parsing its artifact, which takes seconds.
+     */
+    public void registered(
+            String modelName, long version, PromotionDecision decision, String artifactSha256, Model<Regressor> model) {
+        if (decision.outcome().equals(PromotionDecision.CHAMPION)) {
+            models.remember(modelName, version, artifactSha256, model);
+        }
+    }
+}

@@ -1,6 +1,0 @@
-package io.bikecast.training.web;
-
-import java.util.List;
-
-/** One page of a listing, newest first. */
-public record Page<T>(List<T> items, int page, int size, long total) {}
