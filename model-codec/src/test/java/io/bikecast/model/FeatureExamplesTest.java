@@ -1,6 +1,7 @@
 package io.bikecast.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bikecast.common.features.Feature;
 import io.bikecast.common.features.FeatureSchema;
@@ -76,5 +77,31 @@ class FeatureExamplesTest {
                     .as(feature.columnName())
                     .isEqualTo(f.value(feature));
         }
+    }
+
+    @Test
+    void historyFeaturesFollowTheUciFeaturesAndAMissingOneIsLeftOut() {
+        double[] history = {12, Double.NaN, 0, 30, 28, 25.5, 27.25};
+
+        Example<Regressor> example = FeatureExamples.example(FIRST_ROW, history, 16);
+
+        List<String> names = new ArrayList<>();
+        example.forEach(feature -> names.add(feature.getName()));
+        assertThat(names)
+                .containsAll(List.of(FeatureSchema.featureNames()))
+                .contains("lag_lead", "lag_lead_2", "lag_day", "same_hour_4_weeks")
+                .doesNotContain("lag_lead_1")
+                .hasSize(FeatureSchema.featureNames().length + history.length - 1);
+        assertThat(example.lookup("lag_lead_2").getValue())
+                .as("a zero is a value, not a gap")
+                .isZero();
+        assertThat(example.lookup("same_hour_7_days").getValue()).isEqualTo(25.5);
+    }
+
+    @Test
+    void refusesHistoryOfTheWrongLength() {
+        assertThatThrownBy(() -> FeatureExamples.unlabelledExample(FIRST_ROW, new double[] {1, 2}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("2 were given");
     }
 }
