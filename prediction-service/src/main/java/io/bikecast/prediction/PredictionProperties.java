@@ -13,6 +13,7 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -53,15 +54,23 @@ public record PredictionProperties(
      * @param connectTimeout how long to wait for a connection to the training service (default 2 s)
      * @param readTimeout how long to wait for a whole answer, an artifact's download included (default 60 s: a 100-tree
      *     forest is 10–20 MB)
-     * @param retryInterval how soon to try again after the registry could not be reached, or before a first champion is
-     *     in hand (default 5 s)
+     * @param retryInterval how soon to look again while the registry names no champion, and the first wait after a
+     *     failed refresh (default 5 s)
+     * @param maxRetryInterval the longest wait between refreshes that keep failing (default 1 min): after each failure
+     *     in a row the wait doubles from {@code retryInterval} up to this, so a registry that is down is not hammered
+     *     and one that is back is found within a minute; a promotion event triggers a refresh at once regardless
+     * @param maxArtifactSize the largest artifact loaded (default 256 MB; a 100-tree forest is 10–20 MB). A version the
+     *     registry describes as larger is refused before its download, so a mistaken or hostile registration cannot
+     *     exhaust the service's memory; raise it for a model meant to be this large
      */
     public record Registry(
             @DefaultValue("http://localhost:8082") @NotNull URI baseUrl,
             @Nullable Path cacheDirectory,
             @DefaultValue("2s") @NotNull Duration connectTimeout,
             @DefaultValue("60s") @NotNull Duration readTimeout,
-            @DefaultValue("5s") @NotNull Duration retryInterval) {
+            @DefaultValue("5s") @NotNull Duration retryInterval,
+            @DefaultValue("1m") @NotNull Duration maxRetryInterval,
+            @DefaultValue("256MB") @NotNull DataSize maxArtifactSize) {
 
         /** The default cache directory, under the JVM's temporary directory. */
         public static final String DEFAULT_CACHE_DIRECTORY_NAME = "bikecast-prediction-cache";

@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bikecast.prediction.support.Http;
 import io.bikecast.prediction.support.Payloads;
+import io.bikecast.prediction.support.PredictionServiceTest;
+import io.bikecast.prediction.support.Serves;
 import io.bikecast.prediction.support.TestModels;
-import io.bikecast.testsupport.FakeTrainingRegistry;
-import io.bikecast.testsupport.RealInfrastructure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,34 +19,12 @@ import tools.jackson.databind.JsonNode;
  * points, so the tolerance is over five of them), sticks to a client key, and every answer names the version that
  * gave it.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "bikecast.prediction.challenger.mode=AB",
-            "bikecast.prediction.challenger.share=0.2",
-            "bikecast.prediction.registry-refresh-interval=10m"
-        })
-@RealInfrastructure
+@PredictionServiceTest(
+        serves = Serves.CHAMPION_AND_CHALLENGER,
+        properties = {"bikecast.prediction.challenger.mode=AB", "bikecast.prediction.challenger.share=0.2"})
 class ChallengerAbTest {
 
     private static final int PREDICTIONS = 5_000;
-
-    /** Champion v1 and challenger v2 are in the registry before the service starts. */
-    private static final FakeTrainingRegistry TRAINING = FakeTrainingRegistry.start(TestModels.MODEL_NAME);
-
-    static {
-        TestModels.registerChampionAndChallenger(TRAINING);
-    }
-
-    @DynamicPropertySource
-    static void training(DynamicPropertyRegistry properties) {
-        TestModels.configure(TRAINING, properties);
-    }
-
-    @AfterAll
-    static void stopTraining() {
-        TRAINING.close();
-    }
 
     @LocalServerPort
     private int port;

@@ -6,13 +6,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.bikecast.common.events.PredictionLogged;
 import io.bikecast.platform.kafka.EventPublisher;
+import io.bikecast.prediction.serving.Lifecycle;
 import io.bikecast.prediction.support.Http;
-import io.bikecast.prediction.support.Lifecycle;
 import io.bikecast.prediction.support.Payloads;
 import io.bikecast.prediction.support.PredictionEvents;
+import io.bikecast.prediction.support.PredictionServiceTest;
 import io.bikecast.prediction.support.TestModels;
 import io.bikecast.testsupport.FakeTrainingRegistry;
-import io.bikecast.testsupport.RealInfrastructure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,15 +25,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A promotion under concurrent load: the new version's artifact is downloaded once from the training service's
@@ -41,30 +37,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * forest), each client switches from v1 to v2 once and never back, and every answer is logged as a prediction-logged
  * event.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "bikecast.prediction.registry-refresh-interval=10m")
-@RealInfrastructure
+@PredictionServiceTest
 class HotSwapTest {
 
     private static final int CLIENTS = 6;
 
-    /** Champion v1 is in the registry before the service starts. */
-    private static final FakeTrainingRegistry TRAINING = FakeTrainingRegistry.start(TestModels.MODEL_NAME);
-
-    static {
-        TestModels.registerChampion(TRAINING);
-    }
-
-    @DynamicPropertySource
-    static void training(DynamicPropertyRegistry properties) {
-        TestModels.configure(TRAINING, properties);
-    }
-
-    @AfterAll
-    static void stopTraining() {
-        TRAINING.close();
-    }
+    @Autowired
+    private FakeTrainingRegistry training;
 
     /** One answer as a client saw it. */
     record Seen(int client, int row, int status, long version, double raw, String predictionId) {}
@@ -115,9 +94,9 @@ class HotSwapTest {
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> seen.size() > 300);
 
-        long v2 = TestModels.register(TRAINING, TestModels.second());
-        TRAINING.setAlias(TestModels.CHAMPION, v2);
-        events.publish(TestModels.promoted(TRAINING, v2, TestModels.CHAMPION, 1L))
+        long v2 = TestModels.register(training, TestModels.second());
+        training.setAlias(TestModels.CHAMPION, v2);
+        events.publish(TestModels.promoted(training, v2, TestModels.CHAMPION, 1L))
                 .get();
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> seen.stream().filter(s -> s.version() == v2).count() > 300);
@@ -145,7 +124,7 @@ class HotSwapTest {
                     .as("never back to v1 after the swap")
                     .allSatisfy(s -> assertThat(s.version()).isEqualTo(v2));
         }
-        assertThat(TRAINING.downloads(v2)).as("downloads of v2's artifact").isEqualTo(1);
+        assertThat(training.downloads(v2)).as("downloads of v2's artifact").isEqualTo(1);
         assertThat(new Http(port)
                         .get("/api/v1/models/active")
                         .body()

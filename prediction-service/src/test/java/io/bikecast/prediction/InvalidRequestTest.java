@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bikecast.prediction.support.Http;
 import io.bikecast.prediction.support.Payloads;
+import io.bikecast.prediction.support.PredictionServiceTest;
 import io.bikecast.prediction.support.TestModels;
-import io.bikecast.testsupport.FakeTrainingRegistry;
-import io.bikecast.testsupport.RealInfrastructure;
 import io.bikecast.testsupport.UciDataset;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -25,13 +24,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,30 +34,11 @@ import tools.jackson.databind.JsonNode;
  * is named in one 400 {@code invalid-request} problem, and no value, however extreme, and no JSON of the wrong shape
  * gets a 500.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"bikecast.prediction.max-batch-rows=50", "bikecast.prediction.registry-refresh-interval=10m"})
-@RealInfrastructure
+@PredictionServiceTest(properties = "bikecast.prediction.max-batch-rows=50")
 class InvalidRequestTest {
 
     private static final String INVALID_REQUEST = "https://bikecast.io/problems/invalid-request";
     private static final UciDataset.HourRow ROW = TestModels.row(4_000);
-
-    private static final FakeTrainingRegistry TRAINING = FakeTrainingRegistry.start(TestModels.MODEL_NAME);
-
-    static {
-        TestModels.registerChampion(TRAINING);
-    }
-
-    @DynamicPropertySource
-    static void training(DynamicPropertyRegistry properties) {
-        TestModels.configure(TRAINING, properties);
-    }
-
-    @AfterAll
-    static void stopTraining() {
-        TRAINING.close();
-    }
 
     @LocalServerPort
     private int port;

@@ -6,20 +6,16 @@ import static org.awaitility.Awaitility.await;
 import io.bikecast.prediction.support.Http;
 import io.bikecast.prediction.support.Payloads;
 import io.bikecast.prediction.support.PredictionEvents;
+import io.bikecast.prediction.support.PredictionServiceTest;
 import io.bikecast.prediction.support.TestModels;
-import io.bikecast.testsupport.FakeTrainingRegistry;
-import io.bikecast.testsupport.RealInfrastructure;
 import io.bikecast.testsupport.StandaloneKafkaBroker;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,21 +27,17 @@ import tools.jackson.databind.JsonNode;
  * the broker is back. The producer's delivery timeout is shortened so that the outage outlasts it and the publisher's
  * own retry, not just the producer's, is exercised.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@PredictionServiceTest(
         properties = {
             "spring.kafka.producer.properties.delivery.timeout.ms=3000",
             "spring.kafka.producer.properties.request.timeout.ms=1500",
             "spring.kafka.producer.properties.max.block.ms=1000",
             "bikecast.prediction.log.retry-backoff=100ms",
-            "bikecast.prediction.log.max-retry-backoff=1s",
-            "bikecast.prediction.registry-refresh-interval=10m"
+            "bikecast.prediction.log.max-retry-backoff=1s"
         })
-@RealInfrastructure
 class KafkaOutageTest {
 
     private static final StandaloneKafkaBroker BROKER = StandaloneKafkaBroker.startNew();
-    private static final Pattern DEPTH = Pattern.compile("bikecast_prediction_log_buffer_depth\\{[^}]*} ([0-9.]+)");
 
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry properties) {
@@ -55,23 +47,6 @@ class KafkaOutageTest {
     @AfterAll
     static void stopBroker() {
         BROKER.close();
-    }
-
-    /** The champion is in the registry before the service starts. */
-    private static final FakeTrainingRegistry TRAINING = FakeTrainingRegistry.start(TestModels.MODEL_NAME);
-
-    static {
-        TestModels.registerChampion(TRAINING);
-    }
-
-    @DynamicPropertySource
-    static void training(DynamicPropertyRegistry properties) {
-        TestModels.configure(TRAINING, properties);
-    }
-
-    @AfterAll
-    static void stopTraining() {
-        TRAINING.close();
     }
 
     @LocalServerPort
@@ -113,7 +88,7 @@ class KafkaOutageTest {
                     .contains("Kafka unreachable");
         });
         assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200);
-        assertThat(bufferDepth(http)).isPositive();
+        assertThat(http.metric("bikecast_prediction_log_buffer_depth")).isPositive();
 
         BROKER.start();
 
@@ -130,7 +105,7 @@ class KafkaOutageTest {
                                 .path("status")
                                 .asString())
                         .isEqualTo("UP"));
-        assertThat(bufferDepth(http)).isZero();
+        assertThat(http.metric("bikecast_prediction_log_buffer_depth")).isZero();
     }
 
     /** Makes predictions, collecting their ids; returns the slowest one's time in ms. */
@@ -144,11 +119,5 @@ class KafkaOutageTest {
             answered.add(UUID.fromString(response.body().path("predictionId").asString()));
         }
         return slowest;
-    }
-
-    private static double bufferDepth(Http http) {
-        Matcher depth = DEPTH.matcher(http.get("/actuator/prometheus").text());
-        assertThat(depth.find()).isTrue();
-        return Double.parseDouble(depth.group(1));
     }
 }

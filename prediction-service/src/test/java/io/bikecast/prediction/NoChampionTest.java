@@ -4,46 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.bikecast.platform.kafka.EventPublisher;
+import io.bikecast.prediction.serving.Lifecycle;
 import io.bikecast.prediction.support.Http;
-import io.bikecast.prediction.support.Lifecycle;
 import io.bikecast.prediction.support.Payloads;
+import io.bikecast.prediction.support.PredictionServiceTest;
+import io.bikecast.prediction.support.Serves;
 import io.bikecast.prediction.support.TestModels;
+import io.bikecast.prediction.support.WithoutChampion;
 import io.bikecast.testsupport.FakeTrainingRegistry;
-import io.bikecast.testsupport.RealInfrastructure;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Before any champion exists the service refuses honestly (503, not ready); the first promotion makes it serve without
  * a restart; and when the training service's registry then stops answering it keeps serving the model in hand, stays
  * ready, and says so in health.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "bikecast.prediction.registry-refresh-interval=10m")
-@RealInfrastructure
+@PredictionServiceTest(serves = Serves.NOTHING)
 class NoChampionTest {
 
     /** A registry that names no champion yet. */
-    private static final FakeTrainingRegistry TRAINING = FakeTrainingRegistry.start(TestModels.MODEL_NAME);
-
-    @DynamicPropertySource
-    static void training(DynamicPropertyRegistry properties) {
-        TestModels.configure(TRAINING, properties);
-    }
-
-    @AfterAll
-    static void stopTraining() {
-        TRAINING.close();
-    }
+    @Autowired
+    private FakeTrainingRegistry training;
 
     @LocalServerPort
     private int port;
@@ -70,22 +56,13 @@ class NoChampionTest {
         assertThat(http.post("/api/v1/predict/batch", Map.of("rows", java.util.List.of(body)))
                         .status())
                 .isEqualTo(503);
-        Http.Response readiness = http.get("/actuator/health/readiness");
-        assertThat(readiness.status()).isEqualTo(503);
-        assertThat(readiness
-                        .body()
-                        .path("components")
-                        .path("model")
-                        .path("status")
-                        .asString())
-                .isEqualTo("DOWN");
-        assertThat(http.get("/actuator/health/liveness").status()).isEqualTo(200);
+        WithoutChampion.assertLiveButNotReady(http);
         assertThat(http.get("/api/v1/models/active").body().path("champion").isNull())
                 .isTrue();
 
         Lifecycle.awaitListening(listeners);
-        long version = TestModels.registerChampion(TRAINING);
-        events.publish(TestModels.promoted(TRAINING, version, TestModels.CHAMPION, null))
+        long version = TestModels.registerChampion(training);
+        events.publish(TestModels.promoted(training, version, TestModels.CHAMPION, null))
                 .get();
 
         await().atMost(Duration.ofSeconds(30))
@@ -96,8 +73,8 @@ class NoChampionTest {
         assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200);
 
         // The registry stops answering: the model in hand keeps serving, and health says what is degraded.
-        TRAINING.answer(false);
-        events.publish(TestModels.promoted(TRAINING, version, TestModels.CHAMPION, null))
+        training.answer(false);
+        events.publish(TestModels.promoted(training, version, TestModels.CHAMPION, null))
                 .get();
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(http.get("/actuator/health")
@@ -121,7 +98,7 @@ class NoChampionTest {
                         .path("details")
                         .path("url")
                         .asString())
-                .isEqualTo(TRAINING.baseUrl());
+                .isEqualTo(training.baseUrl());
         assertThat(health.body().path("components").path("model").path("status").asString())
                 .isEqualTo("UP");
         assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200);
@@ -131,8 +108,8 @@ class NoChampionTest {
                         .asLong())
                 .isEqualTo(version);
 
-        TRAINING.answer(true);
-        events.publish(TestModels.promoted(TRAINING, version, TestModels.CHAMPION, null))
+        training.answer(true);
+        events.publish(TestModels.promoted(training, version, TestModels.CHAMPION, null))
                 .get();
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(http.get("/actuator/health")

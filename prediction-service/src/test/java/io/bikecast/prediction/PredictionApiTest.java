@@ -11,9 +11,8 @@ import io.bikecast.common.features.UciFeatures;
 import io.bikecast.model.FeatureExamples;
 import io.bikecast.prediction.support.Http;
 import io.bikecast.prediction.support.Payloads;
+import io.bikecast.prediction.support.PredictionServiceTest;
 import io.bikecast.prediction.support.TestModels;
-import io.bikecast.testsupport.FakeTrainingRegistry;
-import io.bikecast.testsupport.RealInfrastructure;
 import io.bikecast.testsupport.UciDataset;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -23,40 +22,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** The API with a champion in place: both payload forms, quick GET, batch, every kind of bad input, and the metrics. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"bikecast.prediction.max-batch-rows=50", "bikecast.prediction.registry-refresh-interval=10m"})
-@RealInfrastructure
+@PredictionServiceTest(properties = "bikecast.prediction.max-batch-rows=50")
 class PredictionApiTest {
 
     private static final UciDataset.HourRow ROW = TestModels.row(4_000);
-
-    /** The champion is in the registry before the service starts, so it loads at start-up. */
-    private static final FakeTrainingRegistry TRAINING = FakeTrainingRegistry.start(TestModels.MODEL_NAME);
-
-    static {
-        TestModels.registerChampion(TRAINING);
-    }
-
-    @DynamicPropertySource
-    static void training(DynamicPropertyRegistry properties) {
-        TestModels.configure(TRAINING, properties);
-    }
-
-    @AfterAll
-    static void stopTraining() {
-        TRAINING.close();
-    }
 
     @LocalServerPort
     private int port;

@@ -5,51 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.bikecast.common.events.TopicSpec;
 import io.bikecast.common.events.Topics;
 import io.bikecast.prediction.support.Http;
-import io.bikecast.prediction.support.TestModels;
-import io.bikecast.testsupport.FakeTrainingRegistry;
-import io.bikecast.testsupport.RealInfrastructure;
+import io.bikecast.prediction.support.PredictionServiceTest;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The smoke checks every bikecast service passes (test-support's {@code ServiceSmokeTest}: topics, health, liveness,
  * readiness, Prometheus, OpenAPI), for a service that has no database: test-support's version asserts a {@code db}
  * health component and reads the schema through JDBC, which this service must not have. Readiness here means "can
- * answer predictions", so the registry holds a champion: without one the service is, correctly, not ready (see {@link
- * NoChampionTest}).
+ * answer predictions", so the registry holds a champion and the checks wait for the service to load it: without one
+ * the service is, correctly, not ready (see {@link NoChampionTest} and {@link StartupReadinessTest}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@RealInfrastructure
+@PredictionServiceTest
 class PredictionServiceSmokeTest {
-
-    private static final FakeTrainingRegistry TRAINING = FakeTrainingRegistry.start(TestModels.MODEL_NAME);
-
-    static {
-        TestModels.registerChampion(TRAINING);
-    }
-
-    @DynamicPropertySource
-    static void training(DynamicPropertyRegistry properties) {
-        TestModels.configure(TRAINING, properties);
-    }
-
-    @AfterAll
-    static void stopTraining() {
-        TRAINING.close();
-    }
 
     @LocalServerPort
     private int port;

@@ -5,51 +5,28 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.bikecast.common.events.PredictionLogged;
 import io.bikecast.common.events.ServedBy;
-import io.bikecast.prediction.serving.Predictor;
+import io.bikecast.prediction.predictor.Predictor;
 import io.bikecast.prediction.support.Http;
 import io.bikecast.prediction.support.Payloads;
 import io.bikecast.prediction.support.PredictionEvents;
+import io.bikecast.prediction.support.PredictionServiceTest;
+import io.bikecast.prediction.support.Serves;
 import io.bikecast.prediction.support.TestModels;
-import io.bikecast.testsupport.FakeTrainingRegistry;
-import io.bikecast.testsupport.RealInfrastructure;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** In shadow mode the challenger predicts every request too: its answers are logged with shadow = true, never returned. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"bikecast.prediction.challenger.mode=SHADOW", "bikecast.prediction.registry-refresh-interval=10m"
-        })
-@RealInfrastructure
+@PredictionServiceTest(
+        serves = Serves.CHAMPION_AND_CHALLENGER,
+        properties = "bikecast.prediction.challenger.mode=SHADOW")
 class ShadowModeTest {
 
     private static final int REQUESTS = 40;
-
-    /** Champion v1 and challenger v2 are in the registry before the service starts. */
-    private static final FakeTrainingRegistry TRAINING = FakeTrainingRegistry.start(TestModels.MODEL_NAME);
-
-    static {
-        TestModels.registerChampionAndChallenger(TRAINING);
-    }
-
-    @DynamicPropertySource
-    static void training(DynamicPropertyRegistry properties) {
-        TestModels.configure(TRAINING, properties);
-    }
-
-    @AfterAll
-    static void stopTraining() {
-        TRAINING.close();
-    }
 
     @LocalServerPort
     private int port;

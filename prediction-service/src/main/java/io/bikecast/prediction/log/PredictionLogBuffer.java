@@ -26,7 +26,7 @@ public class PredictionLogBuffer {
     private final int capacity;
     private final Counter dropped;
 
-    public PredictionLogBuffer(int capacity, MeterRegistry meters) {
+    PredictionLogBuffer(int capacity, MeterRegistry meters) {
         this.capacity = capacity;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.dropped = Counter.builder("bikecast.prediction.log.dropped")
@@ -61,15 +61,15 @@ public class PredictionLogBuffer {
         return 1 + queue.drainTo(batch, max - 1);
     }
 
-    public int size() {
+    int size() {
         return queue.size();
     }
 
-    public int capacity() {
+    int capacity() {
         return capacity;
     }
 
-    public double droppedCount() {
+    double droppedCount() {
         return dropped.count();
     }
 }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,7 +48,7 @@ public class PredictionLogPublisher implements SmartLifecycle {
     private volatile @Nullable Instant failingSince;
     private volatile @Nullable String lastError;
 
-    public PredictionLogPublisher(
+    PredictionLogPublisher(
             PredictionLogBuffer buffer,
             KafkaTemplate<String, BikecastEvent> template,
             PredictionProperties.Log settings,
@@ -74,12 +75,12 @@ public class PredictionLogPublisher implements SmartLifecycle {
     }
 
     /** How many events the buffer holds at most; beyond it new events are dropped. */
-    public int capacity() {
+    int capacity() {
         return buffer.capacity();
     }
 
     /** Events dropped so far because the buffer was full. */
-    public long dropped() {
+    long dropped() {
         return (long) buffer.droppedCount();
     }
 
@@ -88,7 +89,8 @@ public class PredictionLogPublisher implements SmartLifecycle {
         return failingSince;
     }
 
-    public @Nullable String lastError() {
+    @Nullable
+    String lastError() {
         return lastError;
     }
 
@@ -151,10 +153,10 @@ public class PredictionLogPublisher implements SmartLifecycle {
             try {
                 long remaining = Math.max(0, deadline - System.nanoTime());
                 sends.get(i).get(remaining, TimeUnit.NANOSECONDS);
-            } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+            } catch (ExecutionException | TimeoutException e) {
                 unsent.add(inFlight.get(i));
                 if (failure == null) {
-                    failure = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
+                    failure = e instanceof ExecutionException ? e.getCause() : e;
                 }
             }
         }

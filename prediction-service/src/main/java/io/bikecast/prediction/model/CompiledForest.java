@@ -27,7 +27,7 @@ import org.tribuo.regression.rtree.IndependentRegressionTreeModel;
  * 0) and averages the trees with equal weight, as the {@code AveragingCombiner} of a random forest does. {@link
  * ModelLoader} checks every compiled forest against Tribuo's own predictions before serving it.
  */
-public final class CompiledForest implements TreeEnsemblePredictor {
+final class CompiledForest implements TreeEnsemblePredictor {
 
     private static final int LEAF = -1;
 
@@ -55,7 +55,7 @@ public final class CompiledForest implements TreeEnsemblePredictor {
      * Compiles an ensemble of single-output regression trees; empty if the model is anything else (another algorithm,
      * a multi-output tree, a split on a feature outside the schema), which is then served through Tribuo.
      */
-    public static Optional<CompiledForest> compile(Model<Regressor> model) {
+    static Optional<CompiledForest> compile(Model<Regressor> model) {
         if (!(model instanceof EnsembleModel<Regressor> ensemble) || ensemble.getNumModels() < 1) {
             return Optional.empty();
         }
@@ -116,7 +116,7 @@ public final class CompiledForest implements TreeEnsemblePredictor {
     }
 
     /** The number of nodes of all trees together. */
-    public int nodes() {
+    int nodes() {
         return nodes.length / 2;
     }
 

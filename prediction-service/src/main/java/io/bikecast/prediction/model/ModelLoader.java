@@ -39,8 +39,8 @@ public class ModelLoader {
     /**
      * Loads a version.
      *
-     * @throws IllegalStateException if the model was trained on another feature schema
-     * @throws IllegalArgumentException if the artifact does not hold a regression model
+     * @throws ModelRefusedException if the model was trained on another feature schema ({@code FEATURE_SCHEMA}), or
+     *     its artifact does not hold a regression model ({@code UNREADABLE})
      */
     public ServedModel load(CachedModel cached) {
         long started = System.nanoTime();
@@ -48,11 +48,14 @@ public class ModelLoader {
         String modelName = registered.modelName();
         long version = registered.version();
         if (registered.featureSchema() != FeatureSchema.VERSION) {
-            throw new IllegalStateException(modelName + " v" + version + " was trained on feature schema "
-                    + registered.featureSchema() + " but this service computes schema " + FeatureSchema.VERSION);
+            throw new ModelRefusedException(
+                    ModelRefusedException.Reason.FEATURE_SCHEMA,
+                    modelName + " v" + version + " was trained on feature schema " + registered.featureSchema()
+                            + " but this service computes schema " + FeatureSchema.VERSION
+                            + "; retrain it with this release's feature path");
         }
         ReferenceSample reference = cached.reference();
-        Model<Regressor> model = ModelArtifacts.read(cached.artifact());
+        Model<Regressor> model = read(cached.artifact(), modelName, version);
         TreeEnsemblePredictor predictor = predictorFor(model, reference, modelName, version);
         ServedModel served = new ServedModel(
                 modelName,
@@ -72,6 +75,24 @@ public class ModelLoader {
                 predictor.engine(),
                 (System.nanoTime() - started) / 1_000_000);
         return served;
+    }
+
+    /**
+     * The artifact's model. Its checksum was verified, so bytes that do not read were stored that way by the training
+     * service: they are refused, not retried as if damaged on the way.
+     */
+    private static Model<Regressor> read(byte[] artifact, String modelName, long version) {
+        try {
+            return ModelArtifacts.read(artifact);
+        } catch (RuntimeException e) {
+            String why = e.getCause() == null ? e.getMessage() : e.getMessage() + ": " + e.getCause();
+            throw new ModelRefusedException(
+                    ModelRefusedException.Reason.UNREADABLE,
+                    "the artifact of " + modelName + " v" + version + " has the recorded SHA-256 but does not read as"
+                            + " a Tribuo regression model (" + why + "); register a model written by this release's"
+                            + " model-codec",
+                    e);
+        }
     }
 
     /** The compiled forest when it reproduces Tribuo's predictions on the reference rows, else Tribuo itself. */

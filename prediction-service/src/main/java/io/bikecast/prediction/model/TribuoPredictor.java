@@ -13,13 +13,13 @@ import org.tribuo.regression.Regressor;
  * Predicts through Tribuo itself: the fallback for a model {@link CompiledForest} cannot flatten. The interval comes
  * from the ensemble's members ({@link EnsembleModel#getModels()}); a model that is not an ensemble has none.
  */
-public final class TribuoPredictor implements TreeEnsemblePredictor {
+final class TribuoPredictor implements TreeEnsemblePredictor {
 
     private final Model<Regressor> model;
     private final List<Model<Regressor>> members;
     private final String[] names = FeatureSchema.featureNames();
 
-    public TribuoPredictor(Model<Regressor> model) {
+    TribuoPredictor(Model<Regressor> model) {
         this.model = model;
         this.members = model instanceof EnsembleModel<Regressor> ensemble ? ensemble.getModels() : List.of();
     }

@@ -1,6 +1,5 @@
 package io.bikecast.prediction.serving;
 
-import io.bikecast.prediction.model.ServingModels;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -11,6 +10,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public class ModelHolder {
 
     private final AtomicReference<ServingModels> current = new AtomicReference<>(ServingModels.NONE);
+
+    ModelHolder() {}
 
     public ServingModels current() {
         return current.get();

@@ -9,22 +9,22 @@ import org.springframework.kafka.annotation.KafkaListener;
 
 /**
  * Hears promotions on the model-lifecycle topic and asks for a registry refresh, passing on the artifact checksum the
- * event announces (the downloaded artifact must have it). Every instance must hear every
- * promotion, so each one consumes in a consumer group of its own ({@code prediction-service-<random uuid>}) from the
- * latest offset: older promotions are already reflected by the registry read at start-up, and the periodic re-check
- * covers any event that arrives between that read and this consumer's first poll.
+ * event announces (the downloaded artifact must have it). Every instance must hear every promotion, so each one
+ * consumes in a consumer group of its own ({@code prediction-service-<random uuid>}) from the latest offset: older
+ * promotions are already reflected by the registry read at start-up, and the periodic re-check covers any event that
+ * arrives between that read and this consumer's first poll.
  */
-public class ModelLifecycleListener {
+class ModelLifecycleListener {
 
     /** The listener container's id, for tests that wait for its partition assignment. */
-    public static final String LISTENER_ID = "prediction-model-lifecycle";
+    static final String LISTENER_ID = "prediction-model-lifecycle";
 
     private static final Logger log = LoggerFactory.getLogger(ModelLifecycleListener.class);
 
     private final ModelRefresher refresher;
     private final PredictionProperties properties;
 
-    public ModelLifecycleListener(ModelRefresher refresher, PredictionProperties properties) {
+    ModelLifecycleListener(ModelRefresher refresher, PredictionProperties properties) {
         this.refresher = refresher;
         this.properties = properties;
     }

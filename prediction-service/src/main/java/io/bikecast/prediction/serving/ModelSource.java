@@ -2,6 +2,8 @@ package io.bikecast.prediction.serving;
 
 import io.bikecast.common.registry.ReferenceSample;
 import io.bikecast.prediction.model.ModelLoader;
+import io.bikecast.prediction.model.ModelRefusedException;
+import io.bikecast.prediction.model.ModelRefusedException.Reason;
 import io.bikecast.prediction.model.ServedModel;
 import io.bikecast.registry.client.ArtifactRefusedException;
 import io.bikecast.registry.client.CachedModel;
@@ -16,13 +18,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Where served models come from: the training service's registry over HTTP, checked three ways (the checksum the
- * registry records, the ETag of the download, and the checksum the {@code model-promoted} event announced), and the
- * disk cache, which keeps every version that loaded and is the fallback while the registry is away.
+ * registry records, the ETag of the download, and the checksum the {@code model-promoted} event announced) and against
+ * a size bound, and the disk cache, which keeps every version that loaded and is read first at start-up.
  */
-public class ModelSource {
+class ModelSource {
 
     private static final Logger log = LoggerFactory.getLogger(ModelSource.class);
 
@@ -30,14 +33,20 @@ public class ModelSource {
     private final ModelArtifactCache cache;
     private final ModelLoader loader;
     private final String modelName;
+    private final DataSize maxArtifactSize;
     private final Map<Long, String> announcedChecksums = new ConcurrentHashMap<>();
 
-    public ModelSource(
-            TrainingRegistryClient registry, ModelArtifactCache cache, ModelLoader loader, String modelName) {
+    ModelSource(
+            TrainingRegistryClient registry,
+            ModelArtifactCache cache,
+            ModelLoader loader,
+            String modelName,
+            DataSize maxArtifactSize) {
         this.registry = registry;
         this.cache = cache;
         this.loader = loader;
         this.modelName = modelName;
+        this.maxArtifactSize = maxArtifactSize;
     }
 
     /** A {@code model-promoted} event announced this artifact for the version: any other is refused. */
@@ -63,32 +72,43 @@ public class ModelSource {
      * Loads a version from the registry, verified, and keeps it in the disk cache. A copy already in the cache is not
      * downloaded again (the registry answers 304 to its checksum).
      *
-     * @throws ArtifactRefusedException if the artifact is not the one the registry or the promotion event names
+     * @throws ModelRefusedException if the artifact is not the one the registry or the promotion event names, is too
+     *     large, or does not load
      */
     ServedModel fetch(ModelVersion version) {
         String announced = announcedChecksums.get(version.version());
         if (announced != null && !announced.equalsIgnoreCase(version.artifactSha256())) {
-            throw new ArtifactRefusedException("the registry at " + registry.baseUrl() + " describes " + modelName
-                    + " v" + version.version() + " with artifact SHA-256 " + version.artifactSha256()
-                    + " but its model-promoted event announced " + announced
-                    + "; refusing it until the registry and the event agree");
+            throw new ModelRefusedException(
+                    Reason.CHECKSUM,
+                    "the registry at " + registry.baseUrl() + " describes " + describe(version.version())
+                            + " with artifact SHA-256 " + version.artifactSha256()
+                            + " but its model-promoted event announced " + announced
+                            + "; refusing it until the registry and the event agree");
         }
+        requireWithinLimit(version.version(), version.artifactBytes(), "the registry describes it as");
         Optional<CachedModel> cached = cache.load(modelName, version.version())
                 .filter(copy -> copy.version().artifactSha256().equalsIgnoreCase(version.artifactSha256()));
         byte[] held = cached.map(CachedModel::artifact).orElse(null);
-        byte[] artifact = registry.artifact(version, version.artifactSha256(), held);
+        byte[] artifact = download(version, held);
+        requireWithinLimit(version.version(), artifact.length, "its download is");
         ReferenceSample reference = artifact == held ? cached.get().reference() : registry.reference(version);
         CachedModel model = new CachedModel(version, reference, artifact);
-        ServedModel served = loader.load(model);
+        ServedModel served = load(model);
         if (artifact != held) {
             keep(model);
         }
         return served;
     }
 
-    /** A version from the disk cache, verified there, if it is cached and loads. */
+    /**
+     * A version from the disk cache, verified there, if it is cached.
+     *
+     * @throws ModelRefusedException if the cached copy is too large or does not load
+     */
     Optional<ServedModel> fromCache(long version) {
-        return cache.load(modelName, version).map(loader::load);
+        Optional<CachedModel> cached = cache.load(modelName, version);
+        cached.ifPresent(copy -> requireWithinLimit(version, copy.artifact().length, "its cached copy is"));
+        return cached.map(this::load);
     }
 
     /** The versions the cache says were served last. */
@@ -114,6 +134,40 @@ public class ModelSource {
         return registry.baseUrl().toString();
     }
 
+    private byte[] download(ModelVersion version, byte @Nullable [] held) {
+        try {
+            return registry.artifact(version, version.artifactSha256(), held);
+        } catch (ArtifactRefusedException e) {
+            throw new ModelRefusedException(Reason.CHECKSUM, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The loaded version. Running out of memory while a model is read is its size, not the service's health: the
+     * refusal is reported and the models in hand keep serving.
+     */
+    private ServedModel load(CachedModel model) {
+        try {
+            return loader.load(model);
+        } catch (OutOfMemoryError e) {
+            throw new ModelRefusedException(
+                    Reason.TOO_LARGE,
+                    describe(model.version().version()) + " (" + model.artifact().length
+                            + " bytes stored) does not fit in the memory this service has left to load it; give it"
+                            + " a larger heap (-Xmx) or register a smaller model");
+        }
+    }
+
+    private void requireWithinLimit(long version, long bytes, String what) {
+        if (bytes > maxArtifactSize.toBytes()) {
+            throw new ModelRefusedException(
+                    Reason.TOO_LARGE,
+                    describe(version) + ": " + what + " " + bytes + " bytes, more than"
+                            + " bikecast.prediction.registry.max-artifact-size (" + maxArtifactSize.toBytes()
+                            + " bytes); raise the setting if the model is meant to be this large");
+        }
+    }
+
     private void keep(CachedModel model) {
         try {
             cache.store(model);
@@ -124,5 +178,9 @@ public class ModelSource {
                     model.version().version(),
                     e.getMessage());
         }
+    }
+
+    private String describe(long version) {
+        return modelName + " v" + version;
     }
 }

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param unreachable whether that failure was the registry not answering (rather than, say, an artifact refused)
  * @param registryChampion the champion version the registry named at the last success, or null if none or never read
  */
-public record RegistryStatus(
+record RegistryStatus(
         @Nullable Instant lastSuccess,
         @Nullable Instant lastFailure,
         @Nullable String error,
@@ -21,7 +21,7 @@ public record RegistryStatus(
 
     static final RegistryStatus UNKNOWN = new RegistryStatus(null, null, null, false, null);
 
-    public boolean reachable() {
+    boolean reachable() {
         return lastSuccess != null && lastFailure == null;
     }
 

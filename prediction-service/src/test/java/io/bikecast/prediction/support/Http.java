@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
+import org.awaitility.Awaitility;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,6 +34,37 @@ public final class Http {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build());
+    }
+
+    /**
+     * Waits until the service is ready, which it is once its background load has a champion in hand: a test that needs
+     * a model calls this after registering one, rather than assuming one is there when the context has started.
+     */
+    public void awaitReady() {
+        Awaitility.await("readiness of the service at " + base)
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> get("/actuator/health/readiness").status() == 200);
+    }
+
+    /**
+     * The value of one of the service's Prometheus samples: the first of {@code name} whose labels include each of
+     * {@code labels} (such as {@code reason="unreadable"}).
+     *
+     * @throws AssertionError if the service exposes no such sample
+     */
+    public double metric(String name, String... labels) {
+        for (String line : get("/actuator/prometheus").text().split("\n")) {
+            if ((line.startsWith(name + "{") || line.startsWith(name + " "))
+                    && Arrays.stream(labels).allMatch(line::contains)) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        throw new AssertionError("the service exposes no sample " + name + " with " + Arrays.toString(labels));
+    }
+
+    /** One component of {@code /actuator/health} ({@code model}, {@code registry}, {@code kafka}, ...). */
+    public JsonNode health(String component) {
+        return get("/actuator/health").body().path("components").path(component);
     }
 
     public Response get(String path) {

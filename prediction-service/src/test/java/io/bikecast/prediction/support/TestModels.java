@@ -14,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.springframework.test.context.DynamicPropertyRegistry;
 import org.tribuo.Model;
 import org.tribuo.regression.Regressor;
 
@@ -79,10 +78,15 @@ public final class TestModels {
         return version;
     }
 
-    /** Registers {@link #first()} as champion and {@link #second()} as challenger, as a promotion would leave them. */
+    /**
+     * Registers {@link #first()} as champion (v1) and {@link #second()} as challenger (v2), as a promotion would leave
+     * them. The challenger's alias is set first: the service reads the champion's first, so once it sees this champion
+     * it sees the challenger too, and a service that is ready serves both.
+     */
     public static void registerChampionAndChallenger(FakeTrainingRegistry registry) {
-        registerChampion(registry);
+        long champion = register(registry, first());
         registry.setAlias(CHALLENGER, register(registry, second()));
+        registry.setAlias(CHAMPION, champion);
     }
 
     /** The event the training service publishes when it moves an alias, announcing the version's artifact. */
@@ -93,14 +97,6 @@ public final class TestModels {
     /** The same, announcing the given artifact checksum. */
     public static ModelPromoted promoted(long version, String alias, String artifactSha256, Long previous) {
         return ModelPromoted.of(MODEL_NAME, version, alias, artifactSha256, previous, "test", METRICS, null);
-    }
-
-    /** Points the prediction service under test at the registry, with a disk cache of its own. */
-    public static void configure(FakeTrainingRegistry registry, DynamicPropertyRegistry properties) {
-        registry.configure(properties, "bikecast.prediction.registry.base-url");
-        String cacheDirectory = newCacheDirectory();
-        properties.add("bikecast.prediction.registry.cache-directory", () -> cacheDirectory);
-        properties.add("bikecast.prediction.registry.retry-interval", () -> "200ms");
     }
 
     /** A new, empty cache directory under the build's {@code target}, so that {@code clean} removes it. */

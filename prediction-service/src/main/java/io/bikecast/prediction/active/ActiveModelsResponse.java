@@ -1,0 +1,59 @@
+package io.bikecast.prediction.active;
+
+import io.bikecast.common.events.ModelMetrics;
+import io.bikecast.prediction.PredictionProperties.ChallengerMode;
+import io.bikecast.prediction.model.ServedModel;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The models being served now.
+ *
+ * @param champion the champion, or null before one could be loaded (predictions then get 503)
+ * @param challenger the challenger with its traffic, or null when the registry names none
+ * @param since when this pair started serving
+ */
+record ActiveModelsResponse(
+        String modelName,
+        @Nullable Model champion,
+        @Nullable Challenger challenger,
+        Instant since) {
+
+    /**
+     * One served version.
+     *
+     * @param engine {@code compiled} (the forest flattened into arrays, checked against Tribuo at load) or {@code
+     *     tribuo}
+     * @param members trees in the ensemble, whose spread gives the interval
+     */
+    record Model(
+            long version,
+            String algorithm,
+            String artifactSha256,
+            ModelMetrics metrics,
+            String engine,
+            int members,
+            Instant loadedAt) {
+
+        static @Nullable Model of(@Nullable ServedModel served) {
+            return served == null
+                    ? null
+                    : new Model(
+                            served.version(),
+                            served.algorithm(),
+                            served.artifactSha256(),
+                            served.metrics(),
+                            served.predictor().engine(),
+                            served.predictor().members(),
+                            served.loadedAt());
+        }
+    }
+
+    /**
+     * The challenger and its traffic.
+     *
+     * @param mode {@code AB}: it answers {@code share} of requests; {@code SHADOW}: it predicts every request, only
+     *     logged; {@code OFF}: loaded, no traffic
+     */
+    record Challenger(Model model, ChallengerMode mode, double share) {}
+}

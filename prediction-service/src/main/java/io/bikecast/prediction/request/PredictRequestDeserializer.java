@@ -1,0 +1,59 @@
+package io.bikecast.prediction.request;
+
+import io.bikecast.platform.web.InvalidField;
+import io.bikecast.platform.web.JsonFieldsException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ValueDeserializer;
+
+/**
+ * Reads a {@link PredictRequest} in the form its fields name: natural if any field of the natural form is present,
+ * UCI otherwise (so an empty object is a UCI request missing all its features). Choosing by field rather than by a
+ * discriminator keeps the public JSON what clients already send. A form's record is then read with the mapper's own
+ * rules (unknown fields and wrong types refused); fields of both forms are refused here, each named, before either is
+ * read.
+ */
+final class PredictRequestDeserializer extends ValueDeserializer<PredictRequest> {
+
+    private static final Set<String> UCI_ONLY = ownFields(UciPredictRequest.class);
+    private static final Set<String> NATURAL_ONLY = ownFields(NaturalPredictRequest.class);
+
+    @Override
+    public PredictRequest deserialize(JsonParser parser, DeserializationContext context) {
+        JsonNode node = context.readTree(parser);
+        if (!node.isObject()) {
+            return context.reportInputMismatch(
+                    PredictRequest.class, "a prediction request is a JSON object, in the UCI or the natural form");
+        }
+        Set<String> present = node.propertyNames().stream().collect(Collectors.toSet());
+        List<String> uci = UCI_ONLY.stream().filter(present::contains).sorted().toList();
+        boolean natural = NATURAL_ONLY.stream().anyMatch(present::contains);
+        if (natural && !uci.isEmpty()) {
+            throw new JsonFieldsException(
+                    parser,
+                    PredictRequest.class,
+                    uci.stream()
+                            .map(field -> new InvalidField(
+                                    field,
+                                    "belongs to the UCI form, but this request uses the natural form ("
+                                            + NaturalPredictRequest.FIELDS + "); send the fields of one form only",
+                                    node.get(field)))
+                            .toList());
+        }
+        Class<? extends PredictRequest> form = natural ? NaturalPredictRequest.class : UciPredictRequest.class;
+        return context.readTreeAsValue(node, form);
+    }
+
+    /** The JSON fields of one form that the other does not have. */
+    private static Set<String> ownFields(Class<? extends Record> form) {
+        return Arrays.stream(form.getRecordComponents())
+                .map(component -> component.getName())
+                .filter(name -> !PredictRequest.SHARED_FIELDS.contains(name))
+                .collect(Collectors.toUnmodifiableSet());
+    }
+}
