@@ -132,34 +132,15 @@ public final class ForecasterArtifacts {
 
     private static Map<String, byte[]> entries(byte[] artifact) {
         Map<String, byte[]> entries = new HashMap<>();
-        long inflated = 0;
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(artifact))) {
-            ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
-                byte[] content = readBounded(zip, MAX_INFLATED_BYTES - inflated);
-                inflated += content.length;
-                entries.put(entry.getName(), content);
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(artifact));
+                InputStream bounded = new InflationLimit(zip, MAX_INFLATED_BYTES)) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                entries.put(entry.getName(), bounded.readAllBytes());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the forecaster artifact", e);
         }
         return entries;
-    }
-
-    private static byte[] readBounded(InputStream in, long limit) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[1 << 16];
-        long total = 0;
-        int read;
-        while ((read = in.read(buffer)) > 0) {
-            total += read;
-            if (total > limit) {
-                throw new IllegalArgumentException(
-                        "the forecaster artifact inflates to more than " + MAX_INFLATED_BYTES + " bytes");
-            }
-            out.write(buffer, 0, read);
-        }
-        return out.toByteArray();
     }
 
     private static String required(Properties manifest, String key) {

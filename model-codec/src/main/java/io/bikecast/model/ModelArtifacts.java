@@ -35,9 +35,18 @@ public final class ModelArtifacts {
         return bytes.toByteArray();
     }
 
-    /** Reads an artifact written by {@link #write}; refuses one that does not hold a regression model. */
+    /**
+     * Reads an artifact written by {@link #write}; refuses one that does not hold a regression model, or that inflates
+     * to more than {@link ForecasterArtifacts#MAX_INFLATED_BYTES} (a checksum that matches says who wrote the bytes,
+     * not that they are sane).
+     */
     public static Model<Regressor> read(byte[] artifact) {
-        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(artifact), 1 << 16)) {
+        return read(artifact, ForecasterArtifacts.MAX_INFLATED_BYTES);
+    }
+
+    static Model<Regressor> read(byte[] artifact, long maxInflatedBytes) {
+        try (InputStream in = new InflationLimit(
+                new GZIPInputStream(new ByteArrayInputStream(artifact), 1 << 16), maxInflatedBytes)) {
             Model<?> model = Model.deserialize(ModelProto.parseFrom(in));
             if (!model.validate(Regressor.class)) {
                 throw new IllegalArgumentException("the artifact holds a "

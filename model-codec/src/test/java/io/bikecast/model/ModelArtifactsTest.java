@@ -48,6 +48,15 @@ class ModelArtifactsTest {
         assertThatThrownBy(() -> ModelArtifacts.read(new byte[] {1, 2, 3})).isInstanceOf(UncheckedIOException.class);
     }
 
+    @Test
+    void refusesAnArtifactThatInflatesBeyondTheLimit() {
+        byte[] artifact = ModelArtifacts.write(trainTree());
+
+        assertThatThrownBy(() -> ModelArtifacts.read(artifact, 100))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("inflates to more than 100 bytes");
+    }
+
     private static Model<Regressor> trainTree() {
         RegressionFactory factory = new RegressionFactory();
         MutableDataset<Regressor> dataset =
