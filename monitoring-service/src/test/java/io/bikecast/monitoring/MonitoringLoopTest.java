@@ -16,7 +16,7 @@ import io.bikecast.common.events.TrainingRequested;
 import io.bikecast.common.events.TriggerSource;
 import io.bikecast.common.features.UciFeatures;
 import io.bikecast.common.registry.ReferenceSample;
-import io.bikecast.monitoring.drift.ReferenceProvider;
+import io.bikecast.monitoring.champion.ReferenceProvider;
 import io.bikecast.monitoring.support.Http;
 import io.bikecast.monitoring.support.MonitoringHarness;
 import io.bikecast.monitoring.support.MonitoringLoop;
@@ -430,9 +430,14 @@ class MonitoringLoopTest {
         // Kept for a person (or a headless browser) to look at: target/drift-report-example.html.
         java.nio.file.Files.writeString(java.nio.file.Path.of("target", "drift-report-example.html"), html.body());
 
-        HttpResponse<String> missing = http.get("/api/v1/drift/reports/" + UUID.randomUUID());
+        UUID unknown = UUID.randomUUID();
+        HttpResponse<String> missing = http.get("/api/v1/drift/reports/" + unknown);
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.headers().firstValue("Content-Type").orElseThrow()).contains("problem+json");
+        JsonNode notFound = JSON.readTree(missing.body());
+        assertThat(notFound.path("type").asString()).isEqualTo("https://bikecast.io/problems/not-found");
+        assertThat(notFound.path("detail").asString()).isEqualTo("no drift report " + unknown);
+        assertThat(notFound.path("instance").asString()).isEqualTo("/api/v1/drift/reports/" + unknown);
         HttpResponse<String> badPage = http.get("/api/v1/drift/reports?size=0");
         assertThat(badPage.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(badPage.body())

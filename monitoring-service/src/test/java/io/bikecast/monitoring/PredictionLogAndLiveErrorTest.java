@@ -8,7 +8,6 @@ import io.bikecast.common.events.PredictionLogged;
 import io.bikecast.common.events.ServedBy;
 import io.bikecast.common.features.UciFeatures;
 import io.bikecast.monitoring.liveerror.LiveErrorService;
-import io.bikecast.monitoring.predictionlog.PredictionLogListener;
 import io.bikecast.monitoring.support.Http;
 import io.bikecast.platform.kafka.EventPublisher;
 import io.bikecast.testsupport.RealInfrastructure;
@@ -54,6 +53,10 @@ import tools.jackson.databind.json.JsonMapper;
 class PredictionLogAndLiveErrorTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** The prediction log consumer's listener id, as operators find it in {@code KafkaListenerEndpointRegistry}. */
+    private static final String PREDICTION_LOG_LISTENER = "monitoring-prediction-log";
+
     private static final UciFeatures FEATURES = new UciFeatures(1, 1, 1, 8, 0, 2, 1, 1, 0.3, 0.3, 0.6, 0.2);
     private static final LocalDateTime START = LocalDateTime.of(2012, 3, 1, 0, 0);
 
@@ -78,7 +81,7 @@ class PredictionLogAndLiveErrorTest {
         publish(first);
         awaitStoredForVersion(1, 300);
 
-        MessageListenerContainer container = listeners.getListenerContainer(PredictionLogListener.ID);
+        MessageListenerContainer container = listeners.getListenerContainer(PREDICTION_LOG_LISTENER);
         container.stop();
         await().atMost(Duration.ofSeconds(20)).until(() -> !container.isRunning());
         List<PredictionLogged> second = predictions(200, 1);

@@ -1,6 +1,6 @@
 package io.bikecast.monitoring.alerts;
 
-import io.bikecast.monitoring.web.Page;
+import io.bikecast.monitoring.api.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -10,18 +10,17 @@ import org.springframework.web.bind.annotation.RestController;
 /** The stored alerts with their delivery state per channel. */
 @RestController
 @RequestMapping("/api/v1/alerts")
-public class AlertController {
+class AlertController {
 
     private final AlertStore store;
 
-    public AlertController(AlertStore store) {
+    AlertController(AlertStore store) {
         this.store = store;
     }
 
     @GetMapping
     @Operation(summary = "Alerts, newest first, with occurrences and delivery state per channel")
-    public Page<StoredAlert> list(
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    Page<StoredAlert> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         Page.validate(page, size);
         return new Page<>(store.page(page, size), page, size, store.count());
     }

@@ -1,7 +1,7 @@
 package io.bikecast.monitoring.alerts;
 
-import io.bikecast.monitoring.config.MonitoringProperties;
-import io.bikecast.monitoring.metrics.MonitoringMetrics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,10 +17,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Delivers stored alerts, every {@code dispatch-interval}: each due delivery is claimed under a row lock (so two
  * instances never send the same one), sent, and marked delivered in the same transaction; a failure schedules the
  * next attempt with exponential back-off (initial interval doubling, capped), forever: a webhook that is down delays
- * an alert, never loses it.
+ * an alert, never loses it. Each attempt is counted: {@code bikecast_alert_deliveries_total{channel, outcome}}.
  */
 @Configuration(proxyBeanMethods = false)
-public class AlertDispatcher implements SchedulingConfigurer {
+class AlertDispatcher implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(AlertDispatcher.class);
     private static final int MAX_PER_RUN = 100;
@@ -28,22 +28,22 @@ public class AlertDispatcher implements SchedulingConfigurer {
     private final AlertStore store;
     private final WebhookSender sender;
     private final TransactionTemplate transactions;
-    private final MonitoringProperties.Alerts settings;
-    private final MonitoringMetrics metrics;
+    private final AlertProperties settings;
+    private final MeterRegistry meters;
     private final Clock clock;
 
-    public AlertDispatcher(
+    AlertDispatcher(
             AlertStore store,
             WebhookSender sender,
             TransactionTemplate transactions,
-            MonitoringProperties properties,
-            MonitoringMetrics metrics,
+            AlertProperties settings,
+            MeterRegistry meters,
             Clock clock) {
         this.store = store;
         this.sender = sender;
         this.transactions = transactions;
-        this.settings = properties.alerts();
-        this.metrics = metrics;
+        this.settings = settings;
+        this.meters = meters;
         this.clock = clock;
     }
 
@@ -53,7 +53,7 @@ public class AlertDispatcher implements SchedulingConfigurer {
     }
 
     /** Sends every due delivery (at most 100 per run); returns how many were attempted. */
-    public int dispatchDue() {
+    int dispatchDue() {
         int attempted = 0;
         try {
             while (attempted < MAX_PER_RUN && Boolean.TRUE.equals(transactions.execute(status -> dispatchOne()))) {
@@ -76,11 +76,11 @@ public class AlertDispatcher implements SchedulingConfigurer {
         try {
             sender.send(delivery.channel(), alert);
             store.delivered(delivery, clock.instant());
-            metrics.alertDelivery(delivery.channel().name(), "delivered");
+            counted(delivery.channel(), "delivered");
         } catch (RuntimeException e) {
             Duration wait = backoff(delivery.attempts() + 1);
             store.failed(delivery, clock.instant().plus(wait), describe(e));
-            metrics.alertDelivery(delivery.channel().name(), "failed");
+            counted(delivery.channel(), "failed");
             log.warn(
                     "{} delivery of alert {} failed (attempt {}), retrying in {}: {}",
                     delivery.channel(),
@@ -90,6 +90,15 @@ public class AlertDispatcher implements SchedulingConfigurer {
                     describe(e));
         }
         return true;
+    }
+
+    private void counted(Channel channel, String outcome) {
+        Counter.builder("bikecast.alert.deliveries")
+                .description("webhook delivery attempts by channel and outcome")
+                .tag("channel", channel.name())
+                .tag("outcome", outcome)
+                .register(meters)
+                .increment();
     }
 
     /** The wait after the n-th failed attempt: initial × 2^(n−1), at most the maximum. */

@@ -24,14 +24,14 @@ import tools.jackson.databind.json.JsonMapper;
  * before anything is sent, so a webhook that is down delays it and never loses it.
  */
 @Repository
-public class AlertStore {
+class AlertStore {
 
     private static final TypeReference<List<AlertField>> FIELDS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    public AlertStore(JdbcClient jdbc, JsonMapper json) {
+    AlertStore(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -42,16 +42,18 @@ public class AlertStore {
      * @param folded true if an alert of the same kind and key was raised within the fold window, and this one was
      *     counted there instead of being sent again
      */
-    public record Raised(UUID id, boolean folded, int occurrences) {}
+    record Raised(UUID id, boolean folded, int occurrences) {}
 
     /**
      * Stores an alert with a pending delivery per channel, or folds it into the same kind and key's latest alert if
      * that was raised within the fold window. Raises of the same kind and key are serialised by an advisory lock, so
      * two at once cannot both create an alert. An alert raised more than a fold window after {@code now} belongs to
      * another time line (a data clock started again, or a switch between wall and data clock) and folds nothing.
+     *
+     * @param link the absolute link of the alert, or null
      */
     @Transactional
-    public Raised raise(NewAlert alert, Set<Channel> channels, Duration foldWindow, Instant now) {
+    Raised raise(NewAlert alert, String link, Set<Channel> channels, Duration foldWindow, Instant now) {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))")
                 .param(alert.kind().name() + "|" + alert.key())
                 .query()
@@ -85,7 +87,7 @@ public class AlertStore {
                         alert.title(),
                         alert.summary(),
                         json.writeValueAsString(alert.fields()),
-                        alert.link(),
+                        link,
                         at,
                         at)
                 .update();
@@ -101,7 +103,7 @@ public class AlertStore {
      * A pending delivery that is due, locked for the calling transaction (others skip it), if any. Call inside a
      * transaction that also records the outcome.
      */
-    public Optional<DueDelivery> claimDue(Instant now) {
+    Optional<DueDelivery> claimDue(Instant now) {
         return jdbc.sql("""
                         SELECT d.alert_id, d.channel, d.attempts FROM monitoring.alert_delivery d
                         WHERE d.state = 'PENDING' AND d.next_attempt_at <= ?
@@ -115,9 +117,9 @@ public class AlertStore {
     }
 
     /** A delivery to make. */
-    public record DueDelivery(UUID alertId, Channel channel, int attempts) {}
+    record DueDelivery(UUID alertId, Channel channel, int attempts) {}
 
-    public void delivered(DueDelivery delivery, Instant now) {
+    void delivered(DueDelivery delivery, Instant now) {
         jdbc.sql("""
                         UPDATE monitoring.alert_delivery
                         SET state = 'DELIVERED', attempts = attempts + 1, delivered_at = ?, last_error = NULL
@@ -129,7 +131,7 @@ public class AlertStore {
                 .update();
     }
 
-    public void failed(DueDelivery delivery, Instant nextAttempt, String error) {
+    void failed(DueDelivery delivery, Instant nextAttempt, String error) {
         jdbc.sql("""
                         UPDATE monitoring.alert_delivery
                         SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?
@@ -142,18 +144,18 @@ public class AlertStore {
                 .update();
     }
 
-    public Optional<StoredAlert> find(UUID id) {
+    Optional<StoredAlert> find(UUID id) {
         return alerts("WHERE a.id = ?", List.of(id)).stream().findFirst();
     }
 
     /** A page of alerts, newest first, with their deliveries. */
-    public List<StoredAlert> page(int page, int size) {
+    List<StoredAlert> page(int page, int size) {
         return alerts(
                 "WHERE a.id IN (SELECT id FROM monitoring.alert ORDER BY first_raised_at DESC, id LIMIT ? OFFSET ?)",
                 List.of(size, (long) page * size));
     }
 
-    public long count() {
+    long count() {
         return jdbc.sql("SELECT count(*) FROM monitoring.alert")
                 .query(Long.class)
                 .single();

@@ -1,7 +1,7 @@
 package io.bikecast.monitoring.alerts;
 
 /** Where alerts go. A channel is enabled by configuring its webhook URL. */
-public enum Channel {
+enum Channel {
     SLACK,
     DISCORD
 }

@@ -6,7 +6,8 @@ import java.util.List;
  * An alert to raise.
  *
  * @param key what it is about, e.g. {@code bike-demand:3}; with the kind, what folding compares
- * @param link where a person reads more (a drift report page), or null
+ * @param path where on this service a person reads more, e.g. {@code /api/v1/drift/reports/{id}/html}, or null;
+ *     the alert links to it under {@code alerts.public-base-url}
  */
 public record NewAlert(
         AlertKind kind,
@@ -15,7 +16,7 @@ public record NewAlert(
         String title,
         String summary,
         List<AlertField> fields,
-        String link) {
+        String path) {
 
     public NewAlert {
         fields = List.copyOf(fields);

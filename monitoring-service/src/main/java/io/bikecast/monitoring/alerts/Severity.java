@@ -13,7 +13,7 @@ public enum Severity {
     }
 
     /** The colour as Discord wants it: a 24-bit RGB integer (green, amber, red). */
-    public int color() {
+    int color() {
         return color;
     }
 }

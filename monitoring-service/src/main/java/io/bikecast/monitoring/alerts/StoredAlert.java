@@ -9,7 +9,7 @@ import java.util.UUID;
  *
  * @param occurrences how many times it was raised within the fold window (1 if never folded)
  */
-public record StoredAlert(
+record StoredAlert(
         UUID id,
         AlertKind kind,
         String key,
@@ -31,7 +31,7 @@ public record StoredAlert(
      * @param nextAttemptAt when it is sent next, while pending
      * @param lastError why the last attempt failed, if it did
      */
-    public record Delivery(
+    record Delivery(
             Channel channel,
             String state,
             int attempts,

@@ -10,12 +10,12 @@ import java.util.Map;
  * message with one embed. Both stay inside the platforms' documented limits (Slack: header 150 characters, 10 fields
  * per section, 2,000 per field; Discord: title 256, description 4,096, 25 fields, name 256, value 1,024).
  */
-public final class WebhookPayloads {
+final class WebhookPayloads {
 
     private WebhookPayloads() {}
 
     /** A Slack message: {@code text} (the notification fallback) and header, summary, fields and context blocks. */
-    public static Map<String, Object> slack(StoredAlert alert) {
+    static Map<String, Object> slack(StoredAlert alert) {
         List<Object> blocks = new ArrayList<>();
         blocks.add(Map.of("type", "header", "text", Map.of("type", "plain_text", "text", cut(alert.title(), 150))));
         blocks.add(Map.of("type", "section", "text", Map.of("type", "mrkdwn", "text", cut(alert.summary(), 3000))));
@@ -35,7 +35,7 @@ public final class WebhookPayloads {
     }
 
     /** A Discord message: one embed with title, description, colour by severity, inline fields, footer, timestamp. */
-    public static Map<String, Object> discord(StoredAlert alert) {
+    static Map<String, Object> discord(StoredAlert alert) {
         Map<String, Object> embed = new LinkedHashMap<>();
         embed.put("title", cut(alert.title(), 256));
         embed.put("description", cut(alert.summary(), 4096));

@@ -1,6 +1,5 @@
 package io.bikecast.monitoring.alerts;
 
-import io.bikecast.monitoring.config.MonitoringProperties;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.EnumMap;
@@ -18,13 +17,12 @@ import org.springframework.web.client.RestClient;
  * holds the URL (it carries the webhook's token): the dispatcher retries.
  */
 @Component
-public class WebhookSender {
+class WebhookSender {
 
     private final RestClient client;
     private final Map<Channel, URI> urls = new EnumMap<>(Channel.class);
 
-    public WebhookSender(MonitoringProperties properties) {
-        MonitoringProperties.Alerts alerts = properties.alerts();
+    WebhookSender(AlertProperties alerts) {
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(alerts.connectTimeout())
                 .version(HttpClient.Version.HTTP_1_1)
@@ -37,11 +35,11 @@ public class WebhookSender {
     }
 
     /** The channels with a webhook URL. */
-    public Set<Channel> enabledChannels() {
+    Set<Channel> enabledChannels() {
         return Set.copyOf(urls.keySet());
     }
 
-    public void send(Channel channel, StoredAlert alert) {
+    void send(Channel channel, StoredAlert alert) {
         URI url = urls.get(channel);
         if (url == null) {
             throw new IllegalStateException(channel + " has no webhook URL configured any more");

@@ -15,21 +15,21 @@ import org.springframework.stereotype.Component;
  * to judge. Every failure to get an answer is a {@link RegistryUnavailableException} naming the registry's URL.
  */
 @Component
-public class ChampionRegistry {
+class ChampionRegistry {
 
     private final TrainingRegistryClient client;
 
-    public ChampionRegistry(TrainingRegistryClient client) {
+    ChampionRegistry(TrainingRegistryClient client) {
         this.client = client;
     }
 
     /** The model's champion now, or empty when it has none yet. */
-    public Optional<ModelVersion> champion(String modelName) {
+    Optional<ModelVersion> champion(String modelName) {
         return client.alias(ModelPromoted.CHAMPION).map(version -> ofModel(modelName, version));
     }
 
     /** A version of the model, which the registry must know (it was promoted). */
-    public ModelVersion version(String modelName, long version) {
+    ModelVersion version(String modelName, long version) {
         return ofModel(
                 modelName,
                 client.version(version)
@@ -39,7 +39,7 @@ public class ChampionRegistry {
     }
 
     /** The version's reference sample. */
-    public ReferenceSample reference(ModelVersion version) {
+    ReferenceSample reference(ModelVersion version) {
         return client.reference(version);
     }
 

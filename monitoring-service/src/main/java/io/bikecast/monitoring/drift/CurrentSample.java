@@ -14,7 +14,7 @@ import java.util.Map;
  * @param from when the earliest was made, or null when empty
  * @param to when the latest was made, or null when empty
  */
-public record CurrentSample(
+record CurrentSample(
         Map<String, double[]> features,
         double[] predictions,
         LocalDateTime firstHour,
@@ -22,11 +22,11 @@ public record CurrentSample(
         Instant from,
         Instant to) {
 
-    public CurrentSample {
+    CurrentSample {
         features = Map.copyOf(features);
     }
 
-    public int size() {
+    int size() {
         return predictions.length;
     }
 }

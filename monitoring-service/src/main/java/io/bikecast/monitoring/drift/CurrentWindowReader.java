@@ -2,11 +2,11 @@ package io.bikecast.monitoring.drift;
 
 import io.bikecast.common.features.FeatureSchema;
 import io.bikecast.common.series.SeriesId;
-import io.bikecast.monitoring.config.MonitoringProperties;
-import io.bikecast.monitoring.config.MonitoringProperties.WindowMode;
+import io.bikecast.monitoring.drift.DriftProperties.WindowMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -29,15 +29,17 @@ import org.springframework.stereotype.Repository;
  * thousand, and hours in the far future or past fall outside the window.
  */
 @Repository
-public class CurrentWindowReader {
+class CurrentWindowReader {
 
     private static final String COLUMNS =
             String.join(", ", FeatureSchema.featureNames()) + ", prediction, hour, predicted_at";
 
     private final JdbcTemplate jdbc;
+    private final Clock wall;
 
-    public CurrentWindowReader(JdbcTemplate jdbc) {
+    CurrentWindowReader(JdbcTemplate jdbc, Clock wall) {
         this.jdbc = jdbc;
+        this.wall = wall;
     }
 
     /**
@@ -45,8 +47,7 @@ public class CurrentWindowReader {
      *
      * @param end where an hour window ends (inclusive); null: at the latest hour the version predicted
      */
-    public CurrentSample read(
-            String modelName, long modelVersion, MonitoringProperties.Drift settings, LocalDateTime end) {
+    CurrentSample read(String modelName, long modelVersion, DriftProperties settings, LocalDateTime end) {
         if (settings.windowMode() == WindowMode.LAST_N) {
             return sample(jdbc.query(
                     "SELECT " + COLUMNS + " FROM monitoring.prediction_log"
@@ -77,7 +78,7 @@ public class CurrentWindowReader {
      * hour, so that a prediction asked for a far-off hour (2100) cannot move the window away from real traffic.
      */
     private LocalDateTime latestPlausibleHour(String modelName, long modelVersion) {
-        LocalDateTime now = LocalDateTime.now(SeriesId.ZONE).truncatedTo(ChronoUnit.HOURS);
+        LocalDateTime now = LocalDateTime.now(wall.withZone(SeriesId.ZONE)).truncatedTo(ChronoUnit.HOURS);
         Timestamp latest = jdbc.queryForObject(
                 "SELECT max(hour) FROM monitoring.prediction_log"
                         + " WHERE model_name = ? AND model_version = ? AND NOT shadow AND hour <= ?",

@@ -4,14 +4,12 @@ import io.bikecast.common.features.Feature;
 import io.bikecast.common.features.FeatureKind;
 import io.bikecast.common.features.FeatureSchema;
 import io.bikecast.common.registry.ReferenceSample;
-import io.bikecast.monitoring.config.MonitoringProperties;
 import io.bikecast.monitoring.drift.FeatureDrift.Role;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
@@ -24,17 +22,14 @@ import java.util.stream.IntStream;
  * dataset drift. Weather and the predictions are tested against the seasonally matched reference ({@link
  * SeasonalReference}); dataset drift is the share of the weather features that drifted.
  */
-public final class DriftAnalyzer {
+final class DriftAnalyzer {
 
     /** The name the model's output is reported under. */
-    public static final String PREDICTION = "prediction";
+    static final String PREDICTION = "prediction";
 
-    /** The features known in advance from the date. */
-    public static final Set<String> CALENDAR = Set.of("yr", "season", "mnth", "weekday", "hr", "holiday", "workingday");
+    private final DriftProperties settings;
 
-    private final MonitoringProperties.Drift settings;
-
-    public DriftAnalyzer(MonitoringProperties.Drift settings) {
+    DriftAnalyzer(DriftProperties settings) {
         this.settings = settings;
     }
 
@@ -46,7 +41,7 @@ public final class DriftAnalyzer {
      * @param driftedCalendarFeatures the calendar features that differ from the whole reference (not counted)
      * @param weatherReference what the weather and the predictions were tested against
      */
-    public record Analysis(
+    record Analysis(
             DriftVerdict verdict,
             String detail,
             Double driftShare,
@@ -56,7 +51,7 @@ public final class DriftAnalyzer {
             ReferenceSelection weatherReference,
             List<FeatureDrift> features) {}
 
-    public Analysis analyze(ReferenceSample reference, CurrentSample current) {
+    Analysis analyze(ReferenceSample reference, CurrentSample current) {
         if (reference.size() < settings.minReferenceSize()) {
             return notEnough("the reference sample has " + reference.size() + " rows; at least "
                     + settings.minReferenceSize() + " are needed");
@@ -75,10 +70,10 @@ public final class DriftAnalyzer {
         CalibratedFloors floors = calibrate(seasonal.sample(), current);
         List<Tested> tested = new ArrayList<>();
         for (Feature feature : FeatureSchema.features()) {
-            boolean calendar = CALENDAR.contains(feature.columnName());
+            Role role = Role.forFeature(feature.columnName());
+            boolean calendar = role == Role.CALENDAR;
             ReferenceSample against = calendar ? reference : seasonal.sample();
             ReferenceSelection selection = calendar ? whole : seasonal.selection();
-            Role role = calendar ? Role.CALENDAR : Role.WEATHER;
             double[] ref = against.values(feature.columnName());
             double[] cur = current.features().get(feature.columnName());
             tested.add(
@@ -161,7 +156,7 @@ public final class DriftAnalyzer {
         Duration span =
                 Duration.between(current.firstHour(), current.lastHour()).plusHours(1);
         List<Feature> weather = FeatureSchema.features().stream()
-                .filter(feature -> !CALENDAR.contains(feature.columnName()))
+                .filter(feature -> Role.forFeature(feature.columnName()) == Role.WEATHER)
                 .toList();
         return CalibratedFloors.of(
                 against, weather, span, settings.calibrationQuantile(), settings.minCalibrationWindows());

@@ -1,23 +1,25 @@
 package io.bikecast.monitoring.drift;
 
+import io.bikecast.monitoring.champion.ChampionReference;
+import io.bikecast.monitoring.champion.ReferenceProvider;
 import io.bikecast.monitoring.clock.ClockReading;
 import io.bikecast.monitoring.clock.MonitoringClock;
 import io.bikecast.monitoring.config.MonitoringProperties;
-import io.bikecast.monitoring.metrics.MonitoringMetrics;
-import io.bikecast.monitoring.policy.RetrainingService;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
  * Runs a drift check: the champion's reference against the current window of its served predictions; stores the
  * report whatever its verdict (a failure is stored as {@code ERROR}, never as "no drift"), updates the metrics, and
- * hands the report to the retraining policy.
+ * announces it ({@link DriftChecked}) to whatever acts on it.
  */
 @Service
 public class DriftCheckService {
@@ -27,27 +29,30 @@ public class DriftCheckService {
     private final ReferenceProvider references;
     private final CurrentWindowReader windows;
     private final DriftReportStore reports;
-    private final MonitoringMetrics metrics;
-    private final RetrainingService retraining;
-    private final MonitoringProperties properties;
+    private final DriftMetrics metrics;
+    private final ApplicationEventPublisher events;
+    private final String modelName;
+    private final DriftProperties settings;
     private final MonitoringClock clock;
     private final Clock wall;
 
-    public DriftCheckService(
+    DriftCheckService(
             ReferenceProvider references,
             CurrentWindowReader windows,
             DriftReportStore reports,
-            MonitoringMetrics metrics,
-            RetrainingService retraining,
+            DriftMetrics metrics,
+            ApplicationEventPublisher events,
             MonitoringProperties properties,
+            DriftProperties settings,
             MonitoringClock clock,
             Clock wall) {
         this.references = references;
         this.windows = windows;
         this.reports = reports;
         this.metrics = metrics;
-        this.retraining = retraining;
-        this.properties = properties;
+        this.events = events;
+        this.modelName = properties.modelName();
+        this.settings = settings;
         this.clock = clock;
         this.wall = wall;
     }
@@ -58,13 +63,14 @@ public class DriftCheckService {
     }
 
     /**
-     * Runs one check at a clock reading, stores and returns its report, and hands it to the retraining policy;
-     * synchronized so two triggers never interleave. Under the data clock an hour window ends at the reading.
+     * Runs one check at a clock reading, stores and returns its report, and announces it as {@link DriftChecked};
+     * synchronized so two triggers never interleave. Under the data clock an hour window ends at the reading. What a
+     * listener fails to do is logged, not thrown: the report stands, and the next check acts again.
      */
     public synchronized DriftReport check(DriftReport.Trigger trigger, ClockReading at) {
         DriftReport report = analyse(trigger, at);
         reports.save(report);
-        metrics.driftChecked(report);
+        metrics.checked(report);
         log.info(
                 "drift check {} of {} v{}: {} ({})",
                 report.id(),
@@ -73,23 +79,26 @@ public class DriftCheckService {
                 report.verdict(),
                 report.detail());
         try {
-            retraining.act(report, at);
+            events.publishEvent(new DriftChecked(report, at));
         } catch (RuntimeException e) {
             log.error("could not act on drift report {}; the next check tries again", report.id(), e);
         }
         return report;
     }
 
+    /** The clock time of the latest scheduled check, if one ran: where the data clock's next one is due from. */
+    public Optional<LocalDateTime> lastScheduledCheck() {
+        return reports.lastScheduledClockTime();
+    }
+
     private DriftReport analyse(DriftReport.Trigger trigger, ClockReading at) {
         UUID id = UUID.randomUUID();
         Instant now = wall.instant();
-        String model = properties.modelName();
-        MonitoringProperties.Drift settings = properties.drift();
         Long version = null;
         int referenceSize = 0;
         CurrentSample current = null;
         try {
-            Optional<ChampionReference> reference = references.champion(model);
+            Optional<ChampionReference> reference = references.champion(modelName);
             if (reference.isEmpty()) {
                 return report(
                         id,
@@ -98,13 +107,13 @@ public class DriftCheckService {
                         trigger,
                         null,
                         DriftVerdict.NOT_ENOUGH_DATA,
-                        "model '" + model + "' has no champion in the registry",
+                        "model '" + modelName + "' has no champion in the registry",
                         0,
                         null);
             }
             version = reference.get().version();
             referenceSize = reference.get().sample().size();
-            current = windows.read(model, version, settings, clock.dataClock() ? at.local() : null);
+            current = windows.read(modelName, version, settings, clock.dataClock() ? at.local() : null);
             DriftAnalyzer.Analysis analysis =
                     new DriftAnalyzer(settings).analyze(reference.get().sample(), current);
             return new DriftReport(
@@ -112,7 +121,7 @@ public class DriftCheckService {
                     now,
                     at.local(),
                     trigger,
-                    model,
+                    modelName,
                     version,
                     analysis.verdict(),
                     analysis.detail(),
@@ -156,7 +165,7 @@ public class DriftCheckService {
                 now,
                 at.local(),
                 trigger,
-                properties.modelName(),
+                modelName,
                 version,
                 verdict,
                 detail,
@@ -173,7 +182,6 @@ public class DriftCheckService {
     }
 
     private DriftReport.Window window(CurrentSample current) {
-        MonitoringProperties.Drift settings = properties.drift();
         return new DriftReport.Window(
                 settings.windowMode(),
                 settings.windowSize(),
@@ -185,15 +193,14 @@ public class DriftCheckService {
     }
 
     private DriftReport.Settings settings() {
-        MonitoringProperties.Drift s = properties.drift();
         return new DriftReport.Settings(
-                s.alpha(),
-                s.correction(),
-                s.ksMinStatistic(),
-                s.chiSquareMinDistance(),
-                s.datasetDriftShare(),
-                s.minCurrentSize(),
-                s.minReferenceSize(),
-                s.seasonalWindow());
+                settings.alpha(),
+                settings.correction(),
+                settings.ksMinStatistic(),
+                settings.chiSquareMinDistance(),
+                settings.datasetDriftShare(),
+                settings.minCurrentSize(),
+                settings.minReferenceSize(),
+                settings.seasonalWindow());
     }
 }

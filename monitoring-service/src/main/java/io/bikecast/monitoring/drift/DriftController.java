@@ -1,7 +1,6 @@
 package io.bikecast.monitoring.drift;
 
-import io.bikecast.monitoring.web.Page;
-import io.bikecast.platform.web.ProblemException;
+import io.bikecast.monitoring.api.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.util.UUID;
@@ -17,19 +16,19 @@ import org.springframework.web.bind.annotation.RestController;
 /** Drift checks on demand, and the stored reports as JSON and as an HTML page. */
 @RestController
 @RequestMapping("/api/v1/drift")
-public class DriftController {
+class DriftController {
 
     private final DriftCheckService checks;
     private final DriftReportStore reports;
 
-    public DriftController(DriftCheckService checks, DriftReportStore reports) {
+    DriftController(DriftCheckService checks, DriftReportStore reports) {
         this.checks = checks;
         this.reports = reports;
     }
 
     @PostMapping("/checks")
     @Operation(summary = "Run a drift check now (X-API-Key required); answers with the stored report")
-    public ResponseEntity<DriftReport> check() {
+    ResponseEntity<DriftReport> check() {
         DriftReport report = checks.check(DriftReport.Trigger.API);
         return ResponseEntity.created(URI.create("/api/v1/drift/reports/" + report.id()))
                 .body(report);
@@ -37,7 +36,7 @@ public class DriftController {
 
     @GetMapping("/reports")
     @Operation(summary = "Drift reports, newest first, without their per-feature results")
-    public Page<DriftReportSummary> list(
+    Page<DriftReportSummary> list(
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         Page.validate(page, size);
         return new Page<>(reports.page(page, size), page, size, reports.count());
@@ -45,23 +44,19 @@ public class DriftController {
 
     @GetMapping("/reports/latest")
     @Operation(summary = "The latest drift report")
-    public DriftReport latest() {
-        return reports.latest().orElseThrow(() -> ProblemException.notFound("no drift check has run yet"));
+    DriftReport latest() {
+        return reports.latest();
     }
 
     @GetMapping("/reports/{id}")
     @Operation(summary = "One drift report with every feature's test")
-    public DriftReport report(@PathVariable UUID id) {
-        return find(id);
+    DriftReport report(@PathVariable UUID id) {
+        return reports.get(id);
     }
 
     @GetMapping(value = "/reports/{id}/html", produces = MediaType.TEXT_HTML_VALUE)
     @Operation(summary = "One drift report as a page, with reference-versus-current histograms per feature")
-    public String html(@PathVariable UUID id) {
-        return DriftReportPage.render(find(id));
-    }
-
-    private DriftReport find(UUID id) {
-        return reports.find(id).orElseThrow(() -> ProblemException.notFound("no drift report " + id));
+    String html(@PathVariable UUID id) {
+        return DriftReportPage.render(reports.get(id));
     }
 }

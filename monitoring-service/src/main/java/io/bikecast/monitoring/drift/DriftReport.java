@@ -1,7 +1,7 @@
 package io.bikecast.monitoring.drift;
 
-import io.bikecast.monitoring.config.MonitoringProperties.Correction;
-import io.bikecast.monitoring.config.MonitoringProperties.WindowMode;
+import io.bikecast.monitoring.drift.DriftProperties.Correction;
+import io.bikecast.monitoring.drift.DriftProperties.WindowMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -8,7 +8,7 @@ import org.springframework.web.util.HtmlUtils;
  * bar chart of the reference and current distributions as inline SVG (no script, no external resource, so it opens
  * anywhere, including from a chat link behind a firewall).
  */
-public final class DriftReportPage {
+final class DriftReportPage {
 
     private static final String REFERENCE_COLOUR = "#4C78A8";
     private static final String CURRENT_COLOUR = "#F58518";
@@ -17,7 +17,7 @@ public final class DriftReportPage {
 
     private DriftReportPage() {}
 
-    public static String render(DriftReport report) {
+    static String render(DriftReport report) {
         StringBuilder html = new StringBuilder(32_000);
         html.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
@@ -52,7 +52,7 @@ public final class DriftReportPage {
             row(
                     html,
                     "window",
-                    window.mode() == io.bikecast.monitoring.config.MonitoringProperties.WindowMode.LAST_N
+                    window.mode() == DriftProperties.WindowMode.LAST_N
                             ? "the last " + window.size() + " served predictions of the champion"
                             : "the predictions for the last " + window.hours().toHours() + " predicted hours");
             row(html, "predicted hours", window.firstHour() + " … " + window.lastHour());

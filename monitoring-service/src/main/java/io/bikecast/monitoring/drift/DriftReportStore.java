@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Drift reports in {@code monitoring.drift_report}: the searchable facts as columns, the whole report as JSON.
  */
 @Repository
-public class DriftReportStore {
+class DriftReportStore {
 
     private static final String SUMMARY_COLUMNS = "id, created_at, trigger, model_name, model_version, verdict, "
             + "detail, reference_size, current_size, drift_share, drifted_features";
@@ -27,12 +27,12 @@ public class DriftReportStore {
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    public DriftReportStore(JdbcClient jdbc, JsonMapper json) {
+    DriftReportStore(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }
 
-    public void save(DriftReport report) {
+    void save(DriftReport report) {
         DriftReport.Window window = report.window();
         jdbc.sql("""
                         INSERT INTO monitoring.drift_report (id, created_at, trigger, model_name, model_version, verdict,
@@ -69,23 +69,27 @@ public class DriftReportStore {
                 .update();
     }
 
-    public Optional<DriftReport> find(UUID id) {
+    /** The report with this id. */
+    DriftReport get(UUID id) {
         return jdbc.sql("SELECT body::text FROM monitoring.drift_report WHERE id = ?")
                 .param(id)
                 .query(String.class)
                 .optional()
-                .map(body -> json.readValue(body, DriftReport.class));
+                .map(body -> json.readValue(body, DriftReport.class))
+                .orElseThrow(() -> DriftReportNotFoundException.noReport(id));
     }
 
-    public Optional<DriftReport> latest() {
+    /** The report of the latest check. */
+    DriftReport latest() {
         return jdbc.sql("SELECT body::text FROM monitoring.drift_report ORDER BY created_at DESC, id LIMIT 1")
                 .query(String.class)
                 .optional()
-                .map(body -> json.readValue(body, DriftReport.class));
+                .map(body -> json.readValue(body, DriftReport.class))
+                .orElseThrow(DriftReportNotFoundException::noCheckYet);
     }
 
     /** A page of summaries, newest first. */
-    public List<DriftReportSummary> page(int page, int size) {
+    List<DriftReportSummary> page(int page, int size) {
         return jdbc.sql("SELECT " + SUMMARY_COLUMNS
                         + " FROM monitoring.drift_report ORDER BY created_at DESC, id LIMIT ? OFFSET ?")
                 .params(size, (long) page * size)
@@ -94,13 +98,13 @@ public class DriftReportStore {
     }
 
     /** The clock time of the latest scheduled check, if one ran: where the data clock's next one is due from. */
-    public Optional<LocalDateTime> lastScheduledClockTime() {
+    Optional<LocalDateTime> lastScheduledClockTime() {
         return jdbc.sql("""
                         SELECT clock_time FROM monitoring.drift_report
                         WHERE trigger = 'SCHEDULE' AND clock_time IS NOT NULL ORDER BY clock_time DESC LIMIT 1""").query(Timestamp.class).optional().map(Timestamp::toLocalDateTime);
     }
 
-    public long count() {
+    long count() {
         return jdbc.sql("SELECT count(*) FROM monitoring.drift_report")
                 .query(Long.class)
                 .single();

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** A drift report without its per-feature results: one line of the report list. */
-public record DriftReportSummary(
+record DriftReportSummary(
         UUID id,
         Instant createdAt,
         DriftReport.Trigger trigger,

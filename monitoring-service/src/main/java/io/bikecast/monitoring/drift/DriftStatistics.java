@@ -1,6 +1,6 @@
 package io.bikecast.monitoring.drift;
 
-import io.bikecast.monitoring.config.MonitoringProperties.Correction;
+import io.bikecast.monitoring.drift.DriftProperties.Correction;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
@@ -11,7 +11,7 @@ import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
  * The statistics behind a drift check: Commons Math's two-sample Kolmogorov–Smirnov and chi-square tests, the effect
  * sizes that keep huge windows from flagging trivial shifts, and the multiple-testing corrections.
  */
-public final class DriftStatistics {
+final class DriftStatistics {
 
     private DriftStatistics() {}
 
@@ -23,14 +23,14 @@ public final class DriftStatistics {
      * @param effectSize D for Kolmogorov–Smirnov, the total variation distance for chi-square
      * @param degreesOfFreedom for chi-square the categories compared minus one; 0 for Kolmogorov–Smirnov
      */
-    public record Outcome(double statistic, double pValue, double effectSize, int degreesOfFreedom) {}
+    record Outcome(double statistic, double pValue, double effectSize, int degreesOfFreedom) {}
 
     /**
      * Two-sample Kolmogorov–Smirnov: D is the largest distance between the two empirical CDFs, which is also the
      * effect size. Commons Math computes the exact p-value when n·m &lt; 10,000 and the asymptotic (Kolmogorov
      * distribution) one above.
      */
-    public static Outcome kolmogorovSmirnov(double[] reference, double[] current) {
+    static Outcome kolmogorovSmirnov(double[] reference, double[] current) {
         KolmogorovSmirnovTest test = new KolmogorovSmirnovTest();
         double d = test.kolmogorovSmirnovStatistic(reference, current);
         // strict = false: P(D ≥ d), the usual p-value (and scipy's); the one-argument form computes P(D > d).
@@ -39,7 +39,7 @@ public final class DriftStatistics {
     }
 
     /** The two-sample Kolmogorov–Smirnov D alone, without its p-value. */
-    public static double ksDistance(double[] reference, double[] current) {
+    static double ksDistance(double[] reference, double[] current) {
         return new KolmogorovSmirnovTest().kolmogorovSmirnovStatistic(reference, current);
     }
 
@@ -48,7 +48,7 @@ public final class DriftStatistics {
      * Categories empty in both samples are dropped first: Commons Math refuses them, and they carry no information.
      * With a single category left both samples are all the same value: no difference, statistic 0 and p-value 1.
      */
-    public static Outcome chiSquare(long[] reference, long[] current) {
+    static Outcome chiSquare(long[] reference, long[] current) {
         if (reference.length != current.length) {
             throw new IllegalArgumentException("the two samples have different categories");
         }
@@ -68,7 +68,7 @@ public final class DriftStatistics {
     }
 
     /** ½·Σ|p_i − q_i| over the categories: the share of probability mass that would have to move; 0 to 1. */
-    public static double totalVariationDistance(long[] reference, long[] current) {
+    static double totalVariationDistance(long[] reference, long[] current) {
         double refTotal = Arrays.stream(reference).sum();
         double curTotal = Arrays.stream(current).sum();
         if (refTotal == 0 || curTotal == 0) {
@@ -82,7 +82,7 @@ public final class DriftStatistics {
     }
 
     /** The p-values adjusted for testing all of them at once, in the same order. */
-    public static double[] adjust(double[] pValues, Correction correction) {
+    static double[] adjust(double[] pValues, Correction correction) {
         int m = pValues.length;
         return switch (correction) {
             case NONE -> pValues.clone();

@@ -1,6 +1,8 @@
 package io.bikecast.monitoring.drift;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
+import io.bikecast.common.features.FeatureSchema;
+import java.util.Set;
 
 /**
  * One feature's test in a drift check.
@@ -51,7 +53,22 @@ public record FeatureDrift(
         @JsonAlias("INPUT")
         WEATHER,
         /** The model's output. */
-        PREDICTION
+        PREDICTION;
+
+        private static final Set<String> CALENDAR_FEATURES =
+                Set.of("yr", "season", "mnth", "weekday", "hr", "holiday", "workingday");
+
+        /** The role of an input feature, by its UCI column name: calendar if known in advance, else weather. */
+        public static Role forFeature(String feature) {
+            return CALENDAR_FEATURES.contains(feature) ? CALENDAR : WEATHER;
+        }
+
+        /** How many of the model's input features are weather: what the share of dataset drift is counted of. */
+        public static long weatherFeatures() {
+            return FeatureSchema.features().stream()
+                    .filter(feature -> forFeature(feature.columnName()) == WEATHER)
+                    .count();
+        }
     }
 
     public boolean drifted() {

@@ -3,10 +3,9 @@ package io.bikecast.monitoring.lifecycle;
 import io.bikecast.common.events.BikecastEvent;
 import io.bikecast.common.events.ModelPromoted;
 import io.bikecast.common.events.TrainingFailed;
-import io.bikecast.monitoring.alerts.AlertMessages;
 import io.bikecast.monitoring.alerts.AlertService;
 import io.bikecast.monitoring.champion.ChampionTracker;
-import io.bikecast.monitoring.drift.ReferenceProvider;
+import io.bikecast.monitoring.champion.ReferenceProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -19,17 +18,17 @@ import org.springframework.transaction.annotation.Transactional;
  * transaction as the alert, so a redelivery is dropped.
  */
 @Component
-public class ModelLifecycleListener {
+class ModelLifecycleListener {
 
     /** The listener id, for stopping and starting it through {@code KafkaListenerEndpointRegistry}. */
-    public static final String ID = "monitoring-model-lifecycle";
+    static final String ID = "monitoring-model-lifecycle";
 
     private final ReferenceProvider references;
     private final ChampionTracker champions;
     private final AlertService alerts;
     private final JdbcClient jdbc;
 
-    public ModelLifecycleListener(
+    ModelLifecycleListener(
             ReferenceProvider references, ChampionTracker champions, AlertService alerts, JdbcClient jdbc) {
         this.references = references;
         this.champions = champions;
@@ -46,12 +45,12 @@ public class ModelLifecycleListener {
                 references.championPromoted(promoted.modelName(), promoted.version());
                 if (firstTime(event)) {
                     champions.promoted(promoted);
-                    alerts.raise(AlertMessages.championPromoted(promoted));
+                    alerts.raise(LifecycleAlerts.championPromoted(promoted));
                 }
             }
             case TrainingFailed failed -> {
                 if (firstTime(event)) {
-                    alerts.raise(AlertMessages.trainingFailed(failed));
+                    alerts.raise(LifecycleAlerts.trainingFailed(failed));
                 }
             }
             default -> {

@@ -10,11 +10,11 @@ import org.springframework.web.bind.annotation.RestController;
 /** Live error per model version and window. */
 @RestController
 @RequestMapping("/api/v1/live-error")
-public class LiveErrorController {
+class LiveErrorController {
 
     private final LiveErrorService service;
 
-    public LiveErrorController(LiveErrorService service) {
+    LiveErrorController(LiveErrorService service) {
         this.service = service;
     }
 
@@ -23,11 +23,11 @@ public class LiveErrorController {
      *
      * @param dataClock the latest hour with an actual: where every window ends; null before the first actual
      */
-    public record LiveErrorResponse(LocalDateTime dataClock, List<LiveError> windows) {}
+    record LiveErrorResponse(LocalDateTime dataClock, List<LiveError> windows) {}
 
     @GetMapping
     @Operation(summary = "Live RMSE, MAE, R² and bias per model version, traffic kind and window")
-    public LiveErrorResponse liveError() {
+    LiveErrorResponse liveError() {
         return new LiveErrorResponse(service.dataClock().orElse(null), service.all());
     }
 }

@@ -1,6 +1,5 @@
 package io.bikecast.monitoring.liveerror;
 
-import io.bikecast.monitoring.config.MonitoringProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
@@ -9,21 +8,21 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /** Recomputes the live-error gauges every {@code bikecast.monitoring.live-error.refresh-interval}. */
 @Configuration(proxyBeanMethods = false)
-public class LiveErrorRefresher implements SchedulingConfigurer {
+class LiveErrorRefresher implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(LiveErrorRefresher.class);
 
     private final LiveErrorService service;
-    private final MonitoringProperties properties;
+    private final LiveErrorProperties settings;
 
-    public LiveErrorRefresher(LiveErrorService service, MonitoringProperties properties) {
+    LiveErrorRefresher(LiveErrorService service, LiveErrorProperties settings) {
         this.service = service;
-        this.properties = properties;
+        this.settings = settings;
     }
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
-        registrar.addFixedDelayTask(this::refresh, properties.liveError().refreshInterval());
+        registrar.addFixedDelayTask(this::refresh, settings.refreshInterval());
     }
 
     private void refresh() {

@@ -1,7 +1,5 @@
 package io.bikecast.monitoring.liveerror;
 
-import io.bikecast.monitoring.config.MonitoringProperties;
-import io.bikecast.monitoring.metrics.MonitoringMetrics;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -38,17 +36,17 @@ public class LiveErrorService {
             WHERE a.hour > ? AND a.hour <= ?""";
 
     private final JdbcClient jdbc;
-    private final MonitoringProperties.LiveError settings;
-    private final MonitoringMetrics metrics;
+    private final LiveErrorProperties settings;
+    private final LiveErrorGauges gauges;
 
-    public LiveErrorService(JdbcClient jdbc, MonitoringProperties properties, MonitoringMetrics metrics) {
+    LiveErrorService(JdbcClient jdbc, LiveErrorProperties settings, LiveErrorGauges gauges) {
         this.jdbc = jdbc;
-        this.settings = properties.liveError();
-        this.metrics = metrics;
+        this.settings = settings;
+        this.gauges = gauges;
     }
 
     /** The data clock: the latest hour an actual was observed for, if any. */
-    public Optional<LocalDateTime> dataClock() {
+    Optional<LocalDateTime> dataClock() {
         return jdbc.sql("SELECT hour FROM monitoring.actual ORDER BY hour DESC LIMIT 1")
                 .query(Timestamp.class)
                 .optional()
@@ -56,7 +54,7 @@ public class LiveErrorService {
     }
 
     /** Every configured window, for every model version and kind of traffic with joined pairs in it. */
-    public List<LiveError> all() {
+    List<LiveError> all() {
         Optional<LocalDateTime> clock = dataClock();
         if (clock.isEmpty()) {
             return List.of();
@@ -68,11 +66,9 @@ public class LiveErrorService {
         return windows;
     }
 
-    /** Recomputes every window and publishes it as gauges; returns what it computed. */
-    public List<LiveError> refreshMetrics() {
-        List<LiveError> windows = all();
-        metrics.liveErrorComputed(windows);
-        return windows;
+    /** Recomputes every window and publishes it as gauges (every {@code live-error.refresh-interval}). */
+    public void refreshMetrics() {
+        gauges.computed(all());
     }
 
     /**
@@ -182,7 +178,7 @@ public class LiveErrorService {
     }
 
     /** A window's name in metrics and JSON: {@code 24h}, {@code 168h}, or minutes when not whole hours. */
-    public static String label(Duration window) {
+    private static String label(Duration window) {
         return window.toMinutesPart() == 0 && window.toSecondsPart() == 0
                 ? window.toHours() + "h"
                 : window.toMinutes() + "m";

@@ -5,7 +5,6 @@ import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -21,11 +20,11 @@ import org.springframework.stereotype.Repository;
  * times (the data hour under the data clock).
  */
 @Repository
-public class RetrainingCooldown {
+class RetrainingCooldown {
 
     private final JdbcClient jdbc;
 
-    public RetrainingCooldown(JdbcClient jdbc) {
+    RetrainingCooldown(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -37,7 +36,7 @@ public class RetrainingCooldown {
      *
      * @return true if the caller may request retraining now
      */
-    public boolean tryTrigger(
+    boolean tryTrigger(
             String modelName,
             ClockReading now,
             Duration cooldown,
@@ -69,17 +68,8 @@ public class RetrainingCooldown {
         return updated == 1;
     }
 
-    /** When monitoring last asked for the model to be retrained. */
-    public Optional<Instant> lastTriggered(String modelName) {
-        return jdbc.sql("SELECT last_triggered FROM monitoring.retraining_trigger WHERE model_name = ?")
-                .param(modelName)
-                .query(OffsetDateTime.class)
-                .optional()
-                .map(OffsetDateTime::toInstant);
-    }
-
     /** The last request for the model, if any. */
-    public Optional<LastRetrainingRequest> lastRequest(String modelName) {
+    Optional<LastRetrainingRequest> lastRequest(String modelName) {
         return jdbc.sql("""
                         SELECT event_id, clock_time, last_triggered, reason_codes, reason
                         FROM monitoring.retraining_trigger WHERE model_name = ?""")

@@ -9,27 +9,27 @@ import java.util.List;
  * @param reasonCodes the same as low-cardinality codes (metric tags, the clock endpoint): {@code dataset_drift},
  *     {@code live_error_degraded}, {@code scheduled_refresh}
  */
-public record RetrainingDecision(List<String> reasons, List<String> reasonCodes) {
+record RetrainingDecision(List<String> reasons, List<String> reasonCodes) {
 
-    public RetrainingDecision {
+    RetrainingDecision {
         reasons = List.copyOf(reasons);
         reasonCodes = List.copyOf(reasonCodes);
     }
 
-    public boolean retrain() {
+    boolean retrain() {
         return !reasons.isEmpty();
     }
 
-    public String reason() {
+    String reason() {
         return String.join("; ", reasons);
     }
 
-    public boolean liveErrorDegraded() {
+    boolean liveErrorDegraded() {
         return reasonCodes.contains(RetrainingPolicy.LIVE_ERROR_DEGRADED);
     }
 
     /** Whether drift or degradation is behind it (then a drift-detected event goes with the request). */
-    public boolean driftOrDegradation() {
+    boolean driftOrDegradation() {
         return liveErrorDegraded() || reasonCodes.contains(RetrainingPolicy.DATASET_DRIFT);
     }
 }

@@ -1,12 +1,10 @@
 package io.bikecast.monitoring.policy;
 
-import io.bikecast.common.features.FeatureSchema;
 import io.bikecast.monitoring.champion.ServedChampion;
 import io.bikecast.monitoring.clock.ClockReading;
-import io.bikecast.monitoring.config.MonitoringProperties;
-import io.bikecast.monitoring.drift.DriftAnalyzer;
 import io.bikecast.monitoring.drift.DriftReport;
 import io.bikecast.monitoring.drift.DriftVerdict;
+import io.bikecast.monitoring.drift.FeatureDrift;
 import io.bikecast.monitoring.liveerror.LiveError;
 import io.bikecast.platform.clock.ClockProperties;
 import java.time.Duration;
@@ -33,21 +31,19 @@ import org.springframework.stereotype.Component;
  * holdout RMSE are no evidence either way and never trigger.
  */
 @Component
-public class RetrainingPolicy {
+class RetrainingPolicy {
 
-    public static final String DATASET_DRIFT = "dataset_drift";
-    public static final String LIVE_ERROR_DEGRADED = "live_error_degraded";
-    public static final String SCHEDULED_REFRESH = "scheduled_refresh";
+    static final String DATASET_DRIFT = "dataset_drift";
+    static final String LIVE_ERROR_DEGRADED = "live_error_degraded";
+    static final String SCHEDULED_REFRESH = "scheduled_refresh";
 
-    private static final long WEATHER_FEATURES = FeatureSchema.features().stream()
-            .filter(f -> !DriftAnalyzer.CALENDAR.contains(f.columnName()))
-            .count();
+    private static final long WEATHER_FEATURES = FeatureDrift.Role.weatherFeatures();
 
-    private final MonitoringProperties.Policy settings;
+    private final PolicyProperties settings;
     private final boolean dataClock;
 
-    public RetrainingPolicy(MonitoringProperties properties, ClockProperties clock) {
-        this.settings = properties.policy();
+    RetrainingPolicy(PolicyProperties settings, ClockProperties clock) {
+        this.settings = settings;
         this.dataClock = clock.dataClock();
     }
 
@@ -59,7 +55,7 @@ public class RetrainingPolicy {
      * @param champion the champion as monitoring knows it, or null without one
      * @param now the clock reading the decision is made at
      */
-    public RetrainingDecision decide(DriftReport report, LiveError live, ServedChampion champion, ClockReading now) {
+    RetrainingDecision decide(DriftReport report, LiveError live, ServedChampion champion, ClockReading now) {
         List<String> reasons = new ArrayList<>();
         List<String> codes = new ArrayList<>();
         if (settings.onDatasetDrift() && report != null && report.verdict() == DriftVerdict.DRIFT) {

@@ -3,21 +3,23 @@ package io.bikecast.monitoring.policy;
 import io.bikecast.common.events.DriftDetected;
 import io.bikecast.common.events.TrainingRequested;
 import io.bikecast.common.events.TriggerSource;
-import io.bikecast.monitoring.alerts.AlertMessages;
 import io.bikecast.monitoring.alerts.AlertService;
 import io.bikecast.monitoring.champion.ChampionTracker;
 import io.bikecast.monitoring.champion.ServedChampion;
 import io.bikecast.monitoring.clock.ClockReading;
 import io.bikecast.monitoring.config.MonitoringProperties;
+import io.bikecast.monitoring.drift.DriftChecked;
 import io.bikecast.monitoring.drift.DriftReport;
 import io.bikecast.monitoring.drift.DriftVerdict;
 import io.bikecast.monitoring.liveerror.LiveError;
 import io.bikecast.monitoring.liveerror.LiveErrorService;
-import io.bikecast.monitoring.metrics.MonitoringMetrics;
 import io.bikecast.platform.outbox.Outbox;
-import java.util.List;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * when drift or degradation is behind it); between checks, the same for the scheduled refresh alone. The cooldown is
  * taken and the events are appended to the outbox in one transaction, so a request exists exactly when its cooldown
  * was taken: the relay publishes it after the commit, and a Kafka outage delays it without holding the transaction
- * up or swallowing the episode.
+ * up or swallowing the episode. Each request is counted per reason: {@code bikecast_training_requests_total{reason}}.
  */
 @Service
 public class RetrainingService {
@@ -41,10 +43,11 @@ public class RetrainingService {
     private final AlertService alerts;
     private final Outbox outbox;
     private final TransactionTemplate transactions;
-    private final MonitoringMetrics metrics;
-    private final MonitoringProperties properties;
+    private final MeterRegistry meters;
+    private final String modelName;
+    private final PolicyProperties settings;
 
-    public RetrainingService(
+    RetrainingService(
             RetrainingPolicy policy,
             RetrainingCooldown cooldown,
             LiveErrorService liveErrors,
@@ -52,8 +55,9 @@ public class RetrainingService {
             AlertService alerts,
             Outbox outbox,
             TransactionTemplate transactions,
-            MonitoringMetrics metrics,
-            MonitoringProperties properties) {
+            MeterRegistry meters,
+            MonitoringProperties properties,
+            PolicyProperties settings) {
         this.policy = policy;
         this.cooldown = cooldown;
         this.liveErrors = liveErrors;
@@ -61,86 +65,71 @@ public class RetrainingService {
         this.alerts = alerts;
         this.outbox = outbox;
         this.transactions = transactions;
-        this.metrics = metrics;
-        this.properties = properties;
+        this.meters = meters;
+        this.modelName = properties.modelName();
+        this.settings = settings;
     }
 
-    /**
-     * What was done.
-     *
-     * @param live the champion's live error the policy judged, or null without a champion or outside a check
-     * @param requested true if retraining was requested now (false also when the cooldown held it back)
-     */
-    public record Outcome(RetrainingDecision decision, LiveError live, boolean requested) {}
-
     /** Acts on a drift check run at a clock reading: every trigger is evaluated. */
-    public Outcome act(DriftReport report, ClockReading at) {
+    @EventListener
+    void act(DriftChecked checked) {
+        DriftReport report = checked.report();
+        ClockReading at = checked.at();
         ServedChampion champion = report.modelVersion() == null
                 ? null
                 : champions.current(report.modelName(), at).orElse(null);
         LiveError live = report.modelVersion() == null
                 ? null
-                : liveErrors.served(
-                        report.modelName(),
-                        report.modelVersion(),
-                        properties.policy().liveWindow());
+                : liveErrors.served(report.modelName(), report.modelVersion(), settings.liveWindow());
         RetrainingDecision decision = policy.decide(report, live, champion, at);
         if (report.verdict() == DriftVerdict.DRIFT) {
-            alerts.raise(
-                    AlertMessages.driftDetected(
-                            report, report.detail(), properties.alerts().publicBaseUrl()),
-                    at.instant());
+            alerts.raise(PolicyAlerts.driftDetected(report), at.instant());
         }
         if (decision.liveErrorDegraded()) {
             alerts.raise(
-                    AlertMessages.liveErrorDegraded(
-                            live,
-                            champion.holdoutRmse(),
-                            decision.reason(),
-                            report,
-                            properties.alerts().publicBaseUrl()),
+                    PolicyAlerts.liveErrorDegraded(live, champion.holdoutRmse(), decision.reason(), report),
                     at.instant());
         }
-        return new Outcome(decision, live, request(report, decision, at));
+        request(report, decision, at);
     }
 
     /** Between checks: requests retraining if the champion's served fit is due for its scheduled refresh. */
-    public Outcome refreshIfDue(ClockReading at) {
-        ServedChampion champion = champions.current(properties.modelName(), at).orElse(null);
-        if (champion == null) {
-            return new Outcome(new RetrainingDecision(List.of(), List.of()), null, false);
+    public void refreshIfDue(ClockReading at) {
+        Optional<ServedChampion> champion = champions.current(modelName, at);
+        if (champion.isPresent()) {
+            request(null, policy.decide(null, null, champion.get(), at), at);
         }
-        RetrainingDecision decision = policy.decide(null, null, champion, at);
-        return new Outcome(decision, null, request(null, decision, at));
     }
 
-    private boolean request(DriftReport report, RetrainingDecision decision, ClockReading at) {
-        if (!decision.retrain() || !properties.policy().enabled()) {
-            return false;
+    /** The last retraining request monitoring made for the monitored model, if any. */
+    public Optional<LastRetrainingRequest> lastRequest() {
+        return cooldown.lastRequest(modelName);
+    }
+
+    private void request(DriftReport report, RetrainingDecision decision, ClockReading at) {
+        if (!decision.retrain() || !settings.enabled()) {
+            return;
         }
-        String model = properties.modelName();
         boolean requested = Boolean.TRUE.equals(transactions.execute(status -> append(report, decision, at)));
         if (requested) {
-            decision.reasonCodes().forEach(metrics::trainingRequested);
-            log.info("requested retraining of {} at {}: {}", model, at.local(), decision.reason());
+            decision.reasonCodes().forEach(this::counted);
+            log.info("requested retraining of {} at {}: {}", modelName, at.local(), decision.reason());
         } else {
             log.debug(
                     "retraining of {} is due at {} ({}) but held back by the cooldown",
-                    model,
+                    modelName,
                     at.local(),
                     decision.reason());
         }
-        return requested;
     }
 
     private boolean append(DriftReport report, RetrainingDecision decision, ClockReading at) {
-        String model = properties.modelName();
         TrainingRequested request = TrainingRequested.of(
-                model, decision.reason(), TriggerSource.MONITORING, report == null ? null : report.id());
+                modelName, decision.reason(), TriggerSource.MONITORING, report == null ? null : report.id());
         if (!cooldown.tryTrigger(
-                model,
+                modelName,
                 at,
-                properties.policy().cooldown(),
+                settings.cooldown(),
                 report == null ? null : report.id(),
                 request.eventId(),
                 decision.reasonCodes(),
@@ -149,7 +138,7 @@ public class RetrainingService {
         }
         if (report != null && decision.driftOrDegradation()) {
             outbox.append(DriftDetected.of(
-                    model,
+                    modelName,
                     report.modelVersion(),
                     report.id(),
                     decision.reason(),
@@ -158,5 +147,13 @@ public class RetrainingService {
         }
         outbox.append(request);
         return true;
+    }
+
+    private void counted(String reason) {
+        Counter.builder("bikecast.training.requests")
+                .description("retraining requests published by monitoring, by reason")
+                .tag("reason", reason)
+                .register(meters)
+                .increment();
     }
 }

@@ -17,16 +17,16 @@ import org.springframework.stereotype.Component;
  * stored, so none is lost.
  */
 @Component
-public class PredictionLogListener {
+class PredictionLogListener {
 
     /** The listener id, for stopping and starting it through {@code KafkaListenerEndpointRegistry}. */
-    public static final String ID = "monitoring-prediction-log";
+    static final String ID = "monitoring-prediction-log";
 
     private static final Logger log = LoggerFactory.getLogger(PredictionLogListener.class);
 
     private final PredictionLogStore store;
 
-    public PredictionLogListener(PredictionLogStore store) {
+    PredictionLogListener(PredictionLogStore store) {
         this.store = store;
     }
 

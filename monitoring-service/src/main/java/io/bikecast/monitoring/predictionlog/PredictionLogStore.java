@@ -6,6 +6,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -13,7 +15,7 @@ import org.springframework.stereotype.Repository;
 
 /** The prediction log in {@code monitoring.prediction_log}: each prediction id stored once, whatever is redelivered. */
 @Repository
-public class PredictionLogStore {
+class PredictionLogStore {
 
     private static final String INSERT = """
             INSERT INTO monitoring.prediction_log (prediction_id, series_id, hour, model_name, model_version, served_by,
@@ -24,12 +26,12 @@ public class PredictionLogStore {
 
     private final JdbcTemplate jdbc;
 
-    public PredictionLogStore(JdbcTemplate jdbc) {
+    PredictionLogStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     /** Stores the predictions not stored yet, in one JDBC batch; returns how many were new. */
-    public int storeAll(List<PredictionLogged> predictions) {
+    int storeAll(List<PredictionLogged> predictions) {
         if (predictions.isEmpty()) {
             return 0;
         }
@@ -38,11 +40,6 @@ public class PredictionLogStore {
                 .flatMapToInt(Arrays::stream)
                 .map(n -> Math.max(n, 0))
                 .sum();
-    }
-
-    /** How many predictions are stored. */
-    public long count() {
-        return jdbc.queryForObject("SELECT count(*) FROM monitoring.prediction_log", Long.class);
     }
 
     private static void bind(PreparedStatement ps, PredictionLogged p) throws SQLException {
@@ -72,6 +69,6 @@ public class PredictionLogStore {
         ps.setDouble(19, f.atemp());
         ps.setDouble(20, f.hum());
         ps.setDouble(21, f.windspeed());
-        ps.setObject(22, java.time.OffsetDateTime.ofInstant(p.predictedAt(), java.time.ZoneOffset.UTC));
+        ps.setObject(22, OffsetDateTime.ofInstant(p.predictedAt(), ZoneOffset.UTC));
     }
 }

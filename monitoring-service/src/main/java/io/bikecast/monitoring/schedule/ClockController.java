@@ -1,9 +1,8 @@
 package io.bikecast.monitoring.schedule;
 
 import io.bikecast.monitoring.clock.MonitoringClock;
-import io.bikecast.monitoring.config.MonitoringProperties;
 import io.bikecast.monitoring.policy.LastRetrainingRequest;
-import io.bikecast.monitoring.policy.RetrainingCooldown;
+import io.bikecast.monitoring.policy.RetrainingService;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -14,16 +13,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** What time it is for this service, and the last retraining request it made: what a backtest driver follows. */
 @RestController
-public class ClockController {
+class ClockController {
 
     private final MonitoringClock clock;
-    private final RetrainingCooldown requests;
-    private final String modelName;
+    private final RetrainingService retraining;
 
-    public ClockController(MonitoringClock clock, RetrainingCooldown requests, MonitoringProperties properties) {
+    ClockController(MonitoringClock clock, RetrainingService retraining) {
         this.clock = clock;
-        this.requests = requests;
-        this.modelName = properties.modelName();
+        this.retraining = retraining;
     }
 
     /**
@@ -34,7 +31,7 @@ public class ClockController {
      *     request (if any) are done; null before the first actual. The current local time under the wall clock.
      * @param lastRetrainingRequest the last request monitoring published for the monitored model, or null
      */
-    public record ClockResponse(String mode, String now, Request lastRetrainingRequest) {}
+    record ClockResponse(String mode, String now, Request lastRetrainingRequest) {}
 
     /**
      * A retraining request.
@@ -44,16 +41,15 @@ public class ClockController {
      * @param reasons its reason codes
      * @param reason the reason as a sentence
      */
-    public record Request(UUID eventId, String at, List<String> reasons, String reason) {}
+    record Request(UUID eventId, String at, List<String> reasons, String reason) {}
 
     @GetMapping("/api/v1/clock")
     @Operation(summary = "The monitoring clock (data or wall) and the last retraining request")
-    public ClockResponse clock() {
+    ClockResponse clock() {
         // The hour first, the request second: a request made at an hour is stored before the clock moves there, so
         // whoever sees the hour also sees its request.
         String now = clock.reported().map(LocalDateTime::toString).orElse(null);
-        Request last =
-                requests.lastRequest(modelName).map(ClockController::request).orElse(null);
+        Request last = retraining.lastRequest().map(ClockController::request).orElse(null);
         return new ClockResponse(clock.mode().name().toLowerCase(Locale.ROOT), now, last);
     }
 

@@ -1,12 +1,11 @@
 package io.bikecast.monitoring.schedule;
 
+import io.bikecast.monitoring.actuals.ActualsStored;
 import io.bikecast.monitoring.clock.ClockReading;
 import io.bikecast.monitoring.clock.MonitoringClock;
-import io.bikecast.monitoring.config.MonitoringProperties;
 import io.bikecast.monitoring.drift.DriftCheckService;
+import io.bikecast.monitoring.drift.DriftProperties;
 import io.bikecast.monitoring.drift.DriftReport;
-import io.bikecast.monitoring.drift.DriftReportStore;
-import io.bikecast.monitoring.liveerror.ActualsStored;
 import io.bikecast.monitoring.policy.RetrainingService;
 import java.time.LocalDateTime;
 import java.util.Optional;
@@ -26,31 +25,25 @@ import org.springframework.stereotype.Component;
  * <p>One evaluation per batch, at its latest hour: a replay that delivers days in one poll gets one check, at its end.
  */
 @Component
-public class DataClockSchedule {
+class DataClockSchedule {
 
     private static final Logger log = LoggerFactory.getLogger(DataClockSchedule.class);
 
     private final MonitoringClock clock;
     private final DriftCheckService checks;
-    private final DriftReportStore reports;
     private final RetrainingService retraining;
-    private final MonitoringProperties.Drift settings;
+    private final DriftProperties settings;
 
-    public DataClockSchedule(
-            MonitoringClock clock,
-            DriftCheckService checks,
-            DriftReportStore reports,
-            RetrainingService retraining,
-            MonitoringProperties properties) {
+    DataClockSchedule(
+            MonitoringClock clock, DriftCheckService checks, RetrainingService retraining, DriftProperties settings) {
         this.clock = clock;
         this.checks = checks;
-        this.reports = reports;
         this.retraining = retraining;
-        this.settings = properties.drift();
+        this.settings = settings;
     }
 
     @EventListener
-    public void onActualsStored(ActualsStored stored) {
+    void onActualsStored(ActualsStored stored) {
         if (clock.dataClock()) {
             advance(stored.latestHour());
         }
@@ -73,7 +66,7 @@ public class DataClockSchedule {
     }
 
     private boolean checkDue(LocalDateTime hour) {
-        return reports.lastScheduledClockTime()
+        return checks.lastScheduledCheck()
                 .map(last -> !last.plus(settings.checkInterval()).isAfter(hour))
                 .orElse(true);
     }

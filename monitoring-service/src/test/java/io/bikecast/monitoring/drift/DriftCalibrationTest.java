@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bikecast.common.features.FeatureSchema;
 import io.bikecast.common.registry.ReferenceSample;
-import io.bikecast.monitoring.config.MonitoringDefaults;
-import io.bikecast.monitoring.config.MonitoringProperties;
+import io.bikecast.monitoring.support.SettingsDefaults;
 import io.bikecast.testsupport.UciDataset;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -28,8 +27,8 @@ class DriftCalibrationTest {
 
     @Test
     void ordinaryWeeksOfWeatherAreNotDatasetDriftOnceTheFloorsAreCalibrated() {
-        MonitoringProperties.Drift calibrated = MonitoringDefaults.properties().drift();
-        MonitoringProperties.Drift fixed = withCalibrationQuantile(calibrated, 0);
+        DriftProperties calibrated = SettingsDefaults.of(DriftProperties.class);
+        DriftProperties fixed = withCalibrationQuantile(calibrated, 0);
 
         int weeks = 0;
         int driftWithFixedFloors = 0;
@@ -57,7 +56,7 @@ class DriftCalibrationTest {
 
     @Test
     void aWeekFarWarmerAndMoreHumidThanItsSeasonIsStillDrift() {
-        MonitoringProperties.Drift calibrated = MonitoringDefaults.properties().drift();
+        DriftProperties calibrated = SettingsDefaults.of(DriftProperties.class);
         CurrentSample shifted = week(LocalDateTime.of(2012, 10, 1, 0, 0), v -> Math.min(1, v + 0.25));
 
         DriftAnalyzer.Analysis analysis = new DriftAnalyzer(calibrated).analyze(reference, shifted);
@@ -116,8 +115,8 @@ class DriftCalibrationTest {
         return columns;
     }
 
-    private static MonitoringProperties.Drift withCalibrationQuantile(MonitoringProperties.Drift d, double quantile) {
-        return new MonitoringProperties.Drift(
+    private static DriftProperties withCalibrationQuantile(DriftProperties d, double quantile) {
+        return new DriftProperties(
                 d.scheduleEnabled(),
                 d.checkInterval(),
                 d.initialDelay(),

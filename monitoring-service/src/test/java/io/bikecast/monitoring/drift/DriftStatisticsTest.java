@@ -3,7 +3,7 @@ package io.bikecast.monitoring.drift;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.bikecast.monitoring.config.MonitoringProperties.Correction;
+import io.bikecast.monitoring.drift.DriftProperties.Correction;
 import java.util.stream.IntStream;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;

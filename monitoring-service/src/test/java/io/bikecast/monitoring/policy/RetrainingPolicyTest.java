@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.bikecast.monitoring.champion.ServedChampion;
 import io.bikecast.monitoring.clock.ClockReading;
 import io.bikecast.monitoring.clock.MonitoringClock;
-import io.bikecast.monitoring.config.MonitoringDefaults;
 import io.bikecast.monitoring.drift.DriftReport;
 import io.bikecast.monitoring.drift.DriftVerdict;
 import io.bikecast.monitoring.liveerror.LiveError;
+import io.bikecast.monitoring.support.SettingsDefaults;
 import io.bikecast.platform.clock.ClockMode;
 import io.bikecast.platform.clock.ClockProperties;
 import java.time.Duration;
@@ -25,9 +25,9 @@ class RetrainingPolicyTest {
     private static final ClockReading A_DAY_LATER = MonitoringClock.at(TRAINED_THROUGH.plusDays(1));
 
     private final RetrainingPolicy policy =
-            new RetrainingPolicy(MonitoringDefaults.properties(), new ClockProperties(ClockMode.DATA));
+            new RetrainingPolicy(SettingsDefaults.of(PolicyProperties.class), new ClockProperties(ClockMode.DATA));
     private final RetrainingPolicy wallPolicy =
-            new RetrainingPolicy(MonitoringDefaults.properties(), new ClockProperties(ClockMode.WALL));
+            new RetrainingPolicy(SettingsDefaults.of(PolicyProperties.class), new ClockProperties(ClockMode.WALL));
 
     @Test
     void datasetDriftOfTheWeatherTriggers() {

@@ -1,8 +1,11 @@
-package io.bikecast.monitoring.drift;
+package io.bikecast.monitoring.schedule;
 
 import io.bikecast.monitoring.clock.MonitoringClock;
-import io.bikecast.monitoring.config.MonitoringProperties;
+import io.bikecast.monitoring.drift.DriftCheckService;
+import io.bikecast.monitoring.drift.DriftProperties;
+import io.bikecast.monitoring.drift.DriftReport;
 import io.bikecast.platform.schedule.ScheduledSlots;
+import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,25 +17,30 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 /**
  * Under the wall clock, runs drift checks every {@code bikecast.monitoring.drift.check-interval} after an initial
  * delay, unless {@code schedule-enabled} is false; with several instances, once per interval among them ({@link
- * ScheduledSlots}). Under the data clock the checks follow the data hours instead
- * ({@code DataClockSchedule}).
+ * ScheduledSlots}). Under the data clock the checks follow the data hours instead ({@link DataClockSchedule}).
  */
 @Configuration(proxyBeanMethods = false)
-public class DriftCheckSchedule implements SchedulingConfigurer {
+class DriftCheckSchedule implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(DriftCheckSchedule.class);
 
     private final DriftCheckService checks;
-    private final MonitoringProperties.Drift settings;
+    private final DriftProperties settings;
     private final MonitoringClock clock;
     private final ScheduledSlots slots;
+    private final Clock wall;
 
-    public DriftCheckSchedule(
-            DriftCheckService checks, MonitoringProperties properties, MonitoringClock clock, ScheduledSlots slots) {
+    DriftCheckSchedule(
+            DriftCheckService checks,
+            DriftProperties settings,
+            MonitoringClock clock,
+            ScheduledSlots slots,
+            Clock wall) {
         this.checks = checks;
-        this.settings = properties.drift();
+        this.settings = settings;
         this.clock = clock;
         this.slots = slots;
+        this.wall = wall;
     }
 
     @Override
@@ -54,7 +62,7 @@ public class DriftCheckSchedule implements SchedulingConfigurer {
      */
     private void run() {
         long interval = settings.checkInterval().toMillis();
-        long now = System.currentTimeMillis();
+        long now = wall.millis();
         try {
             slots.runOnce(
                     "drift-check",

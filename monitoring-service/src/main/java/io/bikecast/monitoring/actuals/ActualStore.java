@@ -1,4 +1,4 @@
-package io.bikecast.monitoring.liveerror;
+package io.bikecast.monitoring.actuals;
 
 import io.bikecast.common.events.ActualObserved;
 import java.sql.Timestamp;
@@ -8,15 +8,15 @@ import org.springframework.stereotype.Repository;
 
 /** The actual demand per series and hour, in {@code monitoring.actual}; the latest value of an hour wins. */
 @Repository
-public class ActualStore {
+class ActualStore {
 
     private final JdbcTemplate jdbc;
 
-    public ActualStore(JdbcTemplate jdbc) {
+    ActualStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    public void upsertAll(List<ActualObserved> actuals) {
+    void upsertAll(List<ActualObserved> actuals) {
         jdbc.batchUpdate("""
                 INSERT INTO monitoring.actual (series_id, hour, count, source) VALUES (?, ?, ?, ?)
                 ON CONFLICT (series_id, hour) DO UPDATE
@@ -26,9 +26,5 @@ public class ActualStore {
             ps.setInt(3, actual.count());
             ps.setString(4, actual.source());
         });
-    }
-
-    public long count() {
-        return jdbc.queryForObject("SELECT count(*) FROM monitoring.actual", Long.class);
     }
 }

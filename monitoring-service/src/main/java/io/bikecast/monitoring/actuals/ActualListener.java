@@ -1,4 +1,4 @@
-package io.bikecast.monitoring.liveerror;
+package io.bikecast.monitoring.actuals;
 
 import io.bikecast.common.events.ActualObserved;
 import io.bikecast.common.events.BikecastEvent;
@@ -19,17 +19,17 @@ import org.springframework.stereotype.Component;
  * a replay announces thousands of hours at once; the upsert makes redelivery harmless.
  */
 @Component
-public class ActualListener {
+class ActualListener {
 
     /** The listener id, for stopping and starting it through {@code KafkaListenerEndpointRegistry}. */
-    public static final String ID = "monitoring-actuals";
+    static final String ID = "monitoring-actuals";
 
     private static final Logger log = LoggerFactory.getLogger(ActualListener.class);
 
     private final ActualStore store;
     private final ApplicationEventPublisher events;
 
-    public ActualListener(ActualStore store, ApplicationEventPublisher events) {
+    ActualListener(ActualStore store, ApplicationEventPublisher events) {
         this.store = store;
         this.events = events;
     }

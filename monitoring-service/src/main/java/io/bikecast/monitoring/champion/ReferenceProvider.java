@@ -1,6 +1,5 @@
-package io.bikecast.monitoring.drift;
+package io.bikecast.monitoring.champion;
 
-import io.bikecast.monitoring.champion.ChampionRegistry;
 import io.bikecast.registry.client.ModelVersion;
 import java.time.Clock;
 import java.util.Map;
@@ -26,7 +25,7 @@ public class ReferenceProvider {
     private final Clock clock;
     private final Map<String, ChampionReference> loaded = new ConcurrentHashMap<>();
 
-    public ReferenceProvider(ChampionRegistry registry, Clock clock) {
+    ReferenceProvider(ChampionRegistry registry, Clock clock) {
         this.registry = registry;
         this.clock = clock;
     }

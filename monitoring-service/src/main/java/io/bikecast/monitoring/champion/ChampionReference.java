@@ -1,4 +1,4 @@
-package io.bikecast.monitoring.drift;
+package io.bikecast.monitoring.champion;
 
 import io.bikecast.common.registry.ReferenceSample;
 import java.time.Instant;

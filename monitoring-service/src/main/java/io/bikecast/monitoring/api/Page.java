@@ -1,4 +1,4 @@
-package io.bikecast.monitoring.web;
+package io.bikecast.monitoring.api;
 
 import io.bikecast.platform.web.InvalidField;
 import io.bikecast.platform.web.ProblemException;
@@ -14,9 +14,13 @@ import java.util.List;
  */
 public record Page<T>(List<T> items, int page, int size, long totalItems) {
 
-    public static final int MAX_SIZE = 100;
+    private static final int MAX_SIZE = 100;
 
-    /** Refuses a negative page or a size outside 1..100 with a 400 problem naming the parameter. */
+    /**
+     * Refuses a negative page or a size outside 1..100 with a 400 problem naming each offending parameter. It throws
+     * the platform's {@link ProblemException} itself, as the other services' request checks do: a malformed
+     * parameter is a fault of the request's shape, not of the domain, and only controllers call this.
+     */
     public static void validate(int page, int size) {
         List<InvalidField> errors = new ArrayList<>();
         if (page < 0) {

@@ -1,4 +1,4 @@
-package io.bikecast.monitoring.liveerror;
+package io.bikecast.monitoring.actuals;
 
 import java.time.LocalDateTime;
 
