@@ -58,9 +58,16 @@ class LocalSuiteTest {
 
         try (RunningSuite suite = RunningSuite.start(settings)) {
             for (ServiceDefinition service : settings.services()) {
-                assertThat(get(service.baseUrl() + "/actuator/health/readiness"))
+                assertThat(get(service.baseUrl() + "/actuator/health/liveness"))
                         .as(service.name())
                         .contains("\"UP\"");
+            }
+            for (ServiceDefinition service : settings.services()) {
+                // A fresh suite has no model yet: the prediction service is alive but takes no traffic (503) until
+                // one is served; every other service is ready at once.
+                assertThat(statusOf(service.baseUrl() + "/actuator/health/readiness"))
+                        .as(service.name())
+                        .isEqualTo(service.name().equals("prediction-service") ? 503 : 200);
             }
             assertThat(whereEverythingIs(suite, settings))
                     .contains(settings.services().getFirst().baseUrl() + "/swagger-ui.html")
@@ -71,6 +78,9 @@ class LocalSuiteTest {
                             suite, "suite-key", new PrintStream(bootstrapOutput, true, StandardCharsets.UTF_8))
                     .ensureChampion(settings.uciHourCsv(), Duration.ofMinutes(5));
             assertThat(champion).isEqualTo(1);
+            assertThat(statusOf(suite.baseUrl("prediction-service") + "/actuator/health/readiness"))
+                    .as("prediction-service, once it serves the bootstrap champion")
+                    .isEqualTo(200);
             assertThat(bootstrapOutput.toString(StandardCharsets.UTF_8))
                     .contains("capital-bikeshare-2011-2012.csv")
                     .contains("17379 hours ingested (0 rejected)");
@@ -135,6 +145,11 @@ class LocalSuiteTest {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         LocalSuite.printWhereEverythingIs(suite, settings, new PrintStream(printed, true, StandardCharsets.UTF_8));
         return printed.toString(StandardCharsets.UTF_8);
+    }
+
+    private int statusOf(String url) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     private String get(String url) throws IOException, InterruptedException {
