@@ -111,7 +111,7 @@ final class Backtest {
         JsonNode bootstrapChampion = bootstrap(api, csv, history);
         long feedStarted = System.nanoTime();
         double bootstrapSeconds = (feedStarted - started) / 1e9;
-        Feed feed = new Feed(api, bootstrapChampion.path("version").asLong());
+        Feed feed = new Feed(api, bootstrapChampion.path("version").asLong(), csv.hours());
         for (UciHour row : fed) {
             feed.hour(row);
             if (feed.served.size() % 24 == 0 || feed.served.size() == fed.size()) {
@@ -140,6 +140,7 @@ final class Backtest {
                 feed.served.size(),
                 feed.errors.rmse(),
                 feed.errors.mae(),
+                feed.horizons.scores(),
                 staticScore
                         .map(score -> score.path("metrics").path("rmse").asDouble())
                         .orElse(null),
@@ -207,6 +208,10 @@ final class Backtest {
         private final RetrainingFollower follower;
         private final List<ServedHour> served = new ArrayList<>();
         private final ErrorSums errors = new ErrorSums();
+        private final HorizonScores horizons = new HorizonScores();
+        private final Map<LocalDateTime, Integer> actuals = new HashMap<>();
+        private final TreeMap<LocalDateTime, UciHour> weatherOf = new TreeMap<>();
+        private final LocalDateTime lastDataHour;
         private final List<Retrain> retrains = new ArrayList<>();
         private final List<Promotion> promotions = new ArrayList<>();
         private final List<VersionChange> versionChanges = new ArrayList<>();
@@ -217,8 +222,13 @@ final class Backtest {
         private long servedVersion;
         private long champion;
 
-        Feed(SuiteApi api, long bootstrapVersion) {
+        Feed(SuiteApi api, long bootstrapVersion, List<UciHour> data) {
             this.api = api;
+            data.forEach(row -> {
+                actuals.put(row.hour(), row.cnt());
+                weatherOf.put(row.hour(), row);
+            });
+            this.lastDataHour = data.getLast().hour();
             this.follower = new RetrainingFollower(api, settings.stepTimeout());
             this.servedVersion = bootstrapVersion;
             this.champion = bootstrapVersion;
@@ -241,6 +251,7 @@ final class Backtest {
                     .asDouble(answer.path("prediction").asDouble(predicted));
             served.add(new ServedHour(row.hour(), row.cnt(), predicted, raw, version));
             errors.add(predicted, row.cnt());
+            forecastAhead(row);
 
             JsonNode stored = api.postJson(INGEST, "/api/v1/ingest/observations", observation(row), 201);
             if (stored.path("rowsRejected").asInt() > 0) {
@@ -261,6 +272,49 @@ final class Backtest {
                 lastRequest = request.get();
                 followRetraining(row.hour(), clock.path("lastRetrainingRequest"));
             }
+        }
+
+        /**
+         * The next day's forecast, as a planner would ask for it after the previous hour's actual: issued at that
+         * hour, with the weather of each hour ahead as the data set has it (a perfect weather forecast, the backtest's
+         * one optimistic assumption), scored at the horizons the report shows.
+         */
+        private void forecastAhead(UciHour row) {
+            List<UciHour> ahead = hoursAhead(row.hour());
+            Map<String, Object> request = new LinkedHashMap<>();
+            request.put("seriesId", "system");
+            request.put("hours", ahead.size());
+            request.put("issuedAt", row.hour().minusHours(1).toString());
+            request.put("weather", ahead.stream().map(Backtest::weather).toList());
+            JsonNode answer = api.postJson(PREDICTION, "/api/v1/forecast", request, 200);
+            for (JsonNode forecast : answer.path("forecasts")) {
+                Optional<LocalDateTime> hour = localHour(forecast.path("hour"));
+                Integer actual = hour.map(actuals::get).orElse(null);
+                if (actual == null || !hour.get().isBefore(settings.to().atStartOfDay())) {
+                    continue;
+                }
+                JsonNode interval = forecast.path("interval");
+                horizons.add(
+                        forecast.path("horizonHours").asInt(),
+                        forecast.path("predictedCount").asDouble(),
+                        interval.path("p10").isNumber() ? interval.path("p10").asDouble() : null,
+                        interval.path("p90").isNumber() ? interval.path("p90").asDouble() : null,
+                        actual);
+            }
+        }
+
+        /**
+         * The 24 clock hours from {@code first} (fewer at the end of the data), each with its weather; an hour the data
+         * set lacks takes the weather of the latest hour before it.
+         */
+        private List<UciHour> hoursAhead(LocalDateTime first) {
+            List<UciHour> ahead = new ArrayList<>();
+            for (LocalDateTime hour = first;
+                    ahead.size() < HorizonScores.HORIZONS.getLast() && !hour.isAfter(lastDataHour);
+                    hour = hour.plusHours(1)) {
+                ahead.add(weatherOf.floorEntry(hour).getValue());
+            }
+            return ahead;
         }
 
         /** Time stands still: the run finishes, and a new champion is served before the next hour is forecast. */
@@ -326,6 +380,13 @@ final class Backtest {
         body.put(
                 "timestamp",
                 ZonedDateTime.of(row.hour(), LOCAL_ZONE).toOffsetDateTime().toString());
+        body.putAll(weather(row));
+        return body;
+    }
+
+    /** The hour's weather in real units, as a forecast request gives it. */
+    static Map<String, Object> weather(UciHour row) {
+        Map<String, Object> body = new LinkedHashMap<>();
         body.put("temperatureCelsius", UciNormalization.temperatureCelsius(row.temp()));
         body.put("feelsLikeCelsius", UciNormalization.feelsLikeCelsius(row.atemp()));
         body.put("humidityPercent", UciNormalization.humidityPercent(row.hum()));

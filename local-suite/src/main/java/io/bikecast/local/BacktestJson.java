@@ -57,6 +57,17 @@ final class BacktestJson {
         root.put("hours", result.hours());
         root.put("servedRmse", round(result.servedRmse()));
         root.put("servedMae", round(result.servedMae()));
+        ObjectNode horizons = root.putObject("horizons");
+        result.horizons()
+                .forEach((horizon, score) -> horizons.putObject(Integer.toString(horizon))
+                        .put("forecasts", score.forecasts())
+                        .put("rmse", round(score.rmse()))
+                        .put("mae", round(score.mae()))
+                        .put(
+                                "coverage80",
+                                score.coverage80() == null
+                                        ? null
+                                        : Math.round(score.coverage80() * 10_000) / 10_000.0));
         root.put("staticRmse", round(result.staticRmse()));
         root.put("staticMae", round(result.staticMae()));
         root.put("improvementOverStatic", improvement(result));

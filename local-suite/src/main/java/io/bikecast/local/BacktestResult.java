@@ -12,6 +12,10 @@ import java.util.SortedMap;
  * bootstrap champion left in place (static), and what the loop did on the way.
  *
  * @param hours how many hours were fed
+ * @param servedRmse the error of the forecast served for each fed hour just before its actual arrived (issued at the
+ *     previous hour's actual: horizon 1)
+ * @param horizons per horizon of {@link HorizonScores#HORIZONS}, the forecasts served that many hours ahead (from the
+ *     24-hour forecast asked for at every fed hour) against their actuals
  * @param staticRmse the bootstrap champion's RMSE on the fed hours (training's evaluation endpoint); null if it could
  *     not be scored (see {@code problems})
  * @param rmseByMonth per month ({@code 2012-09}) of the fed hours, served and static
@@ -31,6 +35,7 @@ record BacktestResult(
         int hours,
         Double servedRmse,
         Double servedMae,
+        SortedMap<Integer, HorizonScores.Score> horizons,
         Double staticRmse,
         Double staticMae,
         SortedMap<String, MonthScore> rmseByMonth,

@@ -28,8 +28,10 @@ import org.springframework.validation.annotation.Validated;
  *     good ones
  * @param challenger how the challenger, when the registry names one, gets traffic
  * @param log how every prediction is published as a {@code prediction-logged} event
- * @param plausibleYears the years a request's {@code timestamp} or {@code hour} may name (default 1970 to 2100); any
- *     other is a 400 naming the field
+ * @param plausibleYears the years a request's {@code timestamp}, {@code hour} or {@code issuedAt} may name (default
+ *     1970 to 2100); any other is a 400 naming the field
+ * @param history the recent actual demand kept per series, which the history features of a forecast are made of
+ * @param ingest the ingest service, whose export API the recent demand is rebuilt from at start-up
  */
 @Validated
 @ConfigurationProperties("bikecast.prediction")
@@ -40,7 +42,42 @@ public record PredictionProperties(
         @DefaultValue @Valid Registry registry,
         @DefaultValue @Valid Challenger challenger,
         @DefaultValue @Valid Log log,
-        @DefaultValue PlausibleYears plausibleYears) {
+        @DefaultValue PlausibleYears plausibleYears,
+        @DefaultValue @Valid History history,
+        @DefaultValue @Valid Ingest ingest) {
+
+    /**
+     * The recent actual demand of each series, from the {@code actual-observed} events and, at start-up, the ingest
+     * service's export. Memory is bounded by {@code maxHours × maxSeries}: 16 bytes an hour, so the defaults hold at
+     * most about 13 MB.
+     *
+     * @param maxHours the hours kept per series, counted back from its latest actual (default 840 = 5 weeks: the
+     *     4-week same-hour mean at lead 24 reads back 4 weeks and a day)
+     * @param maxSeries the series kept (default 1,000, a large bike-share system's stations); an actual of a new
+     *     series beyond it drops the series whose latest actual is oldest
+     * @param groupPrefix prefix of the per-instance consumer group of the actuals listener (default {@code
+     *     prediction-history}): every instance must see every actual, so each gets a group of its own
+     * @param retryInterval the first wait after a failed rebuild from the ingest service (default 5 s), doubled after
+     *     each failure in a row up to {@code maxRetryInterval} (default 1 min)
+     */
+    public record History(
+            @DefaultValue("840") @Min(1) int maxHours,
+            @DefaultValue("1000") @Min(1) int maxSeries,
+            @DefaultValue("prediction-history") @NotBlank String groupPrefix,
+            @DefaultValue("5s") @NotNull Duration retryInterval,
+            @DefaultValue("1m") @NotNull Duration maxRetryInterval) {}
+
+    /**
+     * The ingest service's read API.
+     *
+     * @param baseUrl its base URL (default {@code http://localhost:8081}; {@code BIKECAST_INGEST_URL})
+     * @param connectTimeout how long to wait for a connection (default 2 s)
+     * @param readTimeout the longest wait for the next bytes of an export, which is streamed (default 60 s)
+     */
+    public record Ingest(
+            @DefaultValue("http://localhost:8081") @NotNull URI baseUrl,
+            @DefaultValue("2s") @NotNull Duration connectTimeout,
+            @DefaultValue("60s") @NotNull Duration readTimeout) {}
 
     /**
      * The training service's registry API, the only source of models, and the local copy of the last good ones.

@@ -118,6 +118,12 @@ class PredictionApiTest {
                     .isEqualTo(hour);
             assertThat(response.body().path("rawPrediction").asDouble())
                     .isCloseTo(TestModels.first().predict(features), within(1e-9));
+            // A legacy single forest has no history models: issued the hour before, answered without history.
+            assertThat(response.body().path("lead").asInt()).isZero();
+            assertThat(response.body().path("historyUsed").asBoolean()).isFalse();
+            assertThat(response.body().path("horizonHours").asInt()).isEqualTo(1);
+            assertThat(LocalDateTime.parse(response.body().path("issuedAt").asString()))
+                    .isEqualTo(hour.minusHours(1));
         }
     }
 

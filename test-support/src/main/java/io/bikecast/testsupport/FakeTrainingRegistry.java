@@ -4,6 +4,8 @@ import com.sun.net.httpserver.HttpExchange;
 import io.bikecast.common.events.ModelMetrics;
 import io.bikecast.common.features.FeatureSchema;
 import io.bikecast.common.registry.ReferenceSample;
+import io.bikecast.model.Forecaster;
+import io.bikecast.model.ForecasterArtifacts;
 import io.bikecast.model.ModelArtifacts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The training service's registry API as its {@code ModelController} answers it, on 127.0.0.1, for the tests of the
  * services that read it over HTTP (prediction, monitoring): {@code GET /api/v1/models/champion}, {@code /challenger},
  * {@code /{version}}, {@code /{version}/reference} and {@code /{version}/artifact} (the quoted SHA-256 as ETag and
- * {@code X-Artifact-Format}, 304 on a matching {@code If-None-Match}), and 404 problems for an unset alias or an
+ * {@code X-Artifact-Format}, 304 on a matching {@code If-None-Match}; a forecaster or a legacy single forest), and 404 problems for an unset alias or an
  * unknown version. A test registers versions and moves aliases here instead of writing the training service's tables,
  * which no other service may read.
  *
@@ -37,9 +39,20 @@ public final class FakeTrainingRegistry extends LoopbackHttpFake {
     private static final Pattern VERSION_PATH = Pattern.compile("/api/v1/models/(\\d+)(/reference|/artifact)?");
     private static final LocalDateTime TRAINING_START = LocalDateTime.of(2011, 1, 1, 0, 0);
 
-    /** One registered version. */
+    /**
+     * One registered version.
+     *
+     * @param format its {@code X-Artifact-Format}: {@link ForecasterArtifacts#FORMAT} or the legacy {@link
+     *     ModelArtifacts#FORMAT}
+     */
     private record Stored(
-            long version, byte[] artifact, String sha256, ReferenceSample reference, ModelMetrics metrics) {}
+            long version,
+            byte[] artifact,
+            String sha256,
+            ReferenceSample reference,
+            ModelMetrics metrics,
+            String format,
+            String algorithm) {}
 
     private final Map<Long, Stored> versions = new ConcurrentHashMap<>();
     private final Map<String, Long> aliases = new ConcurrentHashMap<>();
@@ -71,11 +84,35 @@ public final class FakeTrainingRegistry extends LoopbackHttpFake {
         return register(ModelArtifacts.write(model), reference, metrics);
     }
 
-    /** Registers a stored artifact as the next version, with its reference sample and holdout metrics. */
+    /**
+     * Registers a forecaster (one model per lead) as the next version, as the training service stores it ({@link
+     * ForecasterArtifacts}), and returns the version.
+     */
+    public long register(Forecaster forecaster, ReferenceSample reference, ModelMetrics metrics) {
+        return register(
+                ForecasterArtifacts.write(forecaster),
+                ForecasterArtifacts.FORMAT,
+                forecaster.algorithm(),
+                reference,
+                metrics);
+    }
+
+    /**
+     * Registers a stored artifact in the format versions had before forecasters existed (a single gzip forest) as the
+     * next version, with its reference sample and holdout metrics.
+     */
     public long register(byte[] artifact, ReferenceSample reference, ModelMetrics metrics) {
+        return register(artifact, ModelArtifacts.FORMAT, "random-forest", reference, metrics);
+    }
+
+    private long register(
+            byte[] artifact, String format, String algorithm, ReferenceSample reference, ModelMetrics metrics) {
         synchronized (versions) {
             long version = versions.size() + 1;
-            versions.put(version, new Stored(version, artifact, ModelArtifacts.sha256(artifact), reference, metrics));
+            versions.put(
+                    version,
+                    new Stored(
+                            version, artifact, ModelArtifacts.sha256(artifact), reference, metrics, format, algorithm));
             return version;
         }
     }
@@ -164,7 +201,7 @@ public final class FakeTrainingRegistry extends LoopbackHttpFake {
         byte[] body = servedInstead.getOrDefault(stored.version(), stored.artifact());
         String etag = "\"" + ModelArtifacts.sha256(body) + "\"";
         exchange.getResponseHeaders().add("ETag", etag);
-        exchange.getResponseHeaders().add("X-Artifact-Format", ModelArtifacts.FORMAT);
+        exchange.getResponseHeaders().add("X-Artifact-Format", stored.format());
         if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
             exchange.sendResponseHeaders(304, -1);
             return;
@@ -188,7 +225,7 @@ public final class FakeTrainingRegistry extends LoopbackHttpFake {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("modelName", modelName);
         json.put("version", stored.version());
-        json.put("algorithm", "random-forest");
+        json.put("algorithm", stored.algorithm());
         json.put("status", alias == null ? "candidate" : alias);
         if (alias != null) {
             json.put("alias", alias);

@@ -1,11 +1,15 @@
 package io.bikecast.training;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,6 +24,23 @@ final class Api {
 
     Api(int port) {
         this.port = port;
+    }
+
+    /** Queues a run with this body and returns its id; fails the test unless the request is accepted (202). */
+    String queueRun(String body) {
+        Response response = post("/api/v1/training-runs", body);
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        return response.json().path("id").asString();
+    }
+
+    /** The run once it has succeeded or failed, polled for at most {@code atMost}. */
+    JsonNode awaitRun(String id, Duration atMost) {
+        return await().atMost(atMost)
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> get("/api/v1/training-runs/" + id).json(),
+                        run -> run.path("status").asString().equals("succeeded")
+                                || run.path("status").asString().equals("failed"));
     }
 
     Response get(String path) {

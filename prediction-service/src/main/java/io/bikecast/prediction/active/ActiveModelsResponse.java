@@ -1,9 +1,11 @@
 package io.bikecast.prediction.active;
 
 import io.bikecast.common.events.ModelMetrics;
+import io.bikecast.model.TargetTransform;
 import io.bikecast.prediction.PredictionProperties.ChallengerMode;
 import io.bikecast.prediction.model.ServedModel;
 import java.time.Instant;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,9 +24,11 @@ record ActiveModelsResponse(
     /**
      * One served version.
      *
-     * @param engine {@code compiled} (the forest flattened into arrays, checked against Tribuo at load) or {@code
-     *     tribuo}
-     * @param members trees in the ensemble, whose spread gives the interval
+     * @param engine of its model without history: {@code compiled} (flattened into arrays, checked against Tribuo at
+     *     load) or {@code tribuo}
+     * @param members trees of its model without history (a forest's spread gives the interval)
+     * @param target what its models learn: {@code COUNT}, or {@code LOG1P} of it
+     * @param leads the leads it has models for, 0 (no history) first: a legacy single forest has only 0
      */
     record Model(
             long version,
@@ -33,7 +37,9 @@ record ActiveModelsResponse(
             ModelMetrics metrics,
             String engine,
             int members,
-            Instant loadedAt) {
+            Instant loadedAt,
+            TargetTransform target,
+            List<Integer> leads) {
 
         static @Nullable Model of(@Nullable ServedModel served) {
             return served == null
@@ -43,9 +49,11 @@ record ActiveModelsResponse(
                             served.algorithm(),
                             served.artifactSha256(),
                             served.metrics(),
-                            served.predictor().engine(),
-                            served.predictor().members(),
-                            served.loadedAt());
+                            served.withoutHistory().engine(),
+                            served.withoutHistory().members(),
+                            served.loadedAt(),
+                            served.target(),
+                            served.leadHours());
         }
     }
 

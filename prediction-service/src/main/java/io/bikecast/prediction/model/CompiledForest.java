@@ -1,6 +1,5 @@
 package io.bikecast.prediction.model;
 
-import io.bikecast.common.features.FeatureSchema;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,15 +18,15 @@ import org.tribuo.regression.rtree.IndependentRegressionTreeModel;
 
 /**
  * A Tribuo random forest flattened into primitive arrays: every tree's nodes side by side, each split a feature index
- * into the {@link FeatureSchema} vector and a threshold. Walking arrays instead of Tribuo's node objects skips, per
+ * into the {@link ServingVector} and a threshold. Walking arrays instead of Tribuo's node objects skips, per
  * tree, the conversion of the example into a sparse vector, the feature-name lookups and the allocation of a
  * prediction object, which is where most of a Tribuo forest's single-row time goes.
  *
  * <p>It follows Tribuo's rule exactly ({@code value > threshold} goes right, else left; a feature the example lacks is
- * 0) and averages the trees with equal weight, as the {@code AveragingCombiner} of a random forest does. {@link
+ * 0, so a missing history feature, NaN in the vector, is read as 0) and averages the trees with equal weight, as the {@code AveragingCombiner} of a random forest does. {@link
  * ModelLoader} checks every compiled forest against Tribuo's own predictions before serving it.
  */
-final class CompiledForest implements TreeEnsemblePredictor {
+final class CompiledForest implements LeadEngine {
 
     private static final int LEAF = -1;
 
@@ -38,6 +37,9 @@ final class CompiledForest implements TreeEnsemblePredictor {
 
     private final int[] roots;
 
+    /** False when no split reads a history feature (a forest without history): its vector needs no rewriting. */
+    private final boolean readsHistory;
+
     /**
      * Two words per node, in pre-order, so a node is 16 contiguous bytes and the "≤" child is always the next node:
      * {@code [2i]} the split threshold (or, for a leaf, its value) as raw double bits, {@code [2i + 1]} the index of
@@ -46,9 +48,10 @@ final class CompiledForest implements TreeEnsemblePredictor {
      */
     private final long[] nodes;
 
-    private CompiledForest(int[] roots, long[] nodes) {
+    private CompiledForest(int[] roots, long[] nodes, boolean readsHistory) {
         this.roots = roots;
         this.nodes = nodes;
+        this.readsHistory = readsHistory;
     }
 
     /**
@@ -69,7 +72,8 @@ final class CompiledForest implements TreeEnsemblePredictor {
     }
 
     @Override
-    public ModelOutput predict(double[] x) {
+    public ModelOutput predict(double[] vector) {
+        double[] x = missingAsZero(vector);
         int trees = roots.length;
         double[] outputs = new double[trees];
         double sum = 0;
@@ -85,6 +89,23 @@ final class CompiledForest implements TreeEnsemblePredictor {
                 Percentiles.ofSorted(outputs, Percentiles.UPPER));
     }
 
+    /** Tribuo reads a feature an example lacks as 0; the vector marks one as NaN. */
+    private double[] missingAsZero(double[] vector) {
+        if (!readsHistory) {
+            return vector;
+        }
+        double[] x = vector;
+        for (int i = ServingVector.HISTORY_START; i < vector.length; i++) {
+            if (Double.isNaN(vector[i])) {
+                if (x == vector) {
+                    x = vector.clone();
+                }
+                x[i] = 0;
+            }
+        }
+        return x;
+    }
+
     /** Tribuo's rule: a value above the threshold goes to the "&gt;" child, anything else to the "≤" child. */
     private double walk(int root, double[] x) {
         int node = root;
@@ -97,7 +118,8 @@ final class CompiledForest implements TreeEnsemblePredictor {
     }
 
     /** Each tree's own prediction, in ensemble order. */
-    double[] memberPredictions(double[] x) {
+    double[] memberPredictions(double[] vector) {
+        double[] x = missingAsZero(vector);
         double[] outputs = new double[roots.length];
         for (int t = 0; t < roots.length; t++) {
             outputs[t] = walk(roots[t], x);
@@ -125,7 +147,7 @@ final class CompiledForest implements TreeEnsemblePredictor {
         private final List<Integer> feature = new ArrayList<>();
         private final List<Double> threshold = new ArrayList<>();
         private final List<Integer> greater = new ArrayList<>();
-        private final List<String> schema = List.of(FeatureSchema.featureNames());
+        private final List<String> schema = List.of(ServingVector.NAMES);
 
         boolean add(TreeModel<Regressor> tree) {
             Node<Regressor> root = rootOf(tree);
@@ -201,7 +223,8 @@ final class CompiledForest implements TreeEnsemblePredictor {
                 nodes[2 * i + 1] =
                         feature.get(i) == LEAF ? 0 : ((long) greater.get(i) << FEATURE_BITS) | (feature.get(i) + 1);
             }
-            return new CompiledForest(roots.stream().mapToInt(Integer::intValue).toArray(), nodes);
+            boolean readsHistory = feature.stream().anyMatch(index -> index >= ServingVector.HISTORY_START);
+            return new CompiledForest(roots.stream().mapToInt(Integer::intValue).toArray(), nodes, readsHistory);
         }
     }
 }

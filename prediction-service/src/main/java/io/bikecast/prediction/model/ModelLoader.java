@@ -2,33 +2,46 @@ package io.bikecast.prediction.model;
 
 import io.bikecast.common.features.FeatureSchema;
 import io.bikecast.common.registry.ReferenceSample;
-import io.bikecast.model.ModelArtifacts;
+import io.bikecast.model.CompiledBoostedTrees;
+import io.bikecast.model.Forecaster;
+import io.bikecast.model.ForecasterArtifacts;
+import io.bikecast.model.LeadModel;
+import io.bikecast.model.TargetTransform;
 import io.bikecast.registry.client.CachedModel;
 import io.bikecast.registry.client.ModelVersion;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tribuo.Model;
-import org.tribuo.impl.ArrayExample;
-import org.tribuo.regression.RegressionFactory;
 import org.tribuo.regression.Regressor;
 
 /**
  * Turns a version whose artifact is in hand (already verified against its SHA-256 by the registry client or the disk
- * cache) into a {@link ServedModel}: refuses one built on another feature schema, reads the artifact, compiles a random
- * forest into {@link CompiledForest} and checks the compiled forest against Tribuo on the version's own reference sample
- * before trusting it.
+ * cache) into a {@link ServedModel}: refuses one built on another feature schema, reads the artifact as a forecaster
+ * (a legacy single forest reads as one with only the model without history), and gives each of its models an engine:
+ * a random forest compiled into {@link CompiledForest}, gradient-boosted trees into model-codec's {@code
+ * CompiledBoostedTrees}, each checked against Tribuo before it is trusted, or Tribuo itself.
  */
 public class ModelLoader {
 
     private static final Logger log = LoggerFactory.getLogger(ModelLoader.class);
 
-    /** Rows of the reference sample on which the compiled forest must agree with Tribuo. */
+    /** Rows of the reference sample on which a compiled engine must agree with Tribuo. */
     private static final int CHECKED_ROWS = 200;
 
-    /** Relative tolerance of that check: the two only differ in the order of floating-point additions. */
-    private static final double TOLERANCE = 1e-9;
+    /** A forest's tolerance, relative: the two only differ in the order of floating-point additions. */
+    private static final double FOREST_TOLERANCE = 1e-9;
+
+    /**
+     * Boosting's tolerance in target space: XGBoost sums its trees in single precision, the compiled trees in double.
+     * On log1p a difference of 1e-4 is 0.01 %; on the count, 0.05 of a rental.
+     */
+    private static final double LOG_TOLERANCE = 1e-4;
+
+    private static final double COUNT_TOLERANCE = 0.05;
 
     private final Clock clock;
 
@@ -40,7 +53,7 @@ public class ModelLoader {
      * Loads a version.
      *
      * @throws ModelRefusedException if the model was trained on another feature schema ({@code FEATURE_SCHEMA}), or
-     *     its artifact does not hold a regression model ({@code UNREADABLE})
+     *     its artifact does not hold a forecaster or a regression model ({@code UNREADABLE})
      */
     public ServedModel load(CachedModel cached) {
         long started = System.nanoTime();
@@ -55,78 +68,90 @@ public class ModelLoader {
                             + "; retrain it with this release's feature path");
         }
         ReferenceSample reference = cached.reference();
-        Model<Regressor> model = read(cached.artifact(), modelName, version);
-        TreeEnsemblePredictor predictor = predictorFor(model, reference, modelName, version);
+        Forecaster forecaster = read(cached.artifact(), modelName, version);
+        List<double[]> checks = CheckVectors.of(reference, CHECKED_ROWS);
+        List<ServedLead> leads = new ArrayList<>();
+        for (LeadModel model : forecaster.models()) {
+            LeadEngine engine = engineFor(
+                    model.model(), forecaster.target(), checks, modelName + " v" + version + " lead " + model.lead());
+            leads.add(new ServedLead(model, engine, forecaster.target()));
+        }
         ServedModel served = new ServedModel(
                 modelName,
                 version,
                 registered.algorithm(),
                 registered.artifactSha256(),
                 registered.metrics(),
-                predictor,
+                forecaster.target(),
+                leads,
                 medians(reference),
                 clock.instant());
         log.info(
-                "Loaded {} v{} ({}, {} members, {} engine) in {} ms",
+                "Loaded {} v{} ({}, {}, leads {}, engines {}) in {} ms",
                 modelName,
                 version,
                 registered.algorithm(),
-                predictor.members(),
-                predictor.engine(),
+                forecaster.target(),
+                served.leadHours(),
+                leads.stream().map(ServedLead::engine).toList(),
                 (System.nanoTime() - started) / 1_000_000);
         return served;
     }
 
     /**
-     * The artifact's model. Its checksum was verified, so bytes that do not read were stored that way by the training
-     * service: they are refused, not retried as if damaged on the way.
+     * The artifact's forecaster. Its checksum was verified, so bytes that do not read were stored that way by the
+     * training service: they are refused, not retried as if damaged on the way.
      */
-    private static Model<Regressor> read(byte[] artifact, String modelName, long version) {
+    private static Forecaster read(byte[] artifact, String modelName, long version) {
         try {
-            return ModelArtifacts.read(artifact);
+            return ForecasterArtifacts.read(artifact);
         } catch (RuntimeException e) {
             String why = e.getCause() == null ? e.getMessage() : e.getMessage() + ": " + e.getCause();
             throw new ModelRefusedException(
                     ModelRefusedException.Reason.UNREADABLE,
                     "the artifact of " + modelName + " v" + version + " has the recorded SHA-256 but does not read as"
-                            + " a Tribuo regression model (" + why + "); register a model written by this release's"
-                            + " model-codec",
+                            + " a Tribuo regression model or a forecaster of them (" + why + "); register a model"
+                            + " written by this release's model-codec",
                     e);
         }
     }
 
-    /** The compiled forest when it reproduces Tribuo's predictions on the reference rows, else Tribuo itself. */
-    static TreeEnsemblePredictor predictorFor(
-            Model<Regressor> model, ReferenceSample reference, String modelName, long version) {
-        Optional<CompiledForest> compiled = CompiledForest.compile(model);
-        if (compiled.isEmpty()) {
-            log.info("{} v{} is not a single-output tree ensemble: predicting through Tribuo", modelName, version);
+    /** A compiled engine when it reproduces Tribuo's predictions on the check vectors, else Tribuo itself. */
+    static LeadEngine engineFor(
+            Model<Regressor> model, TargetTransform target, List<double[]> checks, String describedAs) {
+        Optional<CompiledForest> forest = CompiledForest.compile(model);
+        if (forest.isPresent()) {
+            return agrees(forest.get(), model, checks, describedAs) ? forest.get() : new TribuoPredictor(model);
+        }
+        Optional<CompiledBoostedTrees> boosted = CompiledBoostedTrees.compile(model, ServingVector.NAMES);
+        if (boosted.isPresent()) {
+            double tolerance = target == TargetTransform.LOG1P ? LOG_TOLERANCE : COUNT_TOLERANCE;
+            if (boosted.get().agreesWith(model, checks, tolerance)) {
+                return new CompiledBoosting(boosted.get());
+            }
+            log.warn("The compiled form of {} disagrees with Tribuo: predicting through Tribuo instead", describedAs);
             return new TribuoPredictor(model);
         }
-        String[] names = FeatureSchema.featureNames();
-        int rows = Math.min(reference.size(), CHECKED_ROWS);
-        for (int row = 0; row < rows; row++) {
-            double[] x = new double[names.length];
-            for (int f = 0; f < names.length; f++) {
-                x[f] = reference.values(names[f])[row];
-            }
-            double expected = model.predict(new ArrayExample<>(RegressionFactory.UNKNOWN_REGRESSOR, names, x))
-                    .getOutput()
-                    .getValues()[0];
-            double actual = compiled.get().predict(x).raw();
-            if (Math.abs(expected - actual) > TOLERANCE * Math.max(1.0, Math.abs(expected))) {
+        log.info("{} is neither a tree ensemble nor boosted trees: predicting through Tribuo", describedAs);
+        return new TribuoPredictor(model);
+    }
+
+    private static boolean agrees(
+            CompiledForest compiled, Model<Regressor> model, List<double[]> checks, String describedAs) {
+        for (double[] x : checks) {
+            double expected = TribuoPredictor.predict(model, x);
+            double actual = compiled.predict(x).raw();
+            if (Math.abs(expected - actual) > FOREST_TOLERANCE * Math.max(1.0, Math.abs(expected))) {
                 log.warn(
-                        "The compiled form of {} v{} predicts {} where Tribuo predicts {} on reference row {}: "
-                                + "predicting through Tribuo instead",
-                        modelName,
-                        version,
+                        "The compiled form of {} predicts {} where Tribuo predicts {}: predicting through Tribuo"
+                                + " instead",
+                        describedAs,
                         actual,
-                        expected,
-                        row);
-                return new TribuoPredictor(model);
+                        expected);
+                return false;
             }
         }
-        return compiled.get();
+        return true;
     }
 
     private static double[] medians(ReferenceSample reference) {

@@ -1,11 +1,12 @@
 package io.bikecast.prediction.model;
 
 /**
- * What a model answered for one input.
+ * What a model answered for one input. From an engine it is in the model's target space; from {@link ServedLead} in
+ * rentals, which is what the service answers with.
  *
- * @param raw the ensemble's prediction (the mean of its trees for a random forest)
- * @param lower the 10th percentile of the members' predictions, or NaN when the model is not an ensemble
- * @param upper the 90th percentile of the members' predictions, or NaN when the model is not an ensemble
+ * @param raw the model's prediction (the mean of its trees for a random forest), before rounding
+ * @param lower the interval's lower end (the 10th percentile), or NaN when the model gives none
+ * @param upper the interval's upper end (the 90th percentile), or NaN when the model gives none
  */
 public record ModelOutput(double raw, double lower, double upper) {
 

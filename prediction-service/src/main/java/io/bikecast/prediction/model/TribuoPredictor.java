@@ -1,8 +1,8 @@
 package io.bikecast.prediction.model;
 
-import io.bikecast.common.features.FeatureSchema;
 import java.util.Arrays;
 import java.util.List;
+import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.ensemble.EnsembleModel;
 import org.tribuo.impl.ArrayExample;
@@ -10,14 +10,14 @@ import org.tribuo.regression.RegressionFactory;
 import org.tribuo.regression.Regressor;
 
 /**
- * Predicts through Tribuo itself: the fallback for a model {@link CompiledForest} cannot flatten. The interval comes
- * from the ensemble's members ({@link EnsembleModel#getModels()}); a model that is not an ensemble has none.
+ * Predicts through Tribuo itself: the fallback for a model no compiled engine can flatten, or whose compiled form
+ * disagreed with Tribuo. A missing history feature is left out of the example, as training left it out. The spread
+ * comes from an ensemble's members ({@link EnsembleModel#getModels()}); any other model has none.
  */
-final class TribuoPredictor implements TreeEnsemblePredictor {
+final class TribuoPredictor implements LeadEngine {
 
     private final Model<Regressor> model;
     private final List<Model<Regressor>> members;
-    private final String[] names = FeatureSchema.featureNames();
 
     TribuoPredictor(Model<Regressor> model) {
         this.model = model;
@@ -25,8 +25,8 @@ final class TribuoPredictor implements TreeEnsemblePredictor {
     }
 
     @Override
-    public ModelOutput predict(double[] features) {
-        ArrayExample<Regressor> example = new ArrayExample<>(RegressionFactory.UNKNOWN_REGRESSOR, names, features);
+    public ModelOutput predict(double[] vector) {
+        Example<Regressor> example = example(vector);
         double raw = model.predict(example).getOutput().getValues()[0];
         if (members.isEmpty()) {
             return new ModelOutput(raw, Double.NaN, Double.NaN);
@@ -40,6 +40,26 @@ final class TribuoPredictor implements TreeEnsemblePredictor {
                 raw,
                 Percentiles.ofSorted(outputs, Percentiles.LOWER),
                 Percentiles.ofSorted(outputs, Percentiles.UPPER));
+    }
+
+    /** What Tribuo predicts for a vector: its known values by name, the missing ones absent. */
+    static double predict(Model<Regressor> model, double[] vector) {
+        return model.predict(example(vector)).getOutput().getValues()[0];
+    }
+
+    private static Example<Regressor> example(double[] vector) {
+        String[] names = new String[vector.length];
+        double[] values = new double[vector.length];
+        int known = 0;
+        for (int i = 0; i < vector.length; i++) {
+            if (!Double.isNaN(vector[i])) {
+                names[known] = ServingVector.NAMES[i];
+                values[known] = vector[i];
+                known++;
+            }
+        }
+        return new ArrayExample<>(
+                RegressionFactory.UNKNOWN_REGRESSOR, Arrays.copyOf(names, known), Arrays.copyOf(values, known));
     }
 
     @Override

@@ -2,11 +2,14 @@ package io.bikecast.prediction.predictor;
 
 import io.bikecast.common.events.PredictionLogged;
 import io.bikecast.common.events.ServedBy;
-import io.bikecast.common.features.FeatureEngineering;
+import io.bikecast.common.features.HistoryFeatures;
 import io.bikecast.prediction.PredictionProperties.ChallengerMode;
+import io.bikecast.prediction.history.RecentDemand;
 import io.bikecast.prediction.log.PredictionLogBuffer;
 import io.bikecast.prediction.model.ModelOutput;
+import io.bikecast.prediction.model.ServedLead;
 import io.bikecast.prediction.model.ServedModel;
+import io.bikecast.prediction.model.ServingVector;
 import io.bikecast.prediction.serving.ModelHolder;
 import io.bikecast.prediction.serving.ServingModels;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -16,13 +19,16 @@ import io.micrometer.core.instrument.Tags;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Answers validated inputs from one {@link ServingModels} snapshot: routes to the champion or, in A/B mode, the
- * challenger; in shadow mode lets the challenger predict too; and hands every prediction to the log buffer, which
- * never blocks. Each count returned or logged is recorded in {@code bikecast.prediction.predicted.count}
+ * challenger; picks the model of the input's horizon and gives it the series' recent demand as of the issue time; in
+ * shadow mode lets the challenger predict too; and hands every prediction to the log buffer, which never blocks. Each count returned or logged is recorded in {@code bikecast.prediction.predicted.count}
  * (distribution summary with histogram, tagged {@code served.by} and {@code model.version}).
  */
 public class Predictor {
@@ -33,6 +39,7 @@ public class Predictor {
     private final Meter.MeterProvider<DistributionSummary> predicted;
     private final Clock clock;
     private final String modelName;
+    private final RecentDemand demand;
 
     Predictor(
             ModelHolder holder,
@@ -40,8 +47,10 @@ public class Predictor {
             PredictionLogBuffer logBuffer,
             MeterRegistry meters,
             Clock clock,
-            String modelName) {
+            String modelName,
+            RecentDemand demand) {
         this.holder = holder;
+        this.demand = demand;
         this.router = router;
         this.logBuffer = logBuffer;
         this.predicted = DistributionSummary.builder("bikecast.prediction.predicted.count")
@@ -74,25 +83,86 @@ public class Predictor {
 
     /** Predicts one input from the given snapshot, which must have a champion. */
     public Answer predict(ServingModels models, PredictionInput input) {
+        boolean challengerAnswers =
+                requireChampion(models).challenger() != null && router.routeToChallenger(input.clientKey());
+        return answer(models, input, challengerAnswers);
+    }
+
+    /**
+     * Predicts the hours of one forecast from the given snapshot, which must have a champion: every hour by the same
+     * model version, champion or (for its A/B share) challenger.
+     */
+    public List<Answer> forecast(ServingModels models, List<PredictionInput> hours) {
+        boolean challengerAnswers = requireChampion(models).challenger() != null && router.routeToChallenger(null);
+        List<Answer> answers = new ArrayList<>(hours.size());
+        for (PredictionInput hour : hours) {
+            answers.add(answer(models, hour, challengerAnswers));
+        }
+        return answers;
+    }
+
+    private Answer answer(ServingModels models, PredictionInput input, boolean challengerAnswers) {
         ServedModel champion = models.champion();
         ServedModel challenger = models.challenger();
         if (champion == null) {
             throw new NoChampionException(modelName);
         }
-        double[] vector = FeatureEngineering.vector(input.features());
-        boolean challengerAnswers = challenger != null && router.routeToChallenger(input.clientKey());
         ServedModel model = challengerAnswers ? challenger : champion;
         ServedBy servedBy = challengerAnswers ? ServedBy.CHALLENGER : ServedBy.CHAMPION;
-        ModelOutput output = model.predict(vector);
+        Issue issue = Issue.of(input, demand);
+        Served served = serve(model, input, issue);
         UUID predictionId = UUID.randomUUID();
         Instant now = clock.instant();
-        log(predictionId, input, model, servedBy, output, false, now);
+        log(predictionId, input, model, servedBy, served.output(), false, now);
         if (challenger != null && router.mode() == ChallengerMode.SHADOW) {
-            ModelOutput shadow = challenger.predict(vector);
-            log(shadowId(predictionId), input, challenger, ServedBy.CHALLENGER, shadow, true, now);
+            log(
+                    shadowId(predictionId),
+                    input,
+                    challenger,
+                    ServedBy.CHALLENGER,
+                    serve(challenger, input, issue).output(),
+                    true,
+                    now);
         }
-        return new Answer(predictionId, input, model, servedBy, output);
+        return new Answer(predictionId, input, model, servedBy, served.output(), served.horizon());
     }
+
+    /**
+     * The model's answer: the model of the issue's horizon with the history it may read (the series' demand as of the
+     * issue time, nothing later), or the model without history when there is no issue time, no lead covers the
+     * horizon, or none of the lead's history features is known (a new series, a gap, the demand not yet rebuilt).
+     */
+    private Served serve(ServedModel model, PredictionInput input, @Nullable Issue issue) {
+        if (issue == null) {
+            return new Served(
+                    model.withoutHistory().predict(ServingVector.withoutHistory(input.features())), Horizon.NONE);
+        }
+        ServedLead lead = model.forHorizon(issue.horizonHours());
+        if (lead.usesHistory() && input.hour() != null) {
+            double[] history =
+                    HistoryFeatures.vector(input.hour(), lead.lead(), demand.asOf(input.seriesId(), issue.issuedAt()));
+            if (anyKnown(history)) {
+                return new Served(
+                        lead.predict(ServingVector.of(input.features(), history)),
+                        new Horizon(issue.issuedAt(), issue.horizonHours(), lead.lead(), history));
+            }
+        }
+        return new Served(
+                model.withoutHistory().predict(ServingVector.withoutHistory(input.features())),
+                new Horizon(issue.issuedAt(), issue.horizonHours(), 0, null));
+    }
+
+    private static boolean anyKnown(double[] history) {
+        for (double value : history) {
+            if (!Double.isNaN(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One model's answer and how it was made. */
+    private record Served(ModelOutput output, Horizon horizon) {}
 
     /**
      * A shadow prediction's id, derived from the answered one's (a name-based UUID of {@code "shadow:" + id}), so that

@@ -1,6 +1,7 @@
 package io.bikecast.prediction.predictor;
 
 import io.bikecast.prediction.PredictionProperties;
+import io.bikecast.prediction.history.RecentDemand;
 import io.bikecast.prediction.log.PredictionLogBuffer;
 import io.bikecast.prediction.serving.ModelHolder;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,8 +19,15 @@ class PredictorConfiguration {
             PredictionLogBuffer buffer,
             MeterRegistry meters,
             Clock clock,
-            PredictionProperties properties) {
+            PredictionProperties properties,
+            RecentDemand demand) {
         return new Predictor(
-                holder, new ChallengerRouter(properties.challenger()), buffer, meters, clock, properties.modelName());
+                holder,
+                new ChallengerRouter(properties.challenger()),
+                buffer,
+                meters,
+                clock,
+                properties.modelName(),
+                demand);
     }
 }

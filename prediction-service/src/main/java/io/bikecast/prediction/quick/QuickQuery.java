@@ -81,13 +81,15 @@ final class QuickQuery {
                 values.get("windspeed"),
                 parameters.get("hour"),
                 parameters.get("seriesId"),
-                parameters.get("clientKey"));
+                parameters.get("clientKey"),
+                null);
         errors.addAll(InvalidFields.of(validator.validate(request)));
         if (!errors.isEmpty()) {
             errors.sort(InvalidFields.ORDER);
             throw ProblemException.badRequest("The query has invalid parameters.", errors);
         }
-        return new Filled(request.toInput(), List.copyOf(filled));
+        // A what-if query of a few fields, not a forecast of a series: the model without history answers it.
+        return new Filled(request.toInput().withoutHistory(), List.copyOf(filled));
     }
 
     /** A completed quick query. */

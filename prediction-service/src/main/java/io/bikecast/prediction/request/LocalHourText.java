@@ -16,7 +16,7 @@ import java.lang.annotation.Target;
 @Constraint(validatedBy = LocalHourTextValidator.class)
 @Target({METHOD, FIELD, PARAMETER})
 @Retention(RUNTIME)
-@interface LocalHourText {
+public @interface LocalHourText {
 
     String message() default LocalHours.REASON;
 

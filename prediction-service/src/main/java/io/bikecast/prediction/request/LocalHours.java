@@ -10,7 +10,7 @@ import java.time.temporal.TemporalAccessor;
 import java.util.Optional;
 
 /** How a request names an hour: ISO-8601 text, read as a local hour in Washington, D.C. */
-final class LocalHours {
+public final class LocalHours {
 
     /** Why a text is not an hour, for {@link LocalHourText}. */
     static final String REASON =
@@ -25,7 +25,7 @@ final class LocalHours {
      * rules (holidays of the next year) are not defined at the ends of {@link LocalDateTime}'s range, and no such hour
      * is one a model could know.
      */
-    static Optional<LocalDateTime> parse(String text) {
+    public static Optional<LocalDateTime> parse(String text) {
         try {
             TemporalAccessor parsed =
                     DateTimeFormatter.ISO_DATE_TIME.parseBest(text, ZonedDateTime::from, LocalDateTime::from);

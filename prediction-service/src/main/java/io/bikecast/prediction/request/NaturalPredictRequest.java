@@ -22,6 +22,7 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  *     taken as local time there; minutes are dropped
  */
 @Schema(description = "The natural form: a timestamp and the weather in real units.")
+@IssuedBeforeTarget
 @JsonDeserialize(using = ValueDeserializer.None.class) // read as a plain record once PredictRequest chose the form
 record NaturalPredictRequest(
         @Schema(
@@ -63,7 +64,17 @@ record NaturalPredictRequest(
         @Schema(description = "Keeps a client on the same side of an A/B split", example = "kiosk-42")
         @ValidClientKey
         @Nullable
-        String clientKey)
+        String clientKey,
+
+        @Schema(
+                description =
+                        "When the forecast is issued (ISO-8601, converted as timestamp is): its history features read"
+                                + " actuals up to this hour only. Before timestamp; default the series' latest actual, at most an"
+                                + " hour before timestamp",
+                example = "2012-07-04T12:00")
+        @LocalHourText
+        @Nullable
+        String issuedAt)
         implements PredictRequest {
 
     /** The fields of this form, in order. */
@@ -86,6 +97,13 @@ record NaturalPredictRequest(
                         weatherSituation.intValue())),
                 seriesId == null ? SeriesId.SYSTEM : SeriesId.of(seriesId),
                 hour,
-                clientKey);
+                clientKey,
+                issuedAt == null ? null : LocalHours.parse(issuedAt).orElseThrow(),
+                true);
+    }
+
+    @Override
+    public @Nullable String targetHour() {
+        return timestamp;
     }
 }

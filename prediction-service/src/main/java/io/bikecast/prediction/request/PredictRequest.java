@@ -19,7 +19,8 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  *
  * <p>On the wire both are one flat JSON object; the fields present decide the form ({@link PredictRequestDeserializer}),
  * and sending fields of both is refused, naming each field of the form not used. Both forms may carry {@code seriesId}
- * (default {@code system}) and {@code clientKey}.
+ * (default {@code system}), {@code clientKey} and {@code issuedAt} (the issue time of the forecast, before its hour;
+ * the UCI form only with {@code hour}).
  */
 @JsonDeserialize(using = PredictRequestDeserializer.class)
 @Schema(
@@ -28,7 +29,7 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 public sealed interface PredictRequest permits UciPredictRequest, NaturalPredictRequest {
 
     /** The fields both forms have. */
-    Set<String> SHARED_FIELDS = Set.of("seriesId", "clientKey");
+    Set<String> SHARED_FIELDS = Set.of("seriesId", "clientKey", "issuedAt");
 
     /** The most characters a {@code clientKey} may have. */
     int MAX_CLIENT_KEY_LENGTH = 200;
@@ -40,6 +41,14 @@ public sealed interface PredictRequest permits UciPredictRequest, NaturalPredict
     /** The key that keeps a client on one side of an A/B split, if given. */
     @Nullable
     String clientKey();
+
+    /** The issue time, if given: ISO-8601 like the predicted hour, and before it. */
+    @Nullable
+    String issuedAt();
+
+    /** The predicted hour's text as sent ({@code timestamp} or {@code hour}), if any. */
+    @Nullable
+    String targetHour();
 
     /**
      * The model's input and what the prediction log records with it.

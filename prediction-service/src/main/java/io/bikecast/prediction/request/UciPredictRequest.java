@@ -21,6 +21,7 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  */
 @Schema(description = "The UCI form: the twelve features as the UCI data set has them.")
 @HourMatchesHr
+@IssuedBeforeTarget
 @JsonDeserialize(using = ValueDeserializer.None.class) // read as a plain record once PredictRequest chose the form
 public record UciPredictRequest(
         @Schema(description = "Season, 1 winter ... 4 autumn", example = "3")
@@ -97,7 +98,16 @@ public record UciPredictRequest(
         @Schema(description = "Keeps a client on the same side of an A/B split", example = "kiosk-42")
         @ValidClientKey
         @Nullable
-        String clientKey)
+        String clientKey,
+
+        @Schema(
+                description = "When the forecast is issued (ISO-8601, converted as hour is): its history features read"
+                        + " actuals up to this hour only. Before hour; default the series' latest actual, at most an"
+                        + " hour before hour",
+                example = "2012-07-04T12:00")
+        @LocalHourText
+        @Nullable
+        String issuedAt)
         implements PredictRequest {
 
     /** Why a feature is missing. Kept equal to the schema's feature names by a test. */
@@ -118,6 +128,13 @@ public record UciPredictRequest(
                 features(),
                 seriesId == null ? SeriesId.SYSTEM : SeriesId.of(seriesId),
                 hour == null ? null : LocalHours.parse(hour).orElseThrow(),
-                clientKey);
+                clientKey,
+                issuedAt == null ? null : LocalHours.parse(issuedAt).orElseThrow(),
+                true);
+    }
+
+    @Override
+    public @Nullable String targetHour() {
+        return hour;
     }
 }

@@ -19,7 +19,7 @@ import java.lang.annotation.Target;
 @Constraint(validatedBy = {})
 @Target({METHOD, FIELD, PARAMETER})
 @Retention(RUNTIME)
-@interface ValidSeriesId {
+public @interface ValidSeriesId {
 
     String message() default "";
 

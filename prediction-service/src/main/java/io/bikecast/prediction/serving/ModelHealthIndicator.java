@@ -79,7 +79,8 @@ class ModelHealthIndicator implements HealthIndicator {
         if (model != null) {
             details.put("version", model.version());
             details.put("artifactSha256", model.artifactSha256());
-            details.put("engine", model.predictor().engine());
+            details.put("engine", model.withoutHistory().engine());
+            details.put("leads", model.leadHours());
             details.put("loadedAt", model.loadedAt());
         }
         return details;

@@ -6,13 +6,16 @@ import static org.assertj.core.api.Assertions.within;
 import io.bikecast.common.features.FeatureEngineering;
 import io.bikecast.common.features.UciFeatures;
 import io.bikecast.model.FeatureExamples;
+import io.bikecast.prediction.support.TestForecasters;
 import io.bikecast.prediction.support.TestModels;
 import io.bikecast.testsupport.UciDataset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tribuo.Model;
+import org.tribuo.common.tree.RandomForestTrainer;
 import org.tribuo.ensemble.EnsembleModel;
 import org.tribuo.regression.Regressor;
+import org.tribuo.regression.ensemble.AveragingCombiner;
 import org.tribuo.regression.rtree.CARTRegressionTrainer;
 import org.tribuo.regression.rtree.impurity.MeanSquaredError;
 
@@ -51,6 +54,37 @@ class CompiledForestTest {
             assertThat(compiled.predict(FeatureEngineering.vector(features)).raw())
                     .isCloseTo(TestModels.first().predict(features), within(1e-9));
         }
+    }
+
+    @Test
+    void aForestWithHistoryFeaturesReadsAMissingOneAsTribuoDoes() {
+        var factory = new org.tribuo.regression.RegressionFactory();
+        var dataset = new org.tribuo.MutableDataset<Regressor>(
+                new org.tribuo.provenance.SimpleDataSourceProvenance("rows", factory), factory);
+        List<UciDataset.HourRow> rows = UciDataset.hours().subList(200, 1_200);
+        rows.forEach(row ->
+                dataset.add(FeatureExamples.example(row.features(), TestForecasters.history(row, 1), row.cnt())));
+        Model<Regressor> forest = new RandomForestTrainer<>(
+                        new CARTRegressionTrainer(8, 5f, 0f, 0.9f, false, new MeanSquaredError(), 3L),
+                        new AveragingCombiner(),
+                        10,
+                        3L)
+                .train(dataset);
+        CompiledForest compiled = CompiledForest.compile(forest).orElseThrow();
+
+        for (int i = 0; i < rows.size(); i += 7) {
+            double[] history = TestForecasters.history(rows.get(i), 1);
+            if (i % 2 == 0) {
+                history[i % history.length] = Double.NaN;
+            }
+            double[] vector = ServingVector.of(rows.get(i).features(), history);
+            assertThat(compiled.predict(vector).raw())
+                    .as("row %d", i)
+                    .isCloseTo(TribuoPredictor.predict(forest, vector), within(1e-9));
+        }
+        double[] noHistory = ServingVector.withoutHistory(rows.getFirst().features());
+        assertThat(compiled.predict(noHistory).raw())
+                .isCloseTo(TribuoPredictor.predict(forest, noHistory), within(1e-9));
     }
 
     @Test

@@ -1,14 +1,22 @@
 package io.bikecast.prediction.model;
 
-import io.bikecast.common.features.FeatureEngineering;
+import io.bikecast.common.features.DemandHistory;
+import io.bikecast.common.features.HistoryFeatures;
 import io.bikecast.common.features.UciFeatures;
+import io.bikecast.model.CompiledBoostedTrees;
 import io.bikecast.model.FeatureExamples;
+import io.bikecast.model.LeadModel;
+import io.bikecast.model.TargetTransform;
+import io.bikecast.prediction.benchmark.BenchmarkBoosting;
 import io.bikecast.prediction.benchmark.BenchmarkForest;
+import io.bikecast.prediction.support.FakeIngest;
 import io.bikecast.testsupport.UciDataset;
 import java.io.File;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.time.LocalDateTime;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -32,6 +40,10 @@ import org.tribuo.regression.Regressor;
  * One prediction of the champion, as a request makes it: features to vector, the forest's prediction and its
  * 10th/90th-percentile interval. {@code served} is the service's path (the compiled forest); {@code tribuoWithInterval}
  * is the same answer through Tribuo's objects (the fallback path), {@code tribuoMeanOnly} Tribuo's plain prediction.
+ * {@code boostedWithHistory} is a forecaster's next-hour prediction as the service makes it ({@link BenchmarkBoosting}:
+ * 500 boosted trees on log1p): the seven history features read from the recent demand as of the issue time, the
+ * vector, the compiled trees, the count and its calibrated interval; {@code tribuoBoostedWithHistory} the same model
+ * through Tribuo's XGBoost.
  *
  * <p>In the package of the forest's compiled form, which is internal to it. Run: {@code ./mvnw -pl prediction-service test-compile exec:java
  * -Dexec.mainClass=io.bikecast.prediction.model.SinglePredictionBenchmark} (add {@code -Dbench.trees=..
@@ -53,6 +65,10 @@ public class SinglePredictionBenchmark {
     private TribuoPredictor tribuo;
     private Model<Regressor> model;
     private UciFeatures[] inputs;
+    private LocalDateTime[] hours;
+    private ServedLead boosted;
+    private TribuoPredictor tribuoBoosted;
+    private DemandHistory actuals;
     private int next;
 
     @Setup(Level.Trial)
@@ -60,11 +76,23 @@ public class SinglePredictionBenchmark {
         model = BenchmarkForest.load();
         compiled = CompiledForest.compile(model).orElseThrow();
         tribuo = new TribuoPredictor(model);
-        List<UciDataset.HourRow> hours = UciDataset.hours();
+        List<UciDataset.HourRow> rows = UciDataset.hours();
         inputs = new UciFeatures[ROWS];
+        hours = new LocalDateTime[ROWS];
         for (int i = 0; i < ROWS; i++) {
-            inputs[i] = hours.get((i * 7919) % hours.size()).features();
+            UciDataset.HourRow row = rows.get((i * 7919) % rows.size());
+            inputs[i] = row.features();
+            hours[i] = FakeIngest.hourOf(row);
         }
+        Model<Regressor> boostedModel = BenchmarkBoosting.load();
+        // Offsets as calibration gives them: the interval costs the same whatever their values.
+        boosted = new ServedLead(
+                new LeadModel(BenchmarkBoosting.LEAD, boostedModel, -0.3, 0.3),
+                new CompiledBoosting(CompiledBoostedTrees.compile(boostedModel, ServingVector.NAMES)
+                        .orElseThrow()),
+                TargetTransform.LOG1P);
+        tribuoBoosted = new TribuoPredictor(boostedModel);
+        actuals = BenchmarkBoosting.actuals();
     }
 
     private UciFeatures nextInput() {
@@ -74,12 +102,30 @@ public class SinglePredictionBenchmark {
 
     @Benchmark
     public ModelOutput served() {
-        return compiled.predict(FeatureEngineering.vector(nextInput()));
+        return compiled.predict(ServingVector.withoutHistory(nextInput()));
     }
 
     @Benchmark
     public ModelOutput tribuoWithInterval() {
-        return tribuo.predict(FeatureEngineering.vector(nextInput()));
+        return tribuo.predict(ServingVector.withoutHistory(nextInput()));
+    }
+
+    @Benchmark
+    public ModelOutput boostedWithHistory() {
+        next = (next + 1) & (ROWS - 1);
+        LocalDateTime target = hours[next];
+        LocalDateTime issuedAt = target.minusHours(BenchmarkBoosting.LEAD);
+        DemandHistory asOf = hour -> hour.isAfter(issuedAt) ? OptionalDouble.empty() : actuals.demandAt(hour);
+        double[] history = HistoryFeatures.vector(target, BenchmarkBoosting.LEAD, asOf);
+        return boosted.predict(ServingVector.of(inputs[next], history));
+    }
+
+    @Benchmark
+    public ModelOutput tribuoBoostedWithHistory() {
+        next = (next + 1) & (ROWS - 1);
+        LocalDateTime target = hours[next];
+        double[] history = HistoryFeatures.vector(target, BenchmarkBoosting.LEAD, actuals);
+        return tribuoBoosted.predict(ServingVector.of(inputs[next], history));
     }
 
     @Benchmark
@@ -90,6 +136,8 @@ public class SinglePredictionBenchmark {
     public static void main(String[] args) throws Exception {
         exposeClassPathToForks();
         BenchmarkForest.load();
+        BenchmarkBoosting.load();
+        System.out.println("Boosting: " + BenchmarkBoosting.describe());
         System.out.println("Forest: " + BenchmarkForest.describe() + ", "
                 + CompiledForest.compile(BenchmarkForest.load()).orElseThrow().nodes() + " nodes");
         new Runner(new OptionsBuilder()
@@ -97,6 +145,7 @@ public class SinglePredictionBenchmark {
                         .jvmArgsAppend(
                                 "-Dbench.trees=" + BenchmarkForest.TREES,
                                 "-Dbench.depth=" + BenchmarkForest.DEPTH,
+                                "-Dbench.rounds=" + BenchmarkBoosting.ROUNDS,
                                 "-Dbench.dir=" + System.getProperty("bench.dir", "target/benchmark-model"),
                                 "-Dbikecast.uci.dir=" + System.getProperty("bikecast.uci.dir", "."))
                         .build())

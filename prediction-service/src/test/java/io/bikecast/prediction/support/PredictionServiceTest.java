@@ -37,7 +37,11 @@ import org.springframework.test.context.TestPropertySource;
         properties = {
             "bikecast.prediction.registry.retry-interval=200ms",
             "bikecast.prediction.registry.max-retry-interval=1s",
-            "bikecast.prediction.registry-refresh-interval=10m"
+            "bikecast.prediction.registry-refresh-interval=10m",
+            // No ingest service unless a test starts a fake one (port 9 refuses): forecasts are made without history.
+            "bikecast.prediction.ingest.base-url=http://127.0.0.1:9",
+            "bikecast.prediction.history.retry-interval=200ms",
+            "bikecast.prediction.history.max-retry-interval=1s"
         })
 public @interface PredictionServiceTest {
 

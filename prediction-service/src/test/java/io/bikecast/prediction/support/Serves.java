@@ -16,6 +16,13 @@ public enum Serves {
             TestModels.registerChampion(registry);
         }
     },
+    /** {@link TestForecasters#forecaster()} as champion (v1): XGBoost, log1p, leads 0, 1, 3, 6 and 24. */
+    FORECASTER {
+        @Override
+        void register(FakeTrainingRegistry registry) {
+            TestForecasters.registerChampion(registry);
+        }
+    },
     /** {@link TestModels#first()} as champion (v1) and {@link TestModels#second()} as challenger (v2). */
     CHAMPION_AND_CHALLENGER {
         @Override

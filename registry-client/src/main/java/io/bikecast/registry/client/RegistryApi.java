@@ -18,7 +18,10 @@ import org.springframework.web.service.annotation.HttpExchange;
 @HttpExchange(url = "/api/v1/models", accept = MediaType.APPLICATION_JSON_VALUE)
 public interface RegistryApi {
 
-    /** The response header naming the artifact's format, {@link io.bikecast.model.ModelArtifacts#FORMAT}. */
+    /**
+     * The response header naming the artifact's format: {@link io.bikecast.model.ForecasterArtifacts#FORMAT}, or
+     * {@link io.bikecast.model.ModelArtifacts#FORMAT} for a version stored before forecasters existed.
+     */
     String ARTIFACT_FORMAT_HEADER = "X-Artifact-Format";
 
     @GetExchange("/champion")

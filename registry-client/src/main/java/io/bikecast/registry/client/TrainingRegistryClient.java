@@ -1,10 +1,12 @@
 package io.bikecast.registry.client;
 
 import io.bikecast.common.registry.ReferenceSample;
+import io.bikecast.model.ForecasterArtifacts;
 import io.bikecast.model.ModelArtifacts;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +28,12 @@ import org.springframework.web.service.invoker.HttpServiceProxyFactory;
  * ArtifactRefusedException}.
  */
 public class TrainingRegistryClient {
+
+    /**
+     * The artifact formats a served model may come in: a forecaster (one model per lead) and the single forest stored
+     * before forecasters existed; model-codec's {@code ForecasterArtifacts.read} reads both.
+     */
+    static final List<String> READABLE_FORMATS = List.of(ForecasterArtifacts.FORMAT, ModelArtifacts.FORMAT);
 
     private final RegistryApi api;
     private final URI baseUrl;
@@ -103,9 +111,9 @@ public class TrainingRegistryClient {
         }
         byte[] artifact = response.getBody();
         String format = response.getHeaders().getFirst(RegistryApi.ARTIFACT_FORMAT_HEADER);
-        if (format != null && !format.equals(ModelArtifacts.FORMAT)) {
+        if (format != null && !READABLE_FORMATS.contains(format)) {
             throw new ArtifactRefusedException("the artifact of " + describe(version) + " is in format " + format
-                    + " but this service reads only " + ModelArtifacts.FORMAT + "; refusing it");
+                    + " but this service reads only " + String.join(" and ", READABLE_FORMATS) + "; refusing it");
         }
         String actual = ModelArtifacts.sha256(artifact);
         String etag = etag(response.getHeaders());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.bikecast.model.ForecasterArtifacts;
 import io.bikecast.model.ModelArtifacts;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -28,6 +29,7 @@ class TrainingRegistryClientTest {
     private final List<String> ifNoneMatch = new CopyOnWriteArrayList<>();
     private volatile byte[] served = ARTIFACT;
     private volatile String etag = SHA;
+    private volatile String format = ModelArtifacts.FORMAT;
     private TrainingRegistryClient client;
 
     @BeforeEach
@@ -60,7 +62,7 @@ class TrainingRegistryClientTest {
                 return;
             }
             exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
-            exchange.getResponseHeaders().add("X-Artifact-Format", "tribuo-protobuf+gzip");
+            exchange.getResponseHeaders().add("X-Artifact-Format", format);
             byte[] body = served;
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
@@ -115,6 +117,20 @@ class TrainingRegistryClientTest {
         byte[] held = ARTIFACT.clone();
         assertThat(client.artifact(champion, SHA, held)).isSameAs(held);
         assertThat(ifNoneMatch).containsExactly("null", "\"" + SHA + "\"");
+    }
+
+    @Test
+    void takesAForecasterArtifactAndRefusesAFormatItCannotRead() {
+        ModelVersion champion = client.alias("champion").orElseThrow();
+        format = ForecasterArtifacts.FORMAT;
+
+        assertThat(client.artifact(champion, SHA, null)).isEqualTo(ARTIFACT);
+
+        format = "onnx";
+        assertThatThrownBy(() -> client.artifact(champion, SHA, null))
+                .isInstanceOf(ArtifactRefusedException.class)
+                .hasMessageContaining("is in format onnx")
+                .hasMessageContaining(ForecasterArtifacts.FORMAT + " and " + ModelArtifacts.FORMAT);
     }
 
     @Test

@@ -1,8 +1,11 @@
 package io.bikecast.training.config;
 
+import io.bikecast.training.forecast.Algorithm;
+import io.bikecast.training.forecast.BoostingParameters;
 import io.bikecast.training.forest.ForestParameters;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -13,7 +16,16 @@ import org.springframework.util.unit.DataSize;
  * @param modelName the registry name of the model this service trains (default {@code bike-demand})
  * @param seriesId the series of observations it learns from, as the ingest service names it (default {@code
  *     system}, the UCI data); read through the ingest service's API ({@link IngestProperties})
+ * @param candidates the recipes a run trains a forecaster of and chooses between on the holdout, by the mean RMSE
+ *     over the leads 1, 3, 6 and 24 hours (default {@code xgboost}: gradient-boosted trees on log1p). Add {@code
+ *     random-forest} to train the forest too: on the UCI data it never won at any lead (ForecastCandidatesBenchmark)
+ *     and its fits on the 19 features with history take minutes where boosting takes seconds, so by default a run
+ *     does not pay for it (docs/training-service.md, "Forecasting with recent demand")
  * @param forest the default hyper-parameters of the random forest; a request may override each
+ * @param boosting the hyper-parameters of the gradient-boosted trees
+ * @param calibrationHours the latest training hours a calibration fit leaves out and measures the 80% intervals'
+ *     errors on (default 4320: half a year, so that the errors span more than one season); at most half of the
+ *     training hours
  * @param window the default data window and holdout; a request may override each
  * @param referenceSampleSize how many rows of the served fit (evenly spread over the whole window) are stored with a
  *     version as its reference sample for drift tests, with their hours (default 8760: a year of hours, so that a
@@ -36,7 +48,10 @@ import org.springframework.util.unit.DataSize;
 public record TrainingProperties(
         @DefaultValue("bike-demand") String modelName,
         @DefaultValue("system") String seriesId,
+        @DefaultValue("xgboost") List<Algorithm> candidates,
         @DefaultValue Forest forest,
+        @DefaultValue Boosting boosting,
+        @DefaultValue("4320") int calibrationHours,
         @DefaultValue Window window,
         @DefaultValue("8760") int referenceSampleSize,
         @DefaultValue("240") int minTrainingRows,
@@ -76,6 +91,32 @@ public record TrainingProperties(
         public ForestParameters toParameters() {
             return new ForestParameters(
                     trees, maxDepth, minChildWeight, minImpurityDecrease, featureFraction, seed, shards);
+        }
+    }
+
+    /**
+     * Gradient-boosted trees' hyper-parameters; the defaults are {@link BoostingParameters#DEFAULTS}, measured by
+     * {@code ForecastCandidatesBenchmark}.
+     *
+     * @param rounds boosting rounds, one tree each (default 500)
+     * @param eta the learning rate (default 0.05)
+     * @param maxDepth the deepest a tree may grow (default 6)
+     * @param minChildWeight the fewest rows a leaf may hold (default 20)
+     * @param subsample the share of rows each tree sees (default 0.8)
+     * @param featureSubsample the share of features each tree sees (default 0.8)
+     * @param seed random seed (default 42)
+     */
+    public record Boosting(
+            @DefaultValue("500") int rounds,
+            @DefaultValue("0.05") double eta,
+            @DefaultValue("6") int maxDepth,
+            @DefaultValue("20") double minChildWeight,
+            @DefaultValue("0.8") double subsample,
+            @DefaultValue("0.8") double featureSubsample,
+            @DefaultValue("42") long seed) {
+
+        public BoostingParameters toParameters() {
+            return new BoostingParameters(rounds, eta, maxDepth, minChildWeight, subsample, featureSubsample, seed);
         }
     }
 

@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
  * @param from the first local hour of the range asked for (inclusive)
  * @param to the end of the range asked for (exclusive)
  * @param hours how many stored hours the range held: the hours scored
+ * @param metrics the mean over the leads 1, 3, 6 and 24 hours of each metric, as the version's own metrics
  */
 record ModelEvaluation(
         String modelName, long version, LocalDateTime from, LocalDateTime to, int hours, ModelMetrics metrics) {}

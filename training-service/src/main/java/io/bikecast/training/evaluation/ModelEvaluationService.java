@@ -3,7 +3,8 @@ package io.bikecast.training.evaluation;
 import io.bikecast.training.config.TrainingProperties;
 import io.bikecast.training.data.ObservationReader;
 import io.bikecast.training.data.TrainingRow;
-import io.bikecast.training.forest.Evaluation;
+import io.bikecast.training.forecast.Forecasts;
+import io.bikecast.training.forecast.WindowHistory;
 import io.bikecast.training.registry.LoadedModels;
 import io.bikecast.training.registry.RegistryStore;
 import io.bikecast.training.registry.VersionNotFoundException;
@@ -12,11 +13,16 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 
 /**
- * Scores a registered version on the stored hours of the training series in a range, for backtests and operators. It
- * predicts with the stored artifact's raw Tribuo prediction, as the served model does.
+ * Scores a registered version on the stored hours of the training series in a range, for backtests and operators, as
+ * the promotion gate scores it: at each lead of 1, 3, 6 and 24 hours by the model serving that horizon, the history
+ * features read from the stored actuals up to the issue time, and the mean over the leads. A version stored before
+ * forecasters serves every lead with its single model.
  */
 @Service
 class ModelEvaluationService {
+
+    /** The furthest back a history feature reads: the same hour four weeks before (lead 24). */
+    static final int HISTORY_DAYS = 28;
 
     private final RegistryStore store;
     private final LoadedModels models;
@@ -41,11 +47,18 @@ class ModelEvaluationService {
         if (store.artifactSha256(modelName, version).isEmpty()) {
             throw new VersionNotFoundException(modelName, version);
         }
-        List<TrainingRow> rows = observations.readRange(properties.seriesId(), from, to);
+        List<TrainingRow> withHistory = observations.readRange(properties.seriesId(), from.minusDays(HISTORY_DAYS), to);
+        List<TrainingRow> rows =
+                withHistory.stream().filter(row -> !row.hour().isBefore(from)).toList();
         if (rows.isEmpty()) {
             throw new NoStoredHoursException(properties.seriesId(), from, to);
         }
         return new ModelEvaluation(
-                modelName, version, from, to, rows.size(), Evaluation.metrics(models.load(modelName, version), rows));
+                modelName,
+                version,
+                from,
+                to,
+                rows.size(),
+                Forecasts.metrics(models.load(modelName, version), rows, WindowHistory.of(withHistory)));
     }
 }

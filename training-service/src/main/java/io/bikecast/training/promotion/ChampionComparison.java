@@ -2,6 +2,7 @@ package io.bikecast.training.promotion;
 
 import io.bikecast.common.events.ModelMetrics;
 import java.time.LocalDateTime;
+import java.util.List;
 
 /**
  * The champion measured against a candidate on the hours neither learned from: the candidate's holdout hours after
@@ -13,8 +14,10 @@ import java.time.LocalDateTime;
  * @param holdoutEnd the last hour of the candidate's holdout
  * @param holdoutHours how many hours the candidate's holdout has
  * @param hours the hours compared
- * @param candidate the candidate's evaluation fit on {@code hours}; null when there were too few to compare
- * @param champion the champion on {@code hours}; null when there were too few to compare
+ * @param candidate the candidate's evaluation fit on {@code hours}, the mean over its leads with history; null when
+ *     there were too few to compare
+ * @param champion the champion on {@code hours}, likewise; null when there were too few to compare
+ * @param leads both at each lead; empty when there were too few to compare
  */
 record ChampionComparison(
         long championVersion,
@@ -24,7 +27,12 @@ record ChampionComparison(
         int holdoutHours,
         ComparisonHours hours,
         ModelMetrics candidate,
-        ModelMetrics champion) {
+        ModelMetrics champion,
+        List<LeadComparison> leads) {
+
+    ChampionComparison {
+        leads = List.copyOf(leads);
+    }
 
     /** Whether both models were scored on the hours. */
     boolean scored() {

@@ -1,12 +1,13 @@
 package io.bikecast.training.promotion;
 
 import io.bikecast.common.events.ModelMetrics;
+import io.bikecast.common.features.DemandHistory;
+import io.bikecast.model.Forecaster;
 import io.bikecast.training.data.TimeSplit;
 import io.bikecast.training.registry.LoadedModels;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
-import org.tribuo.Model;
-import org.tribuo.regression.Regressor;
 
 /**
  * What a training run asks of the promotion gate: the champion to train against, the decision about its candidate,
@@ -37,12 +38,18 @@ public class PromotionGate {
      * Decides what a candidate becomes, comparing it with the champion on the hours neither learned from.
      *
      * @param split the candidate's window, cut at its holdout
-     * @param holdoutPredictions its evaluation fit's prediction for each hour of {@code split.holdout()}
+     * @param holdoutForecasts per lead with history, its evaluation fit's forecast of each hour of {@code
+     *     split.holdout()}
+     * @param history the window's demand, which the champion's history features read too
      * @param metrics its evaluation fit's metrics on the whole holdout
      */
     public PromotionDecision decide(
-            String modelName, TimeSplit split, double[] holdoutPredictions, ModelMetrics metrics) {
-        return policy.decide(metrics, champions.compare(modelName, split, holdoutPredictions));
+            String modelName,
+            TimeSplit split,
+            Map<Integer, double[]> holdoutForecasts,
+            DemandHistory history,
+            ModelMetrics metrics) {
+        return policy.decide(metrics, champions.compare(modelName, split, holdoutForecasts, history));
     }
 
     /**
@@ -50,9 +57,9 @@ public class PromotionGate {
      * its evaluation fit) without parsing its artifact, which takes seconds.
      */
     public void registered(
-            String modelName, long version, PromotionDecision decision, String artifactSha256, Model<Regressor> model) {
+            String modelName, long version, PromotionDecision decision, String artifactSha256, Forecaster forecaster) {
         if (decision.outcome().equals(PromotionDecision.CHAMPION)) {
-            models.remember(modelName, version, artifactSha256, model);
+            models.remember(modelName, version, artifactSha256, forecaster);
         }
     }
 }

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  *   <li>champion if there is no champion yet;
  *   <li>challenger if fewer than the minimum of its holdout hours come after the champion's served fit (the two
  *       cannot be compared fairly);
- *   <li>champion if on those hours its RMSE is at most the champion's plus the allowed regression: its served fit has
+ *   <li>champion if on those hours its RMSE (the mean over the leads 1, 3, 6 and 24 hours, each lead of the champion
+ *       served by the model that serves that horizon) is at most the champion's plus the allowed regression: its served fit has
  *       learned the newest hours, which is what improves the forecast, and the gate only stops a recipe that is worse
  *       on hours nobody saw;
  *   <li>otherwise challenger.
@@ -100,7 +101,8 @@ class PromotionPolicy {
                 champion.map(ChampionComparison::championTrainedThrough).orElse(null),
                 champion.map(ChampionComparison::hours).orElse(null),
                 champion.map(ChampionComparison::candidate).orElse(null),
-                champion.map(ChampionComparison::champion).orElse(null));
+                champion.map(ChampionComparison::champion).orElse(null),
+                champion.map(ChampionComparison::leads).orElse(null));
     }
 
     private static String format(String pattern, Object... args) {

@@ -1,6 +1,5 @@
 package io.bikecast.training.registry;
 
-import io.bikecast.model.ModelArtifacts;
 import io.bikecast.platform.web.InvalidField;
 import io.bikecast.training.api.Page;
 import io.bikecast.training.api.RequestFields;
@@ -89,24 +88,26 @@ class ModelController {
     }
 
     /**
-     * The version's stored artifact (gzip Tribuo protobuf), for a client that serves it: {@code ETag} is the quoted
-     * SHA-256 of the bytes, which the client should verify; with a matching {@code If-None-Match} the answer is 304
+     * The version's stored artifact, for a client that serves it: {@code X-Artifact-Format} names the stored version's
+     * format (a forecaster's zip, or the gzip Tribuo protobuf of a single forest stored before forecasters), {@code
+     * ETag} is the quoted SHA-256 of the bytes, which the client should verify; with a matching {@code If-None-Match} the answer is 304
      * and the artifact is not even read.
      */
     @GetMapping(value = "/{version}/artifact", produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
     ResponseEntity<byte[]> artifact(@PathVariable long version, WebRequest request) {
         String sha256 = store.artifactSha256(modelName, version).orElseThrow(() -> notFound(version));
         String etag = "\"" + sha256 + "\"";
+        String format = store.artifactFormat(modelName, version).orElseThrow(() -> notFound(version));
         if (request.checkNotModified(etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
                     .eTag(etag)
-                    .header(ARTIFACT_FORMAT_HEADER, ModelArtifacts.FORMAT)
+                    .header(ARTIFACT_FORMAT_HEADER, format)
                     .build();
         }
         byte[] artifact = store.artifact(modelName, version).orElseThrow(() -> notFound(version));
         return ResponseEntity.ok()
                 .eTag(etag)
-                .header(ARTIFACT_FORMAT_HEADER, ModelArtifacts.FORMAT)
+                .header(ARTIFACT_FORMAT_HEADER, format)
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .body(artifact);
     }

@@ -2,6 +2,7 @@ package io.bikecast.training.registry;
 
 import io.bikecast.common.events.ModelMetrics;
 import io.bikecast.common.registry.ReferenceSample;
+import io.bikecast.model.ForecasterArtifacts;
 import io.bikecast.model.ModelArtifacts;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -44,10 +45,14 @@ public class ModelRegistryReader {
         return aliasVersion(modelName, alias).map(version -> load(modelName, version));
     }
 
-    /** Loads a version, artifact verified; fails with {@link VersionNotFoundException} if it does not exist. */
+    /**
+     * Loads a version, artifact verified, as a forecaster (a single forest stored before forecasters reads as one of a
+     * model without history); fails with {@link VersionNotFoundException} if it does not exist.
+     */
     public RegisteredModel load(String modelName, long version) {
         StoredVersion stored = jdbc.sql("""
-                        SELECT algorithm, status, feature_schema, metrics::text AS metrics, artifact, artifact_sha256
+                        SELECT algorithm, status, feature_schema, metrics::text AS metrics, artifact, artifact_sha256,
+                            artifact_format
                         FROM registry.model_version WHERE model_name = ? AND version = ?""")
                 .params(modelName, version)
                 .query((rs, row) -> new StoredVersion(
@@ -56,7 +61,8 @@ public class ModelRegistryReader {
                         rs.getInt("feature_schema"),
                         rs.getString("metrics"),
                         rs.getBytes("artifact"),
-                        rs.getString("artifact_sha256")))
+                        rs.getString("artifact_sha256"),
+                        rs.getString("artifact_format")))
                 .optional()
                 .orElseThrow(() -> new VersionNotFoundException(modelName, version));
         String actual = ModelArtifacts.sha256(stored.artifact());
@@ -70,8 +76,9 @@ public class ModelRegistryReader {
                 stored.status(),
                 stored.featureSchema(),
                 stored.sha256(),
+                stored.format(),
                 JSON.readValue(stored.metrics(), ModelMetrics.class),
-                ModelArtifacts.read(stored.artifact()));
+                ForecasterArtifacts.read(stored.artifact()));
     }
 
     /** The reference sample of a version; fails with {@link VersionNotFoundException} if it does not exist. */
@@ -86,5 +93,11 @@ public class ModelRegistryReader {
     }
 
     private record StoredVersion(
-            String algorithm, String status, int featureSchema, String metrics, byte[] artifact, String sha256) {}
+            String algorithm,
+            String status,
+            int featureSchema,
+            String metrics,
+            byte[] artifact,
+            String sha256,
+            String format) {}
 }

@@ -1,6 +1,8 @@
 package io.bikecast.training.registry;
 
 import io.bikecast.common.events.ModelMetrics;
+import io.bikecast.model.TargetTransform;
+import io.bikecast.training.forecast.LeadScore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -28,7 +30,13 @@ public class RegistryStore {
             v.hyper_parameters::text AS hyper_parameters, v.metrics::text AS metrics, v.training_start, v.training_end,
             v.holdout_start, v.holdout_end, v.served_fit_start, v.served_fit_end, v.served_fit_rows, v.dataset_version,
             v.artifact_sha256, octet_length(v.artifact) AS bytes,
-            v.artifact_raw_bytes, v.run_id, v.decision::text AS decision, v.created_at
+            v.artifact_raw_bytes, v.run_id, v.decision::text AS decision, v.created_at, v.artifact_format,
+            v.target_transform, v.candidates::text AS candidates,
+            (SELECT jsonb_agg(jsonb_build_object('lead', l.lead, 'rmse', l.rmse, 'mae', l.mae, 'r2', l.r2,
+                    'withinTwentyPercent', l.within_twenty_percent, 'coverage80', l.coverage80,
+                    'intervalLow', l.interval_low, 'intervalHigh', l.interval_high) ORDER BY l.lead)
+                FROM registry.model_version_lead l
+                WHERE l.model_name = v.model_name AND l.version = v.version)::text AS leads
             FROM registry.model_version v
             LEFT JOIN registry.model_alias a ON a.model_name = v.model_name AND a.version = v.version""";
 
@@ -60,9 +68,10 @@ public class RegistryStore {
                         INSERT INTO registry.model_version (model_name, version, algorithm, status, feature_schema,
                             hyper_parameters, metrics, training_start, training_end, holdout_start, holdout_end,
                             served_fit_start, served_fit_end, served_fit_rows, dataset_version, artifact,
-                            artifact_sha256, artifact_raw_bytes, reference_sample, run_id, decision)
+                            artifact_sha256, artifact_raw_bytes, reference_sample, run_id, decision, artifact_format,
+                            target_transform, candidates)
                         VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?,
-                            ?::jsonb)""")
+                            ?::jsonb, ?, ?, ?::jsonb)""")
                 .params(
                         v.modelName(),
                         v.version(),
@@ -84,8 +93,37 @@ public class RegistryStore {
                         v.artifactRawBytes(),
                         v.referenceSample(),
                         v.runId(),
-                        v.decision())
+                        v.decision(),
+                        v.artifactFormat(),
+                        v.targetTransform().name(),
+                        v.candidates())
                 .update();
+        for (LeadScore lead : v.leads()) {
+            jdbc.sql("""
+                            INSERT INTO registry.model_version_lead (model_name, version, lead, rmse, mae, r2,
+                                within_twenty_percent, coverage80, interval_low, interval_high)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(
+                            v.modelName(),
+                            v.version(),
+                            lead.lead(),
+                            lead.metrics().rmse(),
+                            lead.metrics().mae(),
+                            lead.metrics().r2(),
+                            lead.metrics().withinTwentyPercent(),
+                            lead.coverage80(),
+                            lead.intervalLow(),
+                            lead.intervalHigh())
+                    .update();
+        }
+    }
+
+    /** The format of a version's stored artifact ({@code X-Artifact-Format}), without reading the artifact. */
+    public Optional<String> artifactFormat(String modelName, long version) {
+        return jdbc.sql("SELECT artifact_format FROM registry.model_version WHERE model_name = ? AND version = ?")
+                .params(modelName, version)
+                .query(String.class)
+                .optional();
     }
 
     public void setStatus(String modelName, long version, String status) {
@@ -168,7 +206,7 @@ public class RegistryStore {
                 .optional();
     }
 
-    /** A version's stored artifact bytes (gzip protobuf), as stored. */
+    /** A version's stored artifact bytes, as stored. */
     public Optional<byte[]> artifact(String modelName, long version) {
         return jdbc.sql("SELECT artifact FROM registry.model_version WHERE model_name = ? AND version = ?")
                 .params(modelName, version)
@@ -244,7 +282,11 @@ public class RegistryStore {
                 rs.getLong("artifact_raw_bytes"),
                 rs.getObject("run_id", UUID.class),
                 tree(rs.getString("decision")),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getString("artifact_format"),
+                rs.getString("target_transform"),
+                tree(rs.getString("leads")),
+                tree(rs.getString("candidates")));
     }
 
     private AliasChange change(ResultSet rs, int row) throws SQLException {
@@ -264,7 +306,13 @@ public class RegistryStore {
         return text == null ? null : json.readTree(text);
     }
 
-    /** A version to register; JSON columns as text. */
+    /**
+     * A version to register; JSON columns as text.
+     *
+     * @param artifactFormat what the artifact is, e.g. {@link io.bikecast.model.ForecasterArtifacts#FORMAT}
+     * @param candidates every candidate the run trained and its scores, as JSON
+     * @param leads each lead's holdout score and interval
+     */
     public record NewVersion(
             String modelName,
             long version,
@@ -286,5 +334,9 @@ public class RegistryStore {
             long artifactRawBytes,
             String referenceSample,
             UUID runId,
-            String decision) {}
+            String decision,
+            String artifactFormat,
+            TargetTransform targetTransform,
+            String candidates,
+            List<LeadScore> leads) {}
 }

@@ -1,15 +1,12 @@
 package io.bikecast.training.run;
 
 import io.bikecast.training.config.TrainingProperties;
-import io.bikecast.training.forest.ForestSize;
 import java.util.Locale;
 import org.springframework.util.unit.DataSize;
-import org.tribuo.Model;
-import org.tribuo.regression.Regressor;
 
 /**
- * The bounds on a model's size that a run checks after fitting and before anything is registered: the nodes of all its
- * trees ({@code bikecast.training.max-tree-nodes}) and its stored artifact ({@code
+ * The bounds on a forecaster's size that a run checks while fitting and before anything is registered: the nodes of
+ * all the trees of all its models ({@code bikecast.training.max-tree-nodes}) and its stored artifact ({@code
  * bikecast.training.max-artifact-bytes}). Parameters or data that grow a forest too large to load (thousands of trees,
  * leaves of one row) would otherwise become a champion that every prediction instance fails to load at start-up.
  */
@@ -31,13 +28,15 @@ final class ModelSizeLimits {
     }
 
     /**
-     * The model's tree nodes, if within the limit.
+     * Checks a forecaster's size as its models are fitted: the nodes of all its models so far, against the limit for
+     * the whole forecaster.
      *
      * @param fit which fit it is, for the message (the evaluation fit, the served fit)
-     * @throws ModelTooLargeException if it has more nodes than the limit
+     * @param nodes the tree nodes of its models fitted so far
+     * @param trees the trees of its models fitted so far
+     * @throws ModelTooLargeException if they have more nodes than the limit
      */
-    long checkNodes(String fit, Model<Regressor> model) {
-        long nodes = ForestSize.nodes(model);
+    void checkNodes(String fit, long nodes, int trees) {
         if (nodes > maxTreeNodes) {
             throw new ModelTooLargeException(String.format(
                     Locale.ROOT,
@@ -46,12 +45,11 @@ final class ModelSizeLimits {
                             + " %s if every prediction instance has the heap to load such a model",
                     fit,
                     nodes,
-                    ForestSize.trees(model),
+                    trees,
                     maxTreeNodes,
                     MAX_TREE_NODES,
                     MAX_TREE_NODES));
         }
-        return nodes;
     }
 
     /** @throws ModelTooLargeException if the stored artifact is larger than the limit */

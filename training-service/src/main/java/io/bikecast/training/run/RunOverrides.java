@@ -32,6 +32,7 @@ record RunOverrides(
         ForestParameters forest = defaults.forest().toParameters();
         TrainingProperties.Window window = defaults.window();
         return new RunSettings(
+                defaults.candidates(),
                 new ForestParameters(
                         trees != null ? trees : forest.trees(),
                         maxDepth != null ? maxDepth : forest.maxDepth(),
@@ -40,6 +41,8 @@ record RunOverrides(
                         featureFraction != null ? featureFraction : forest.featureFraction(),
                         seed != null ? seed : forest.seed(),
                         shards != null ? shards : Math.min(forest.shards(), trees != null ? trees : forest.trees())),
+                defaults.boosting().toParameters(),
+                defaults.calibrationHours(),
                 windowDays != null ? windowDays : window.days(),
                 holdoutDays != null ? holdoutDays : window.holdoutDays(),
                 holdoutStart != null ? holdoutStart : holdoutDays != null ? null : window.holdoutStart());

@@ -2,6 +2,7 @@ package io.bikecast.training.run;
 
 import io.bikecast.common.events.ModelTrained;
 import io.bikecast.common.features.FeatureSchema;
+import io.bikecast.model.ForecasterArtifacts;
 import io.bikecast.platform.outbox.Outbox;
 import io.bikecast.training.promotion.PromotionDecision;
 import io.bikecast.training.registry.AliasMover;
@@ -17,15 +18,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Registers a run's trained model: in one transaction, the run's outcome, the new version, the alias move the promotion
+ * Registers a run's trained forecaster: in one transaction, the run's outcome, the new version (with every candidate
+ * and each lead's holdout score and interval), the alias move the promotion
  * gate decided and the events announcing them (to the outbox, published after commit). The run's outcome goes first
  * and is guarded by the run's owner, so an instance whose run was taken over registers and announces nothing.
  */
 @Service
 class RunRegistration {
-
-    /** The algorithm name recorded for random forests. */
-    static final String RANDOM_FOREST = "random-forest";
 
     private final TransactionTemplate transactions;
     private final RegistryStore store;
@@ -66,13 +65,15 @@ class RunRegistration {
         PromotionDecision decision = unlessTheChampionMoved(modelName, decided);
         long version = store.nextVersion(modelName);
         String decisionJson = json.writeValueAsString(decision);
-        if (!runs.recordSuccess(run, RunRecord.of(trained, version, decisionJson))) {
+        String candidatesJson = json.writeValueAsString(CandidateSummaries.of(trained.candidates(), trained.chosen()));
+        String algorithm = trained.forecaster().algorithm();
+        if (!runs.recordSuccess(run, RunRecord.of(trained, version, decisionJson, candidatesJson))) {
             throw new RunTakenOverException(run.id(), run.owner());
         }
         store.insert(new RegistryStore.NewVersion(
                 modelName,
                 version,
-                RANDOM_FOREST,
+                algorithm,
                 decision.outcome().equals(PromotionDecision.REJECTED) ? "rejected" : "candidate",
                 FeatureSchema.VERSION,
                 json.writeValueAsString(trained.settings()),
@@ -90,7 +91,11 @@ class RunRegistration {
                 trained.artifactRawBytes(),
                 json.writeValueAsString(trained.referenceSample()),
                 run.id(),
-                decisionJson));
+                decisionJson,
+                ForecasterArtifacts.FORMAT,
+                trained.forecaster().target(),
+                candidatesJson,
+                trained.chosen().leads()));
         AliasMover.Version moved = new AliasMover.Version(
                 modelName,
                 version,
@@ -100,8 +105,7 @@ class RunRegistration {
         String source = run.trigger().dbValue();
         String reason = String.join("; ", decision.reasons()) + " (run: " + run.reason() + ")";
         // The trained event goes first, so that consumers of the lifecycle topic see a version before its promotion.
-        outbox.append(
-                ModelTrained.of(modelName, version, run.id(), RANDOM_FOREST, trained.metrics(), decision.outcome()));
+        outbox.append(ModelTrained.of(modelName, version, run.id(), algorithm, trained.metrics(), decision.outcome()));
         switch (decision.outcome()) {
             case PromotionDecision.CHAMPION ->
                 aliases.makeChampion(moved, source, reason, "archived", Map.of("decision", decision));

@@ -2,37 +2,47 @@ package io.bikecast.training.run;
 
 import io.bikecast.common.events.ModelMetrics;
 import io.bikecast.common.registry.ReferenceSample;
+import io.bikecast.model.Forecaster;
 import io.bikecast.training.data.TimeSplit;
-import org.tribuo.Model;
-import org.tribuo.regression.Regressor;
+import io.bikecast.training.forecast.CandidateEvaluation;
+import io.bikecast.training.forecast.WindowHistory;
+import java.util.List;
 
 /**
- * The outcome of the training part of a run, before the registry decides what becomes of it. A run fits twice with the
- * same parameters and seed: the evaluation fit learns from the hours before the holdout and is scored on the holdout
- * ({@code metrics}, {@code holdoutPredictions}); the served fit learns from the whole window and is what is stored and
- * served ({@code model}, the artifact, the reference sample).
+ * The outcome of the training part of a run, before the registry decides what becomes of it. Each candidate recipe's
+ * evaluation fit learned the hours before the holdout and was scored on the holdout; the better one ({@code chosen})
+ * was refitted on the whole window, and that served fit is what is stored and served ({@code forecaster}, the
+ * artifact, the reference sample).
  *
- * @param model the served fit
+ * @param history the window's demand, which the history features of every hour read
+ * @param forecaster the served fit of the chosen recipe
  * @param servedFit the hours the served fit learned from
- * @param metrics the evaluation fit's metrics on the holdout: the version's metrics
- * @param holdoutPredictions the evaluation fit's prediction for each hour of {@code split.holdout()}, in order
- * @param referenceSample rows of the whole window with their hours and the served fit's predictions
- * @param artifact the stored form of the served fit ({@link io.bikecast.model.ModelArtifacts}), gzip protobuf
- * @param artifactRawBytes the size of the uncompressed protobuf
+ * @param candidates every candidate's evaluation, in the configured order
+ * @param chosen the candidate with the lowest score: its metrics and holdout forecasts are the version's
+ * @param referenceSample rows of the whole window with their hours and the served lead-0 model's forecasts
+ * @param artifact the stored form of the served fit ({@link io.bikecast.model.ForecasterArtifacts})
+ * @param artifactRawBytes the size of the uncompressed Tribuo protobufs it holds
  * @param treeNodes the nodes of all the served fit's trees, within {@link ModelSizeLimits}
- * @param provenance Tribuo's provenance of the served fit as compact JSON
+ * @param provenance Tribuo's provenance of each served model as compact JSON, by lead
  */
 record TrainedModel(
         RunSettings settings,
         TimeSplit split,
         String datasetVersion,
-        Model<Regressor> model,
+        WindowHistory history,
+        Forecaster forecaster,
         ServedFit servedFit,
-        ModelMetrics metrics,
-        double[] holdoutPredictions,
+        List<CandidateEvaluation> candidates,
+        CandidateEvaluation chosen,
         ReferenceSample referenceSample,
         byte[] artifact,
         String artifactSha256,
         long artifactRawBytes,
         long treeNodes,
-        String provenance) {}
+        String provenance) {
+
+    /** The version's metrics: the chosen evaluation fit's, the mean over its leads with history. */
+    ModelMetrics metrics() {
+        return chosen.metrics();
+    }
+}

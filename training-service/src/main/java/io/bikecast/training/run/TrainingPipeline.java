@@ -1,21 +1,23 @@
 package io.bikecast.training.run;
 
-import io.bikecast.common.events.ModelMetrics;
 import io.bikecast.common.registry.ReferenceSample;
+import io.bikecast.model.Forecaster;
+import io.bikecast.model.LeadModel;
 import io.bikecast.model.ModelArtifacts;
 import io.bikecast.training.config.TrainingProperties;
 import io.bikecast.training.data.DatasetVersion;
 import io.bikecast.training.data.ObservationReader;
 import io.bikecast.training.data.TimeSplit;
 import io.bikecast.training.data.TrainingRow;
-import io.bikecast.training.forest.ArtifactPacker;
-import io.bikecast.training.forest.Evaluation;
-import io.bikecast.training.forest.ParallelForestTrainer;
+import io.bikecast.training.forecast.CandidateEvaluation;
+import io.bikecast.training.forecast.ForecasterTrainer;
+import io.bikecast.training.forecast.Recipe;
+import io.bikecast.training.forecast.ReferenceSamples;
+import io.bikecast.training.forecast.WindowHistory;
 import io.bikecast.training.forest.ProvenanceJson;
-import io.bikecast.training.forest.ReferenceSamples;
-import io.bikecast.training.forest.TrainingSets;
 import io.bikecast.training.promotion.ChampionFit;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -23,36 +25,37 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.springframework.stereotype.Component;
-import org.tribuo.Model;
-import org.tribuo.regression.Regressor;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads the window and splits it in time; fits the forest on the hours before the holdout and scores it on the holdout
- * (the evaluation fit, whose metrics the version keeps); refits the same parameters and seed on the whole window (the
- * served fit, which is stored and served, so that what is served has learned the newest hours); and packs the artifact
- * and the reference sample of the served fit. Each fit's size is checked against {@link ModelSizeLimits} as soon as it
- * is grown, so a request for a forest too large to serve fails before the refit, and before anything is registered.
+ * Reads the window and splits it in time; for each candidate recipe fits a forecaster (one model per lead, with the
+ * history features of that lead read from the window's own observations) on the hours before the holdout and scores
+ * each lead on the holdout (the evaluation fit, with split-conformal intervals); chooses the candidate with the lowest
+ * mean RMSE over the leads with history; refits that recipe on the whole window (the served fit, which is stored and
+ * served, so that what is served has learned the newest hours); and packs the artifact and the reference sample of
+ * the served fit. The forecaster's size is checked against {@link ModelSizeLimits} as each model is grown, so a request
+ * for a forest too large to serve fails before the next fit, and before anything is registered.
  */
 @Component
 class TrainingPipeline {
 
     private final ObservationReader observations;
     private final TrainingProperties properties;
-    private final ParallelForestTrainer trainer;
+    private final ForecasterTrainer trainer;
     private final ModelSizeLimits limits;
     private final JsonMapper json;
 
     TrainingPipeline(ObservationReader observations, TrainingProperties properties, JsonMapper json) {
         this.observations = observations;
         this.properties = properties;
-        this.trainer = new ParallelForestTrainer(properties.effectiveThreads());
+        this.trainer = new ForecasterTrainer(properties.effectiveThreads());
         this.limits = new ModelSizeLimits(properties);
         this.json = json;
     }
 
     /**
-     * Trains one model.
+     * Trains one forecaster.
      *
      * @throws TrainingException if the data cannot support a run (none, too few rows, an empty holdout)
      * @throws ModelTooLargeException if a fit is larger than the limits
@@ -62,7 +65,7 @@ class TrainingPipeline {
     }
 
     /**
-     * Trains one model whose holdout begins after the champion's served fit ended ({@link HoldoutStart}).
+     * Trains one forecaster whose holdout begins after the champion's served fit ended ({@link HoldoutStart}).
      *
      * @param champion the champion's served fit, if there is a champion
      */
@@ -98,45 +101,84 @@ class TrainingPipeline {
         }
         String datasetVersion = DatasetVersion.of(rows);
         String source = "ingest-service series=" + series + " version=" + datasetVersion;
+        WindowHistory history = WindowHistory.of(rows);
         timer.lap("read");
-        double[] holdoutPredictions = evaluationFitPredictions(split, source, settings, champion, timer);
-        double[] holdoutActual =
-                split.holdout().stream().mapToDouble(TrainingRow::count).toArray();
-        ModelMetrics metrics = Evaluation.metrics(holdoutActual, holdoutPredictions);
-        timer.lap("evaluate");
-        Model<Regressor> served = trainer.train(TrainingSets.of(rows, source), settings.forest());
-        long treeNodes = limits.checkNodes("served fit", served);
-        timer.lap("refit");
-        // The reference sample's predictions only read the model: they run beside the serialization, which is single
-        // threaded (gzip), instead of after it.
+        List<CandidateEvaluation> candidates = new ArrayList<>();
+        for (Recipe recipe : settings.recipes()) {
+            candidates.add(evaluate(recipe, split, history, source, champion, timer));
+        }
+        CandidateEvaluation chosen = CandidateEvaluation.best(candidates);
+        Forecaster served = trainer.fitServed(chosen, rows, history, source, limits::checkNodes);
+        long treeNodes = ForecasterTrainer.nodes(served);
+        timer.lap("refit " + chosen.recipe().algorithm().id());
+        // The reference sample's predictions only read the models: they run beside the serialization instead of after.
         ReferenceSample referenceSample;
-        ArtifactPacker.Packed artifact;
+        PackedForecaster artifact;
         try (ExecutorService side = Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().name("reference-sample").daemon(true).factory())) {
             CompletableFuture<ReferenceSample> sample = CompletableFuture.supplyAsync(
                     () -> ReferenceSamples.of(served, rows, properties.referenceSampleSize()), side);
-            artifact = ArtifactPacker.pack(served);
+            artifact = PackedForecaster.of(served);
             referenceSample = join(sample);
         }
         limits.checkArtifact(artifact.bytes().length);
         String sha256 = ModelArtifacts.sha256(artifact.bytes());
         timer.lap("serialize and reference sample");
-        String provenance = ProvenanceJson.of(served, json);
+        String provenance = provenance(served);
         timer.lap("provenance");
         return new TrainedModel(
                 settings,
                 split,
                 datasetVersion,
+                history,
                 served,
                 new ServedFit(rows.getFirst().hour(), rows.getLast().hour(), rows.size()),
-                metrics,
-                holdoutPredictions,
+                candidates,
+                chosen,
                 referenceSample,
                 artifact.bytes(),
                 sha256,
                 artifact.rawBytes(),
                 treeNodes,
                 provenance);
+    }
+
+    /**
+     * The recipe's evaluation fit, scored on the holdout. Only scores and forecasts leave it, so its models can be
+     * collected before the next grows.
+     *
+     * <p>When the champion's served fit learned exactly these hours (same checksum) with the same recipe (algorithm,
+     * parameters, target and calibration), fitting them again would make the same forecaster: the champion is the
+     * evaluation fit. That is the common case of a scheduled refresh, whose holdout begins where the champion's fit
+     * ended, and it spares the run all but the served fit.
+     */
+    private CandidateEvaluation evaluate(
+            Recipe recipe,
+            TimeSplit split,
+            WindowHistory history,
+            String source,
+            Optional<ChampionFit> champion,
+            PhaseTimer timer) {
+        Optional<ChampionFit> same = champion.filter(fit -> recipe.sameAs(fit.recipe())
+                && DatasetVersion.of(split.training()).equals(fit.datasetVersion()));
+        if (same.isPresent()) {
+            CandidateEvaluation evaluated = trainer.evaluateChampion(
+                    recipe, same.get().version(), same.get().forecaster().get(), split, history);
+            timer.lap("fit " + recipe.algorithm().id() + " (the champion v"
+                    + same.get().version() + ": the same hours and recipe)");
+            return evaluated;
+        }
+        CandidateEvaluation evaluated = trainer.evaluate(recipe, split, history, source, limits::checkNodes);
+        timer.lap("fit and calibrate " + recipe.algorithm().id());
+        return evaluated;
+    }
+
+    private String provenance(Forecaster forecaster) {
+        ObjectNode byLead = json.createObjectNode();
+        for (LeadModel model : forecaster.models()) {
+            byLead.set("lead-" + model.lead(), json.readTree(ProvenanceJson.of(model.model(), json)));
+        }
+        return json.writeValueAsString(byLead);
     }
 
     private static ReferenceSample join(CompletableFuture<ReferenceSample> sample) {
@@ -148,29 +190,5 @@ class TrainingPipeline {
             }
             throw e;
         }
-    }
-
-    /**
-     * Fits on the hours before the holdout and predicts the holdout. Only the predictions leave this method, so the
-     * evaluation fit (hundreds of megabytes for the default forest) can be collected before the refit grows.
-     *
-     * <p>When the champion's served fit learned exactly these hours (same checksum) with the same parameters and seed,
-     * training them again would grow the same forest: the champion is the evaluation fit. That is the common case of
-     * a scheduled refresh, whose holdout begins where the champion's fit ended, and it halves the run.
-     */
-    private double[] evaluationFitPredictions(
-            TimeSplit split, String source, RunSettings settings, Optional<ChampionFit> champion, PhaseTimer timer) {
-        Optional<ChampionFit> same = champion.filter(fit -> settings.forest().equals(fit.forest())
-                && DatasetVersion.of(split.training()).equals(fit.datasetVersion()));
-        if (same.isPresent()) {
-            double[] predictions = Evaluation.predict(same.get().model().get(), split.holdout());
-            timer.lap("fit (the champion v" + same.get().version() + ": the same hours and parameters)");
-            return predictions;
-        }
-        Model<Regressor> evaluationFit = trainer.train(
-                TrainingSets.of(split.training(), source + " before " + split.holdoutStart()), settings.forest());
-        limits.checkNodes("evaluation fit", evaluationFit);
-        timer.lap("fit");
-        return Evaluation.predict(evaluationFit, split.holdout());
     }
 }

@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
  * @param parameters every setting the run used, once it started
  * @param trainingStart the first hour the evaluation fit learned from
  * @param trainingEnd the last hour the evaluation fit learned from (the hour before the holdout)
- * @param metrics the evaluation fit's metrics on the holdout
+ * @param metrics the evaluation fit's metrics on the holdout: the mean over the leads with history (1, 3, 6, 24 h)
  * @param servedFitStart the first hour the registered (served) fit learned from: the window's first hour
  * @param servedFitEnd the last hour the registered fit learned from: the window's last hour
  * @param servedFitRows how many hours the registered fit learned from: the whole window
@@ -24,7 +24,9 @@ import tools.jackson.databind.JsonNode;
  * @param decision the promotion decision, when it succeeded
  * @param requestEventId the id of the event ({@code training-requested}, {@code observations-ingested}) that queued
  *     it, for a driver that waits for the run its event asked for; null for runs requested over HTTP
- * @param provenance Tribuo's provenance of the served model (only in single-run answers)
+ * @param candidates every candidate recipe the run trained, its score on the holdout (the mean RMSE over the leads
+ *     with history, the lowest chosen) and per lead its metrics, coverage and interval
+ * @param provenance Tribuo's provenance of the served models, per lead (only in single-run answers)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record TrainingRun(
@@ -55,6 +57,7 @@ record TrainingRun(
         JsonNode decision,
         String error,
         UUID requestEventId,
+        JsonNode candidates,
         JsonNode provenance) {
 
     static final String QUEUED = "queued";

@@ -25,7 +25,7 @@ class TrainingRunRepository {
             parameters::text AS parameters, merged_into, requested_at, started_at, finished_at, duration_ms,
             training_start, training_end, holdout_start, holdout_end, training_rows, holdout_rows, served_fit_start,
             served_fit_end, served_fit_rows, dataset_version, metrics::text AS metrics, model_version,
-            decision::text AS decision, error, request_event_id""";
+            decision::text AS decision, error, request_event_id, candidates::text AS candidates""";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -78,7 +78,7 @@ class TrainingRunRepository {
                             training_start = ?, training_end = ?, holdout_start = ?, holdout_end = ?,
                             training_rows = ?, holdout_rows = ?, served_fit_start = ?, served_fit_end = ?,
                             served_fit_rows = ?, dataset_version = ?, metrics = ?::jsonb,
-                            model_version = ?, decision = ?::jsonb, provenance = ?::jsonb
+                            model_version = ?, decision = ?::jsonb, provenance = ?::jsonb, candidates = ?::jsonb
                         WHERE id = ? AND lease_owner = ? AND status = 'running'""")
                         .params(
                                 record.trainingStart(),
@@ -95,6 +95,7 @@ class TrainingRunRepository {
                                 record.modelVersion(),
                                 record.decision(),
                                 record.provenance(),
+                                record.candidates(),
                                 run.id(),
                                 run.owner())
                         .update()
@@ -194,6 +195,7 @@ class TrainingRunRepository {
                 tree(rs.getString("decision")),
                 rs.getString("error"),
                 rs.getObject("request_event_id", UUID.class),
+                tree(rs.getString("candidates")),
                 withProvenance ? tree(rs.getString("provenance")) : null);
     }
 
@@ -206,7 +208,8 @@ class TrainingRunRepository {
     }
 
     /**
-     * What a successful run stores about itself; {@code decision} and {@code provenance} are JSON text.
+     * What a successful run stores about itself; {@code decision}, {@code provenance} and {@code candidates} are JSON
+     * text.
      *
      * @param servedFit the hours the registered (served) fit learned from
      */
@@ -222,9 +225,10 @@ class TrainingRunRepository {
             ModelMetrics metrics,
             long modelVersion,
             String decision,
-            String provenance) {
+            String provenance,
+            String candidates) {
 
-        static RunRecord of(TrainedModel trained, long modelVersion, String decision) {
+        static RunRecord of(TrainedModel trained, long modelVersion, String decision, String candidates) {
             return new RunRecord(
                     trained.split().trainingStart(),
                     trained.split().trainingEnd(),
@@ -237,7 +241,8 @@ class TrainingRunRepository {
                     trained.metrics(),
                     modelVersion,
                     decision,
-                    trained.provenance());
+                    trained.provenance(),
+                    candidates);
         }
     }
 }

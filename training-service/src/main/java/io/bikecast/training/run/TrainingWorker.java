@@ -137,8 +137,12 @@ public class TrainingWorker {
                 run.merged().size());
         PhaseTimer timer = new PhaseTimer();
         TrainedModel trained = pipeline.train(settings, promotions.champion(run.modelName()), timer);
-        PromotionDecision decision =
-                promotions.decide(run.modelName(), trained.split(), trained.holdoutPredictions(), trained.metrics());
+        PromotionDecision decision = promotions.decide(
+                run.modelName(),
+                trained.split(),
+                trained.chosen().holdoutForecasts(),
+                trained.history(),
+                trained.metrics());
         timer.lap("champion comparison");
         Registration registered = registration.register(run, trained, decision);
         promotions.registered(
@@ -146,7 +150,7 @@ public class TrainingWorker {
                 registered.version(),
                 registered.decision(),
                 trained.artifactSha256(),
-                trained.model());
+                trained.forecaster());
         timer.lap("registration");
         meters.counter(
                         "bikecast.training.promotion.decisions",
@@ -156,11 +160,13 @@ public class TrainingWorker {
                         registered.decision().outcome())
                 .increment();
         log.info(
-                "run {} registered {} v{} as {} ({}): holdout RMSE {}, R² {}; served fit {}..{} ({} hours, {} tree"
-                        + " nodes, {} bytes stored); phases: {}",
+                "run {} registered {} v{} ({}, chosen of {}) as {} ({}): holdout RMSE {} (mean over the leads with"
+                        + " history), R² {}; served fit {}..{} ({} hours, {} tree nodes, {} bytes stored); phases: {}",
                 run.id(),
                 run.modelName(),
                 registered.version(),
+                trained.forecaster().algorithm(),
+                trained.candidates().size(),
                 registered.decision().outcome(),
                 String.join("; ", registered.decision().reasons()),
                 trained.metrics().rmse(),

@@ -2,6 +2,8 @@ package io.bikecast.training.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bikecast.training.forecast.Algorithm;
+import io.bikecast.training.forecast.BoostingParameters;
 import io.bikecast.training.forest.ForestParameters;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,6 +19,9 @@ class TrainingPropertiesTest {
                 .bindOrCreate("bikecast.training", TrainingProperties.class);
 
         assertThat(properties.forest().toParameters()).isEqualTo(ForestParameters.DEFAULTS);
+        assertThat(properties.boosting().toParameters()).isEqualTo(BoostingParameters.DEFAULTS);
+        assertThat(properties.candidates()).containsExactly(Algorithm.XGBOOST);
+        assertThat(properties.calibrationHours()).isEqualTo(4320);
         assertThat(properties.window().holdoutDays()).isEqualTo(7);
         assertThat(properties.referenceSampleSize()).isEqualTo(8760);
         assertThat(properties.window().days()).isNull();

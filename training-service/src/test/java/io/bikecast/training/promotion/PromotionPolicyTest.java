@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bikecast.common.events.ModelMetrics;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +44,8 @@ class PromotionPolicyTest {
                 168,
                 new ComparisonHours(HOLDOUT_END.minusHours(11), HOLDOUT_END, 12),
                 null,
-                null);
+                null,
+                List.of());
 
         assertThat(policy.decide(metrics(120, 0.5), Optional.of(fewUnseen)).outcome())
                 .isEqualTo(PromotionDecision.REJECTED);
@@ -110,7 +112,8 @@ class PromotionPolicyTest {
                 168,
                 new ComparisonHours(HOLDOUT_END.minusHours(22), HOLDOUT_END, 23),
                 null,
-                null);
+                null,
+                List.of());
 
         PromotionDecision decision = policy.decide(metrics(20, 0.99), Optional.of(fewUnseen));
 
@@ -127,7 +130,15 @@ class PromotionPolicyTest {
     @Test
     void keepsACandidateAsChallengerWhenTheChampionHasSeenEveryHoldoutHour() {
         ChampionComparison allSeen = new ChampionComparison(
-                3, HOLDOUT_END, HOLDOUT_START, HOLDOUT_END, 168, new ComparisonHours(null, null, 0), null, null);
+                3,
+                HOLDOUT_END,
+                HOLDOUT_START,
+                HOLDOUT_END,
+                168,
+                new ComparisonHours(null, null, 0),
+                null,
+                null,
+                List.of());
 
         PromotionDecision decision = policy.decide(metrics(20, 0.99), Optional.of(allSeen));
 
@@ -146,7 +157,8 @@ class PromotionPolicyTest {
                 168,
                 new ComparisonHours(HOLDOUT_START, HOLDOUT_END, hours),
                 metrics(candidateRmse, 0.8),
-                metrics(championRmse, 0.8));
+                metrics(championRmse, 0.8),
+                List.of());
     }
 
     private static ModelMetrics metrics(double rmse, double r2) {

@@ -2,8 +2,11 @@ package io.bikecast.training.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bikecast.training.forecast.Algorithm;
+import io.bikecast.training.forecast.BoostingParameters;
 import io.bikecast.training.forest.ForestParameters;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class HoldoutStartTest {
 
     private static final LocalDateTime LATEST = LocalDateTime.of(2012, 9, 20, 23, 0);
-    private static final RunSettings SEVEN_DAYS = new RunSettings(ForestParameters.DEFAULTS, null, 7, null);
+    private static final RunSettings SEVEN_DAYS = settings(null);
 
     @Test
     void withoutAChampionTheHoldoutIsTheLastSevenDays() {
@@ -38,8 +41,19 @@ class HoldoutStartTest {
     @Test
     void anExplicitStartWins() {
         LocalDateTime explicit = LocalDateTime.of(2012, 9, 1, 0, 0);
-        RunSettings settings = new RunSettings(ForestParameters.DEFAULTS, null, 7, explicit);
+        RunSettings settings = settings(explicit);
 
         assertThat(HoldoutStart.of(LATEST, settings, Optional.of(LATEST), 72)).isEqualTo(explicit);
+    }
+
+    private static RunSettings settings(LocalDateTime holdoutStart) {
+        return new RunSettings(
+                List.of(Algorithm.XGBOOST),
+                ForestParameters.DEFAULTS,
+                BoostingParameters.DEFAULTS,
+                4320,
+                null,
+                7,
+                holdoutStart);
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bikecast.testsupport.RealInfrastructure;
 import io.bikecast.training.FakeIngest;
+import io.bikecast.training.forecast.Algorithm;
+import io.bikecast.training.forecast.BoostingParameters;
 import io.bikecast.training.forest.ForestParameters;
 import io.bikecast.training.promotion.PromotionDecision;
 import java.time.Clock;
@@ -41,8 +43,14 @@ class RunLeaseTest {
     private static final LeaseProperties LEASE = new LeaseProperties(Duration.ofMinutes(1), Duration.ofSeconds(20), 2);
     private static final RunOverrides ANOTHER_SEED =
             new RunOverrides(null, null, null, null, null, 7L, null, null, null, null);
-    private static final RunSettings SMALL_FOREST =
-            new RunSettings(new ForestParameters(4, 4, 5f, 0f, 0.99f, 1L, 2), null, 7, null);
+    private static final RunSettings SMALL_FOREST = new RunSettings(
+            List.of(Algorithm.RANDOM_FOREST),
+            new ForestParameters(4, 4, 5f, 0f, 0.99f, 1L, 2),
+            BoostingParameters.DEFAULTS,
+            4320,
+            null,
+            7,
+            null);
 
     private static final FakeIngest INGEST = FakeIngest.start();
 
@@ -133,6 +141,7 @@ class RunLeaseTest {
                 PromotionDecision.CHAMPION,
                 List.of("the first version"),
                 trained.metrics(),
+                null,
                 null,
                 null,
                 null,

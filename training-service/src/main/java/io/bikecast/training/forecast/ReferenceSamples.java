@@ -1,19 +1,19 @@
-package io.bikecast.training.forest;
+package io.bikecast.training.forecast;
 
 import io.bikecast.common.features.FeatureSchema;
 import io.bikecast.common.registry.ReferenceSample;
+import io.bikecast.model.Forecaster;
 import io.bikecast.training.data.TrainingRow;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.tribuo.Model;
-import org.tribuo.regression.Regressor;
 
 /**
- * Builds the reference sample stored with a version: rows of the served fit spread evenly over time, with their hours
- * and the served model's predictions.
+ * Builds the reference sample stored with a version: rows of the served fit spread evenly over time, with their hours,
+ * their UCI features and the forecasts of the served model without history. Drift is measured on the weather and
+ * calendar inputs, which every lead shares; the model without history is the one that answers for any of them.
  */
 public final class ReferenceSamples {
 
@@ -21,9 +21,10 @@ public final class ReferenceSamples {
 
     /**
      * Up to {@code size} rows taken at an even stride over {@code rows} (so every season of the window is present, and
-     * the same rows are taken for the same data), their hours, their features and the model's predictions for them.
+     * the same rows are taken for the same data), their hours, their features and the lead-0 model's forecasts (counts)
+     * for them.
      */
-    public static ReferenceSample of(Model<Regressor> model, List<TrainingRow> rows, int size) {
+    public static ReferenceSample of(Forecaster forecaster, List<TrainingRow> rows, int size) {
         List<TrainingRow> sample = new ArrayList<>();
         if (rows.size() <= size) {
             sample.addAll(rows);
@@ -45,6 +46,12 @@ public final class ReferenceSamples {
             features.put(names[f], columns[f]);
         }
         List<LocalDateTime> hours = sample.stream().map(TrainingRow::hour).toList();
-        return new ReferenceSample(features, Evaluation.predict(model, sample), hours);
+        double[] predictions = Forecasts.raw(forecaster.withoutHistoryModel(), sample, hour -> {
+            throw new IllegalStateException("the model without history read the demand at " + hour);
+        });
+        for (int i = 0; i < predictions.length; i++) {
+            predictions[i] = forecaster.target().toCount(predictions[i]);
+        }
+        return new ReferenceSample(features, predictions, hours);
     }
 }

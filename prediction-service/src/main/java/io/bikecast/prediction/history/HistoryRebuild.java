@@ -1,0 +1,124 @@
+package io.bikecast.prediction.history;
+
+import io.bikecast.prediction.PredictionProperties;
+import java.net.URI;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Rebuilds the recent demand at start-up from the ingest service's export, on a background thread so that start-up
+ * never waits for ingest: the latest {@code max-hours} hours of each of the {@code max-series} most recently observed
+ * series. While ingest cannot be read it tries again, from {@code retry-interval} doubling to {@code
+ * max-retry-interval}; until it has succeeded, forecasts are made without history (and say so). Started after the
+ * listener containers, so that an actual stored while the export is read arrives as an event.
+ */
+class HistoryRebuild implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(HistoryRebuild.class);
+
+    private final IngestExportApi ingest;
+    private final URI ingestUrl;
+    private final RecentDemand demand;
+    private final PredictionProperties.History settings;
+    private volatile Thread worker;
+
+    HistoryRebuild(IngestExportApi ingest, URI ingestUrl, RecentDemand demand, PredictionProperties.History settings) {
+        this.ingest = ingest;
+        this.ingestUrl = ingestUrl;
+        this.demand = demand;
+        this.settings = settings;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (worker == null) {
+            worker = Thread.ofPlatform().daemon().name("history-rebuild").start(this::rebuildUntilDone);
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (worker != null) {
+            worker.interrupt();
+            worker = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return worker != null;
+    }
+
+    /** After the Kafka listener containers, which start in phase {@code Integer.MAX_VALUE - 100}. */
+    @Override
+    public int getPhase() {
+        return DEFAULT_PHASE - 50;
+    }
+
+    private void rebuildUntilDone() {
+        Duration wait = settings.retryInterval();
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                int hours = rebuild();
+                demand.markRebuilt();
+                log.info("Rebuilt the recent demand from {}: {} hours", ingestUrl, hours);
+                return;
+            } catch (RuntimeException e) {
+                log.warn(
+                        "Could not rebuild the recent demand from the ingest service at {} ({}); forecasts are made"
+                                + " without history until it answers. Retrying in {}",
+                        ingestUrl,
+                        e.toString(),
+                        wait);
+            }
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                return;
+            }
+            wait = wait.multipliedBy(2).compareTo(settings.maxRetryInterval()) > 0
+                    ? settings.maxRetryInterval()
+                    : wait.multipliedBy(2);
+        }
+    }
+
+    /** Reads every kept series' latest hours into the store; the number of hours read. */
+    private int rebuild() {
+        List<IngestExportApi.SeriesRange> series = ingest.series().stream()
+                .sorted(Comparator.comparing(IngestExportApi.SeriesRange::lastHour)
+                        .reversed())
+                .limit(settings.maxSeries())
+                .toList();
+        int hours = 0;
+        for (IngestExportApi.SeriesRange range : series) {
+            LocalDateTime from = range.lastHour().minusHours(settings.maxHours() - 1L);
+            hours += read(ingest.export(range.seriesId(), DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(from), null));
+        }
+        return hours;
+    }
+
+    private int read(IngestExportApi.Export export) {
+        if (export.count() == null || export.columns() == null || export.rows() == null) {
+            throw new IllegalStateException("the export of series " + export.seriesId() + " was cut off");
+        }
+        int hour = export.columns().indexOf("hour");
+        int count = export.columns().indexOf("cnt");
+        if (hour < 0 || count < 0) {
+            throw new IllegalStateException(
+                    "the export of series " + export.seriesId() + " has no hour or cnt column: " + export.columns());
+        }
+        for (List<Object> row : export.rows()) {
+            demand.record(
+                    export.seriesId(),
+                    LocalDateTime.parse(String.valueOf(row.get(hour))),
+                    ((Number) row.get(count)).doubleValue());
+        }
+        return export.rows().size();
+    }
+}

@@ -1,0 +1,151 @@
+package io.bikecast.prediction.support;
+
+import com.sun.net.httpserver.HttpExchange;
+import io.bikecast.common.features.Feature;
+import io.bikecast.common.features.FeatureKind;
+import io.bikecast.common.features.FeatureSchema;
+import io.bikecast.testsupport.LoopbackHttpFake;
+import io.bikecast.testsupport.UciDataset;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The two read endpoints of the ingest service that the prediction service rebuilds its recent demand from, on
+ * 127.0.0.1: {@code GET /api/v1/ingest/series} and {@code GET /api/v1/ingest/observations/export?series=&from=&to=}
+ * in the ingest service's document form (the columns, positional rows oldest first, the count last). A test stores
+ * hours of the UCI data set here, under any series.
+ */
+public final class FakeIngest extends LoopbackHttpFake {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The ingest service's columns: the hour, the features by their UCI names, the count. */
+    private static final List<String> COLUMNS = columns();
+
+    private final Map<String, NavigableMap<LocalDateTime, UciDataset.HourRow>> stored = new ConcurrentHashMap<>();
+    private final AtomicInteger exports = new AtomicInteger();
+
+    private FakeIngest() {
+        super("/api/v1/ingest/", "the fake ingest service");
+    }
+
+    /** An ingest service with nothing stored, listening on a free port. */
+    public static FakeIngest start() {
+        FakeIngest ingest = new FakeIngest();
+        ingest.listen();
+        return ingest;
+    }
+
+    /** Stores the UCI hours from {@code from} (inclusive) to {@code to} (exclusive) as the given series. */
+    public void store(String series, LocalDateTime from, LocalDateTime to) {
+        NavigableMap<LocalDateTime, UciDataset.HourRow> rows =
+                stored.computeIfAbsent(series, s -> new ConcurrentSkipListMap<>());
+        for (UciDataset.HourRow row : UciDataset.hours()) {
+            LocalDateTime hour = hourOf(row);
+            if (!hour.isBefore(from) && hour.isBefore(to)) {
+                rows.put(hour, row);
+            }
+        }
+    }
+
+    /** Export requests answered so far. */
+    public int exports() {
+        return exports.get();
+    }
+
+    /** The local hour of a UCI row. */
+    public static LocalDateTime hourOf(UciDataset.HourRow row) {
+        return row.dteday().atTime(row.hr(), 0);
+    }
+
+    @Override
+    protected void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+            if (path.equals("/api/v1/ingest/series")) {
+                List<Map<String, Object>> ranges = new ArrayList<>();
+                stored.forEach((series, rows) -> ranges.add(Map.of(
+                        "seriesId", series,
+                        "firstHour", rows.firstKey().toString(),
+                        "lastHour", rows.lastKey().toString(),
+                        "hours", rows.size())));
+                send(exchange, 200, ranges);
+            } else if (path.equals("/api/v1/ingest/observations/export")) {
+                exports.incrementAndGet();
+                send(exchange, 200, export(query));
+            } else {
+                send(exchange, 404, Map.of("status", 404, "detail", "no such endpoint: " + path));
+            }
+        }
+    }
+
+    private Map<String, Object> export(Map<String, String> query) {
+        String series = query.getOrDefault("series", "system");
+        NavigableMap<LocalDateTime, UciDataset.HourRow> rows =
+                stored.getOrDefault(series, new ConcurrentSkipListMap<>());
+        if (query.get("from") != null) {
+            rows = rows.tailMap(LocalDateTime.parse(query.get("from")), true);
+        }
+        if (query.get("to") != null) {
+            rows = rows.headMap(LocalDateTime.parse(query.get("to")), false);
+        }
+        List<List<Object>> written = new ArrayList<>();
+        for (UciDataset.HourRow row : rows.values()) {
+            List<Object> values = new ArrayList<>();
+            values.add(hourOf(row).toString());
+            for (Feature feature : FeatureSchema.features()) {
+                double value = row.features().value(feature);
+                values.add(feature.kind() == FeatureKind.DISCRETE ? (Object) (int) value : value);
+            }
+            values.add(row.cnt());
+            written.add(values);
+        }
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("seriesId", series);
+        document.put("from", query.get("from"));
+        document.put("to", query.get("to"));
+        document.put("columns", COLUMNS);
+        document.put("rows", written);
+        document.put("count", written.size());
+        return document;
+    }
+
+    private static List<String> columns() {
+        List<String> columns = new ArrayList<>();
+        columns.add("hour");
+        columns.addAll(List.of(FeatureSchema.featureNames()));
+        columns.add("cnt");
+        return List.copyOf(columns);
+    }
+
+    private static void send(HttpExchange exchange, int status, Object body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (raw != null && !raw.isEmpty()) {
+            for (String pair : raw.split("&")) {
+                String[] parts = pair.split("=", 2);
+                parameters.put(
+                        URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
+                        parts.length < 2 ? "" : URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
+            }
+        }
+        return parameters;
+    }
+}
