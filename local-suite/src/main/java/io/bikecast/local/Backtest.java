@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
@@ -142,11 +143,10 @@ final class Backtest {
                 feed.errors.mae(),
                 feed.horizons.scores(),
                 staticScore
-                        .map(score -> score.path("metrics").path("rmse").asDouble())
+                        .map(score -> nextHour(score).path("rmse").asDouble())
                         .orElse(null),
-                staticScore
-                        .map(score -> score.path("metrics").path("mae").asDouble())
-                        .orElse(null),
+                staticScore.map(score -> nextHour(score).path("mae").asDouble()).orElse(null),
+                staticScore.map(Backtest::byHorizon).orElseGet(TreeMap::new),
                 byMonth(api, bootstrapVersion, feed.served, from, to, problems),
                 List.copyOf(feed.retrains),
                 List.copyOf(feed.promotions),
@@ -212,6 +212,9 @@ final class Backtest {
         private final Map<LocalDateTime, Integer> actuals = new HashMap<>();
         private final TreeMap<LocalDateTime, UciHour> weatherOf = new TreeMap<>();
         private final LocalDateTime lastDataHour;
+        /** The latest hour whose actual was stored: the issue time of the next forecasts. */
+        private LocalDateTime lastActual;
+
         private final List<Retrain> retrains = new ArrayList<>();
         private final List<Promotion> promotions = new ArrayList<>();
         private final List<VersionChange> versionChanges = new ArrayList<>();
@@ -236,6 +239,11 @@ final class Backtest {
         }
 
         void hour(UciHour row) {
+            if (lastActual == null) {
+                lastActual = weatherOf.lowerKey(row.hour());
+            }
+            awaitServingActual(lastActual);
+            forecastAhead(lastActual);
             JsonNode answer = api.postJson(PREDICTION, "/api/v1/predict", naturalRequest(row), 200);
             long version = answer.path("modelVersion").asLong();
             if (version != servedVersion) {
@@ -251,13 +259,13 @@ final class Backtest {
                     .asDouble(answer.path("prediction").asDouble(predicted));
             served.add(new ServedHour(row.hour(), row.cnt(), predicted, raw, version));
             errors.add(predicted, row.cnt());
-            forecastAhead(row);
 
             JsonNode stored = api.postJson(INGEST, "/api/v1/ingest/observations", observation(row), 201);
             if (stored.path("rowsRejected").asInt() > 0) {
                 throw new IllegalStateException(
                         "the ingest service rejected the actual of " + row.hour() + ": " + stored.path("rejections"));
             }
+            lastActual = row.hour();
             JsonNode clock = Polling.until(
                     "monitoring's clock to reach " + row.hour(),
                     CLOCK_TIMEOUT,
@@ -275,19 +283,39 @@ final class Backtest {
         }
 
         /**
-         * The next day's forecast, as a planner would ask for it after the previous hour's actual: issued at that
-         * hour, with the weather of each hour ahead as the data set has it (a perfect weather forecast, the backtest's
-         * one optimistic assumption), scored at the horizons the report shows.
+         * Until the prediction service has the actual of {@code hour} in its recent demand: it learns actuals from
+         * {@code actual-observed} events, after monitoring may already have. A user asking right after storing an
+         * actual would get a forecast issued an hour earlier; the backtest scores what is served once it is known.
          */
-        private void forecastAhead(UciHour row) {
-            List<UciHour> ahead = hoursAhead(row.hour());
+        private void awaitServingActual(LocalDateTime hour) {
+            Polling.until(
+                    "the prediction service to have the actual of " + hour,
+                    CLOCK_TIMEOUT,
+                    () -> api.get(PREDICTION, "/api/v1/history/system"),
+                    history -> history.path("rebuilt").asBoolean()
+                            && localHour(history.path("latestHour"))
+                                    .map(latest -> !latest.isBefore(hour))
+                                    .orElse(false),
+                    "GET /api/v1/history/system of the prediction service and its log");
+        }
+
+        /**
+         * The next day's forecast, as a planner would ask for it right after the latest actual: issued at that hour, with
+         * the weather of each hour ahead as the data set has it (a perfect weather forecast, the backtest's one
+         * optimistic assumption), scored at the horizons the report shows on the hours that have an actual.
+         */
+        private void forecastAhead(LocalDateTime issuedAt) {
+            List<UciHour> ahead = hoursAhead(issuedAt.plusHours(1));
+            if (ahead.isEmpty()) {
+                return;
+            }
             Map<String, Object> request = new LinkedHashMap<>();
             request.put("seriesId", "system");
             request.put("hours", ahead.size());
-            request.put("issuedAt", row.hour().minusHours(1).toString());
+            request.put("issuedAt", issuedAt.toString());
             request.put("weather", ahead.stream().map(Backtest::weather).toList());
             JsonNode answer = api.postJson(PREDICTION, "/api/v1/forecast", request, 200);
-            for (JsonNode forecast : answer.path("forecasts")) {
+            for (JsonNode forecast : answer.path("points")) {
                 Optional<LocalDateTime> hour = localHour(forecast.path("hour"));
                 Integer actual = hour.map(actuals::get).orElse(null);
                 if (actual == null || !hour.get().isBefore(settings.to().atStartOfDay())) {
@@ -506,7 +534,7 @@ final class Backtest {
             LocalDateTime start = max(month.atDay(1).atStartOfDay(), from);
             LocalDateTime end = min(month.plusMonths(1).atDay(1).atStartOfDay(), to);
             Double staticRmse = evaluate(api, bootstrapVersion, start, end, problems)
-                    .map(score -> score.path("metrics").path("rmse").asDouble())
+                    .map(score -> nextHour(score).path("rmse").asDouble())
                     .orElse(null);
             months.put(month.toString(), new MonthScore(errors.count(), errors.rmse(), staticRmse));
         });
@@ -540,6 +568,27 @@ final class Backtest {
         return localHour(version.path("servedFitEnd"))
                 .or(() -> localHour(version.path("trainedThrough")))
                 .or(() -> localHour(version.path("trainingEnd")));
+    }
+
+    /**
+     * An evaluation's next-hour figures, which is what the fed hours are served at; a training service that scores
+     * without leads gives only its overall metrics.
+     */
+    static JsonNode nextHour(JsonNode evaluation) {
+        JsonNode lead = evaluation.path("leads").path("1");
+        return lead.isObject() ? lead : evaluation.path("metrics");
+    }
+
+    /** An evaluation's RMSE per lead, the horizon it serves exactly. */
+    private static SortedMap<Integer, Double> byHorizon(JsonNode evaluation) {
+        SortedMap<Integer, Double> rmse = new TreeMap<>();
+        evaluation
+                .path("leads")
+                .properties()
+                .forEach(lead -> rmse.put(
+                        Integer.parseInt(lead.getKey()),
+                        lead.getValue().path("rmse").asDouble()));
+        return rmse;
     }
 
     static Optional<LocalDateTime> localHour(JsonNode node) {

@@ -70,6 +70,8 @@ final class BacktestJson {
                                         : Math.round(score.coverage80() * 10_000) / 10_000.0));
         root.put("staticRmse", round(result.staticRmse()));
         root.put("staticMae", round(result.staticMae()));
+        ObjectNode staticHorizons = root.putObject("staticHorizons");
+        result.staticHorizons().forEach((horizon, rmse) -> staticHorizons.put(Integer.toString(horizon), round(rmse)));
         root.put("improvementOverStatic", improvement(result));
         ObjectNode months = root.putObject("rmseByMonth");
         result.rmseByMonth()

@@ -16,8 +16,10 @@ import java.util.SortedMap;
  *     previous hour's actual: horizon 1)
  * @param horizons per horizon of {@link HorizonScores#HORIZONS}, the forecasts served that many hours ahead (from the
  *     24-hour forecast asked for at every fed hour) against their actuals
- * @param staticRmse the bootstrap champion's RMSE on the fed hours (training's evaluation endpoint); null if it could
- *     not be scored (see {@code problems})
+ * @param staticRmse the bootstrap champion's next-hour RMSE on the fed hours (training's evaluation endpoint, lead 1);
+ *     null if it could not be scored (see {@code problems})
+ * @param staticHorizons the bootstrap champion's RMSE on the fed hours at each lead the evaluation endpoint scores
+ *     (1, 3, 6 and 24 hours ahead, with perfect history): the horizons' static reference; empty if not scored
  * @param rmseByMonth per month ({@code 2012-09}) of the fed hours, served and static
  * @param retrains every training run the loop asked for while time stood still
  * @param promotions every change of champion after the bootstrap
@@ -38,6 +40,7 @@ record BacktestResult(
         SortedMap<Integer, HorizonScores.Score> horizons,
         Double staticRmse,
         Double staticMae,
+        SortedMap<Integer, Double> staticHorizons,
         SortedMap<String, MonthScore> rmseByMonth,
         List<Retrain> retrains,
         List<Promotion> promotions,

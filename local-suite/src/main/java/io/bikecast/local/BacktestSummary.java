@@ -35,6 +35,18 @@ final class BacktestSummary {
         result.rmseByMonth()
                 .forEach((month, score) -> out.printf(
                         Locale.ROOT, "  RMSE %-7s %8s %8s%n", month, f(score.served()), f(score.staticRmse())));
+        result.horizons()
+                .forEach((horizon, score) -> out.printf(
+                        Locale.ROOT,
+                        "  RMSE %-7s %8s %8s   MAE %s, 80%% interval held %s of %d%n",
+                        horizon + " h",
+                        f(score.rmse()),
+                        f(result.staticHorizons().get(horizon)),
+                        f(score.mae()),
+                        score.coverage80() == null
+                                ? "-"
+                                : String.format(Locale.ROOT, "%.1f%%", score.coverage80() * 100),
+                        score.forecasts()));
         Double improvement = BacktestJson.improvement(result);
         out.println();
         out.printf(

@@ -39,8 +39,9 @@ public final class RunningSuite implements AutoCloseable {
             // Prediction and monitoring read the registry through training's API: point them at this suite's training.
             shared.putIfAbsent("bikecast.prediction.registry.base-url", suite.baseUrl("training-service"));
             shared.putIfAbsent("bikecast.monitoring.registry.base-url", suite.baseUrl("training-service"));
-            // Training reads its data through ingest's API: point it at this suite's ingest service.
+            // Training reads its data, and prediction rebuilds its recent demand, through ingest's API.
             shared.putIfAbsent("bikecast.training.ingest.base-url", suite.baseUrl("ingest-service"));
+            shared.putIfAbsent("bikecast.prediction.ingest.base-url", suite.baseUrl("ingest-service"));
             shared.putIfAbsent(
                     "bikecast.prediction.registry.cache-directory",
                     settings.dataDirectory()

@@ -82,6 +82,19 @@ class BacktestCommandTest {
         assertThat(report.path("servedRmse").asDouble())
                 .as("served by the bootstrap champion all along, the served error is the static one")
                 .isCloseTo(report.path("staticRmse").asDouble(), within(0.5));
+        JsonNode nextHour = report.path("horizons").path("1");
+        assertThat(nextHour.path("forecasts").asInt())
+                .as("each fed hour was also forecast an hour ahead by the 24-hour forecast")
+                .isEqualTo(hours);
+        assertThat(nextHour.path("rmse").asDouble())
+                .as("the forecast's first hour is what /predict served for it")
+                .isCloseTo(report.path("servedRmse").asDouble(), within(1e-6));
+        assertThat(report.path("staticHorizons").path("1").asDouble())
+                .isCloseTo(report.path("staticRmse").asDouble(), within(1e-6));
+        JsonNode dayAhead = report.path("horizons").path("24");
+        assertThat(dayAhead.path("forecasts").asInt()).isPositive().isLessThanOrEqualTo(hours - 23);
+        assertThat(dayAhead.path("coverage80").asDouble()).isBetween(0.0, 1.0);
+        assertThat(report.path("staticHorizons").path("24").asDouble()).isPositive();
         assertThat(report.path("rmseByMonth").path("2011-09").path("hours").asInt())
                 .isEqualTo(hours);
         assertThat(report.path("rmseByMonth").path("2011-09").path("static").asDouble())
@@ -93,6 +106,7 @@ class BacktestCommandTest {
                 .contains("2011-09-01     24/" + hours + " hours")
                 .contains(" static; bootstrap v")
                 .contains("RMSE 2011-09")
+                .contains("RMSE 24 h")
                 .contains(directory.resolve("backtest.json").toAbsolutePath().toString());
         System.out.printf(
                 "%nBACKTEST: %d hours in %.1f s, %.3f s per fed hour%n%n",

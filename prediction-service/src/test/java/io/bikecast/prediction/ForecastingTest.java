@@ -169,6 +169,20 @@ class ForecastingTest {
         assertThat(answer.path("features").path("lag_lead_1").asDouble()).isEqualTo(41);
         assertThat(answer.path("features").path("lag_lead_2").asDouble()).isEqualTo(40);
         assertThat(answer.path("features").has("lag_day")).isFalse();
+        JsonNode history = http.get("/api/v1/history/station-7").body();
+        assertThat(history.path("rebuilt").asBoolean()).isTrue();
+        assertThat(time(history.path("latestHour"))).isEqualTo(LATEST);
+    }
+
+    @Test
+    void theHistoryOfASeriesWithoutActualsHasNoLatestHourAndABadSeriesIsNamed() {
+        JsonNode none = http().get("/api/v1/history/station-none").body();
+        assertThat(none.path("latestHour").isNull()).isTrue();
+        assertThat(none.path("maxHours").asInt()).isPositive();
+
+        Http.Response bad = http.get("/api/v1/history/NOT%20A%20SERIES");
+        assertThat(bad.status()).as(bad.text()).isEqualTo(400);
+        assertThat(bad.body().path("errors").get(0).path("field").asString()).isEqualTo("seriesId");
     }
 
     @Test
@@ -204,6 +218,8 @@ class ForecastingTest {
                     logged.awaitUntil(all -> all.keySet().containsAll(ids), Duration.ofSeconds(20));
             assertThat(seen.keySet()).containsAll(ids);
             assertThat(seen.get(ids.get(23)).hour()).isEqualTo(LATEST.plusHours(24));
+            assertThat(seen.get(ids.get(23)).issuedAt()).isEqualTo(LATEST);
+            assertThat(seen.get(ids.get(23)).horizonHours()).isEqualTo(24);
         }
     }
 

@@ -579,6 +579,17 @@ class TrainingLifecycleTest {
         assertThat(scored.path("metrics").path("r2").asDouble()).isEqualTo(championOnJuly.r2());
         assertThat(scored.path("metrics").path("withinTwentyPercent").asDouble())
                 .isEqualTo(championOnJuly.withinTwentyPercent());
+        Map<Integer, ModelMetrics> byLead =
+                Forecasts.metricsByLead(reader.load(MODEL, 4).forecaster(), julyRows, history());
+        assertThat(byLead.keySet()).containsExactly(1, 3, 6, 24);
+        for (int lead : byLead.keySet()) {
+            assertThat(scored.path("leads")
+                            .path(Integer.toString(lead))
+                            .path("rmse")
+                            .asDouble())
+                    .as("lead %d", lead)
+                    .isEqualTo(byLead.get(lead).rmse());
+        }
     }
 
     @Test

@@ -17,6 +17,9 @@ import java.util.UUID;
  * @param servedBy which alias produced it
  * @param shadow true when a challenger in shadow mode produced it: logged, never returned to the client
  * @param predictedAt when the prediction was made
+ * @param issuedAt the latest hour whose actual the prediction could read (its issue time); null for a prediction made
+ *     without an hour or without history, and in events older than the forecasters
+ * @param horizonHours whole hours from {@code issuedAt} to {@code hour}; null with {@code issuedAt}
  */
 public record PredictionLogged(
         UUID eventId,
@@ -32,7 +35,9 @@ public record PredictionLogged(
         long modelVersion,
         ServedBy servedBy,
         boolean shadow,
-        Instant predictedAt)
+        Instant predictedAt,
+        LocalDateTime issuedAt,
+        Integer horizonHours)
         implements BikecastEvent {
 
     public static final String TYPE = "prediction-logged";
@@ -58,6 +63,37 @@ public record PredictionLogged(
             ServedBy servedBy,
             boolean shadow,
             Instant predictedAt) {
+        return of(
+                predictionId,
+                seriesId,
+                hour,
+                features,
+                prediction,
+                predictedCount,
+                modelName,
+                modelVersion,
+                servedBy,
+                shadow,
+                predictedAt,
+                null,
+                null);
+    }
+
+    /** A prediction issued at a known time, {@code horizonHours} before its hour. */
+    public static PredictionLogged of(
+            UUID predictionId,
+            String seriesId,
+            LocalDateTime hour,
+            UciFeatures features,
+            double prediction,
+            long predictedCount,
+            String modelName,
+            long modelVersion,
+            ServedBy servedBy,
+            boolean shadow,
+            Instant predictedAt,
+            LocalDateTime issuedAt,
+            Integer horizonHours) {
         return new PredictionLogged(
                 UUID.randomUUID(),
                 Instant.now(),
@@ -72,7 +108,9 @@ public record PredictionLogged(
                 modelVersion,
                 servedBy,
                 shadow,
-                predictedAt);
+                predictedAt,
+                issuedAt,
+                horizonHours);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.bikecast.prediction.history;
 
 import io.bikecast.prediction.PredictionProperties;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,17 +16,18 @@ class HistoryConfiguration {
     }
 
     @Bean
-    ActualsListener actualsListener(RecentDemand demand) {
-        return new ActualsListener(demand);
+    ActualsListener actualsListener(RecentDemand demand, Clock clock) {
+        return new ActualsListener(demand, clock);
     }
 
     @Bean
-    HistoryRebuild historyRebuild(RecentDemand demand, PredictionProperties properties) {
+    HistoryRebuild historyRebuild(RecentDemand demand, ActualsListener listener, PredictionProperties properties) {
         PredictionProperties.Ingest ingest = properties.ingest();
         return new HistoryRebuild(
                 IngestExportApi.create(ingest.baseUrl(), ingest.connectTimeout(), ingest.readTimeout()),
                 ingest.baseUrl(),
                 demand,
-                properties.history());
+                properties.history(),
+                listener::listening);
     }
 }

@@ -113,14 +113,14 @@ public class Predictor {
         Served served = serve(model, input, issue);
         UUID predictionId = UUID.randomUUID();
         Instant now = clock.instant();
-        log(predictionId, input, model, servedBy, served.output(), false, now);
+        log(predictionId, input, model, servedBy, served, false, now);
         if (challenger != null && router.mode() == ChallengerMode.SHADOW) {
             log(
                     shadowId(predictionId),
                     input,
                     challenger,
                     ServedBy.CHALLENGER,
-                    serve(challenger, input, issue).output(),
+                    serve(challenger, input, issue),
                     true,
                     now);
         }
@@ -177,9 +177,10 @@ public class Predictor {
             PredictionInput input,
             ServedModel model,
             ServedBy servedBy,
-            ModelOutput output,
+            Served served,
             boolean shadow,
             Instant at) {
+        ModelOutput output = served.output();
         predicted
                 .withTags(Tags.of(
                         "served.by",
@@ -198,6 +199,8 @@ public class Predictor {
                 model.version(),
                 servedBy,
                 shadow,
-                at));
+                at,
+                served.horizon().issuedAt(),
+                served.horizon().horizonHours()));
     }
 }

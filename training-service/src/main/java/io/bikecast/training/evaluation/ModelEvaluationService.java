@@ -1,5 +1,6 @@
 package io.bikecast.training.evaluation;
 
+import io.bikecast.common.events.ModelMetrics;
 import io.bikecast.training.config.TrainingProperties;
 import io.bikecast.training.data.ObservationReader;
 import io.bikecast.training.data.TrainingRow;
@@ -10,6 +11,7 @@ import io.bikecast.training.registry.RegistryStore;
 import io.bikecast.training.registry.VersionNotFoundException;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /**
@@ -53,12 +55,9 @@ class ModelEvaluationService {
         if (rows.isEmpty()) {
             throw new NoStoredHoursException(properties.seriesId(), from, to);
         }
+        Map<Integer, ModelMetrics> leads =
+                Forecasts.metricsByLead(models.load(modelName, version), rows, WindowHistory.of(withHistory));
         return new ModelEvaluation(
-                modelName,
-                version,
-                from,
-                to,
-                rows.size(),
-                Forecasts.metrics(models.load(modelName, version), rows, WindowHistory.of(withHistory)));
+                modelName, version, from, to, rows.size(), Forecasts.mean(List.copyOf(leads.values())), leads);
     }
 }

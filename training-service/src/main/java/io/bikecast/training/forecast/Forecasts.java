@@ -7,8 +7,9 @@ import io.bikecast.model.Forecaster;
 import io.bikecast.model.LeadModel;
 import io.bikecast.training.data.TrainingRow;
 import io.bikecast.training.forest.Evaluation;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.tribuo.Prediction;
 
 /**
@@ -33,12 +34,18 @@ public final class Forecasts {
 
     /** The forecaster's metrics on the rows: at each lead of {@link Horizons#LEADS}, then their mean. */
     public static ModelMetrics metrics(Forecaster forecaster, List<TrainingRow> rows, DemandHistory history) {
+        return mean(List.copyOf(metricsByLead(forecaster, rows, history).values()));
+    }
+
+    /** The forecaster's metrics on the rows at each lead of {@link Horizons#LEADS}, in that order. */
+    public static Map<Integer, ModelMetrics> metricsByLead(
+            Forecaster forecaster, List<TrainingRow> rows, DemandHistory history) {
         double[] actual = actual(rows);
-        List<ModelMetrics> byLead = new ArrayList<>();
+        Map<Integer, ModelMetrics> byLead = new LinkedHashMap<>();
         for (int lead : Horizons.LEADS) {
-            byLead.add(Evaluation.metrics(actual, counts(forecaster, lead, rows, history)));
+            byLead.put(lead, Evaluation.metrics(actual, counts(forecaster, lead, rows, history)));
         }
-        return mean(byLead);
+        return byLead;
     }
 
     /** The mean of each metric. */
