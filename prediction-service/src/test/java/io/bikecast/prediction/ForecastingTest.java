@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import io.bikecast.common.events.ActualObserved;
+import io.bikecast.common.events.ObservationsIngested;
 import io.bikecast.common.events.PredictionLogged;
 import io.bikecast.common.features.DemandHistory;
 import io.bikecast.common.features.FeatureSchema;
@@ -172,6 +173,29 @@ class ForecastingTest {
         JsonNode history = http.get("/api/v1/history/station-7").body();
         assertThat(history.path("rebuilt").asBoolean()).isTrue();
         assertThat(time(history.path("latestHour"))).isEqualTo(LATEST);
+    }
+
+    @Test
+    void aBackfillStoredWithoutActualEventsReachesTheHistoryWhenItsBatchIsAnnounced() {
+        http();
+        Actuals.awaitListening(listeners);
+        LocalDateTime last = LATEST.minusDays(10);
+        INGEST.store("station-backfill", last.minusDays(3), last.plusHours(1));
+        events.publish(ObservationsIngested.of(
+                UUID.randomUUID(), "sha", List.of("station-backfill"), 73, 0, 0, last.minusDays(3), last, "csv"));
+
+        await("the backfilled hours of station-backfill in its history")
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> !http.get("/api/v1/history/station-backfill")
+                        .body()
+                        .path("latestHour")
+                        .isNull());
+        assertThat(time(http.get("/api/v1/history/station-backfill").body().path("latestHour")))
+                .isEqualTo(last);
+        JsonNode answer = predict(natural(last.plusHours(1), "station-backfill", null));
+        assertThat(answer.path("historyUsed").asBoolean()).isTrue();
+        assertThat(answer.path("features").path("lag_lead").asDouble())
+                .isEqualTo(INGEST.countAt("station-backfill", last));
     }
 
     @Test

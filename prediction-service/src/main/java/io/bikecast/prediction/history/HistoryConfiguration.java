@@ -5,7 +5,7 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the recent demand, its actuals listener and its rebuild from the ingest service. */
+/** Wires the recent demand, its listener and its reading from the ingest service. */
 @Configuration(proxyBeanMethods = false)
 class HistoryConfiguration {
 
@@ -16,18 +16,23 @@ class HistoryConfiguration {
     }
 
     @Bean
-    ActualsListener actualsListener(RecentDemand demand, Clock clock) {
-        return new ActualsListener(demand, clock);
+    IngestHistory ingestHistory(RecentDemand demand, PredictionProperties properties) {
+        PredictionProperties.Ingest ingest = properties.ingest();
+        return new IngestHistory(
+                IngestExportApi.create(ingest.baseUrl(), ingest.connectTimeout(), ingest.readTimeout()),
+                demand,
+                properties.history().maxSeries());
     }
 
     @Bean
-    HistoryRebuild historyRebuild(RecentDemand demand, ActualsListener listener, PredictionProperties properties) {
-        PredictionProperties.Ingest ingest = properties.ingest();
+    ActualsListener actualsListener(RecentDemand demand, IngestHistory ingest, Clock clock) {
+        return new ActualsListener(demand, ingest, clock);
+    }
+
+    @Bean
+    HistoryRebuild historyRebuild(
+            IngestHistory ingest, RecentDemand demand, ActualsListener listener, PredictionProperties properties) {
         return new HistoryRebuild(
-                IngestExportApi.create(ingest.baseUrl(), ingest.connectTimeout(), ingest.readTimeout()),
-                ingest.baseUrl(),
-                demand,
-                properties.history(),
-                listener::listening);
+                ingest, properties.ingest().baseUrl(), demand, properties.history(), listener::listening);
     }
 }

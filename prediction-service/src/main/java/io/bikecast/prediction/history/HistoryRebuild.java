@@ -4,10 +4,6 @@ import io.bikecast.common.events.Topics;
 import io.bikecast.prediction.PredictionProperties;
 import java.net.URI;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
-import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +22,7 @@ class HistoryRebuild implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(HistoryRebuild.class);
     private static final Duration LISTENING_POLL = Duration.ofMillis(100);
 
-    private final IngestExportApi ingest;
+    private final IngestHistory ingest;
     private final URI ingestUrl;
     private final RecentDemand demand;
     private final PredictionProperties.History settings;
@@ -34,7 +30,7 @@ class HistoryRebuild implements SmartLifecycle {
     private volatile Thread worker;
 
     HistoryRebuild(
-            IngestExportApi ingest,
+            IngestHistory ingest,
             URI ingestUrl,
             RecentDemand demand,
             PredictionProperties.History settings,
@@ -81,7 +77,7 @@ class HistoryRebuild implements SmartLifecycle {
         Duration wait = settings.retryInterval();
         while (!Thread.currentThread().isInterrupted()) {
             try {
-                int hours = rebuild();
+                int hours = ingest.readLatest();
                 demand.markRebuilt();
                 log.info("Rebuilt the recent demand from {}: {} hours", ingestUrl, hours);
                 return;
@@ -116,39 +112,5 @@ class HistoryRebuild implements SmartLifecycle {
                         Topics.ACTUALS.name());
             }
         }
-    }
-
-    /** Reads every kept series' latest hours into the store; the number of hours read. */
-    private int rebuild() {
-        List<IngestExportApi.SeriesRange> series = ingest.series().stream()
-                .sorted(Comparator.comparing(IngestExportApi.SeriesRange::lastHour)
-                        .reversed())
-                .limit(settings.maxSeries())
-                .toList();
-        int hours = 0;
-        for (IngestExportApi.SeriesRange range : series) {
-            LocalDateTime from = range.lastHour().minusHours(settings.maxHours() - 1L);
-            hours += read(ingest.export(range.seriesId(), DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(from), null));
-        }
-        return hours;
-    }
-
-    private int read(IngestExportApi.Export export) {
-        if (export.count() == null || export.columns() == null || export.rows() == null) {
-            throw new IllegalStateException("the export of series " + export.seriesId() + " was cut off");
-        }
-        int hour = export.columns().indexOf("hour");
-        int count = export.columns().indexOf("cnt");
-        if (hour < 0 || count < 0) {
-            throw new IllegalStateException(
-                    "the export of series " + export.seriesId() + " has no hour or cnt column: " + export.columns());
-        }
-        for (List<Object> row : export.rows()) {
-            demand.record(
-                    export.seriesId(),
-                    LocalDateTime.parse(String.valueOf(row.get(hour))),
-                    ((Number) row.get(count)).doubleValue());
-        }
-        return export.rows().size();
     }
 }

@@ -10,11 +10,12 @@ public final class Actuals {
     private Actuals() {}
 
     /**
-     * Waits until the listener owns every partition of the actuals topic: it reads from the latest offset, so an actual
-     * published before that would be missed (a restarted instance gets it from the rebuild instead).
+     * Waits until the listener owns every partition of the actuals and the observations topics: an event published
+     * before that would be missed (a restarted instance gets its hours from the rebuild instead).
      */
     public static void awaitListening(KafkaListenerEndpointRegistry registry) {
         ContainerTestUtils.waitForAssignment(
-                registry.getListenerContainer(ActualsListener.LISTENER_ID), Topics.ACTUALS.partitions());
+                registry.getListenerContainer(ActualsListener.LISTENER_ID),
+                Topics.ACTUALS.partitions() + Topics.OBSERVATIONS.partitions());
     }
 }

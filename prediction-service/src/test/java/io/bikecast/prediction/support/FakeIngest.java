@@ -58,6 +58,11 @@ public final class FakeIngest extends LoopbackHttpFake {
         }
     }
 
+    /** The stored count of a series' hour. */
+    public double countAt(String series, LocalDateTime hour) {
+        return stored.get(series).get(hour).cnt();
+    }
+
     /** Export requests answered so far. */
     public int exports() {
         return exports.get();
