@@ -218,8 +218,12 @@ class DataClockLoopTest {
     @Test
     @Order(5)
     void liveErrorIsJudgedAgainstTheChampionsOwnHoldoutError() throws Exception {
-        // Scored 60 on its holdout, serves at 90: degraded.
-        long v2 = promote(new ModelMetrics(60.0, 40.0, 0.85, 0.4), LocalDateTime.of(2012, 9, 8, 23, 0));
+        // A forecaster that scored 60 one hour ahead on its holdout (75 over all its leads) serves at 90 one hour
+        // ahead: degraded, judged at the horizon its live error is of.
+        long v2 = promote(
+                new ModelMetrics(75.0, 50.0, 0.8, 0.35),
+                new ModelMetrics(60.0, 40.0, 0.85, 0.4),
+                LocalDateTime.of(2012, 9, 8, 23, 0));
         serve(
                 v2,
                 LocalDateTime.of(2012, 9, 9, 0, 0),
@@ -315,9 +319,15 @@ class DataClockLoopTest {
 
     /** Registers a new champion, announces its promotion, and waits until monitoring has recorded it. */
     private long promote(ModelMetrics holdout, LocalDateTime trainedThrough) {
+        return promote(holdout, null, trainedThrough);
+    }
+
+    /** The same, for a forecaster whose holdout metrics one hour ahead differ from those over all its leads. */
+    private long promote(ModelMetrics holdout, ModelMetrics nextHour, LocalDateTime trainedThrough) {
         long version = monitoring.registerChampion(model, reference, holdout);
         monitoring.announce(ModelPromoted.of(MODEL, version, "champion", "sha", null, "fixture", holdout, null)
-                .withTrainedThrough(trainedThrough));
+                .withTrainedThrough(trainedThrough)
+                .withNextHourMetrics(nextHour));
         return version;
     }
 

@@ -179,6 +179,10 @@ class TrainingLifecycleTest {
         assertThat(promoted.artifactSha256())
                 .isEqualTo(champion.path("artifactSha256").asString());
         assertThat(promoted.trainedThrough()).isEqualTo(LocalDateTime.of(2011, 4, 30, 23, 0));
+        // Monitoring judges live error, which is of predictions served one hour ahead, by the lead-1 holdout figure.
+        assertThat(promoted.nextHourMetrics().rmse())
+                .isEqualTo(leadRmse(champion, 1))
+                .isNotEqualTo(promoted.metrics().rmse());
 
         // The stored artifact is the refit: on the holdout hours, which it learned from, it scores far better than the
         // evaluation fit whose holdout metrics the version keeps.
@@ -375,6 +379,8 @@ class TrainingLifecycleTest {
                 ModelPromoted.class, e -> e.version() == 4 && e.previousVersion() != null && e.previousVersion() == 2);
         assertThat(rollback.reason()).contains("rollback from v2").contains("live error doubled");
         assertThat(rollback.trainedThrough()).isEqualTo(LocalDateTime.of(2011, 6, 30, 23, 0));
+        assertThat(rollback.nextHourMetrics().rmse())
+                .isEqualTo(leadRmse(api.get("/api/v1/models/4").json(), 1));
         assertThat(api.get("/api/v1/models/challenger").status()).isEqualTo(404);
         assertThat(reader.aliasVersion(MODEL, "champion")).contains(4L);
         assertThat(api.get("/api/v1/models/2").json().path("status").asString()).isEqualTo("rejected");
@@ -753,5 +759,15 @@ class TrainingLifecycleTest {
 
     private JsonNode awaitFinished(String id) {
         return api.awaitRun(id, Duration.ofSeconds(60));
+    }
+
+    /** A version's holdout RMSE at a lead, as the registry API lists it. */
+    private static double leadRmse(JsonNode version, int lead) {
+        for (JsonNode scored : version.path("leads")) {
+            if (scored.path("lead").asInt() == lead) {
+                return scored.path("rmse").asDouble();
+            }
+        }
+        throw new AssertionError("version " + version.path("version") + " has no lead " + lead + ": " + version);
     }
 }

@@ -15,6 +15,9 @@ import java.util.UUID;
  * @param previousMetrics the previous version's holdout metrics, or null
  * @param trainedThrough the last local hour the served fit of the version learned from, or null when unknown (events
  *     of older producers): monitoring measures the age of what is served from it
+ * @param nextHourMetrics the new version's holdout metrics one hour ahead (its lead-1 model), or null for a version
+ *     without leads or from an older producer: monitoring's live error is of what was served one hour ahead, so this,
+ *     not {@code metrics} (the mean over the leads), is what it is compared with
  */
 public record ModelPromoted(
         UUID eventId,
@@ -28,7 +31,8 @@ public record ModelPromoted(
         String reason,
         ModelMetrics metrics,
         ModelMetrics previousMetrics,
-        LocalDateTime trainedThrough)
+        LocalDateTime trainedThrough,
+        ModelMetrics nextHourMetrics)
         implements BikecastEvent {
 
     public static final String TYPE = "model-promoted";
@@ -64,6 +68,7 @@ public record ModelPromoted(
                 reason,
                 metrics,
                 previousMetrics,
+                null,
                 null);
     }
 
@@ -81,7 +86,34 @@ public record ModelPromoted(
                 reason,
                 metrics,
                 previousMetrics,
-                lastHour);
+                lastHour,
+                nextHourMetrics);
+    }
+
+    /** The same event, with the version's holdout metrics one hour ahead. */
+    public ModelPromoted withNextHourMetrics(ModelMetrics nextHour) {
+        return new ModelPromoted(
+                eventId,
+                occurredAt,
+                schemaVersion,
+                modelName,
+                version,
+                alias,
+                artifactSha256,
+                previousVersion,
+                reason,
+                metrics,
+                previousMetrics,
+                trainedThrough,
+                nextHour);
+    }
+
+    /** The holdout RMSE to judge live one-hour-ahead error by: one hour ahead where known, else the version's. */
+    public Double holdoutRmseNextHour() {
+        if (nextHourMetrics != null) {
+            return nextHourMetrics.rmse();
+        }
+        return metrics == null ? null : metrics.rmse();
     }
 
     public boolean isChampion() {

@@ -11,7 +11,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps track of the champion monitoring judges: its holdout RMSE and the age of its served fit, from {@code
+ * Keeps track of the champion monitoring judges: its holdout RMSE one hour ahead (what its live error, of the
+ * predictions served one hour ahead, is compared with; a model without leads has only its own) and the age of its
+ * served fit, from {@code
  * model-promoted} events, and from the training service's registry API when the registry's champion is one no event
  * announced (an event still on its way, or a champion older than this service's database). A promotion needs no
  * registry, so one that arrives while the training service is down is recorded all the same.
@@ -32,7 +34,7 @@ public class ChampionTracker {
     }
 
     /**
-     * A champion was promoted: its holdout RMSE is the event's, its served fit learned through the event's {@code
+     * A champion was promoted: its holdout RMSE is the event's one hour ahead, its served fit learned through the event's {@code
      * trainedThrough} or, from older producers, is as old as the clock now (under the data clock before its first
      * hour: from the first hour it is judged at).
      */
@@ -42,7 +44,7 @@ public class ChampionTracker {
         store.save(new ServedChampion(
                 promoted.modelName(),
                 promoted.version(),
-                promoted.metrics() == null ? null : promoted.metrics().rmse(),
+                promoted.holdoutRmseNextHour(),
                 promoted.trainedThrough(),
                 received,
                 promoted.occurredAt()));
@@ -76,14 +78,7 @@ public class ChampionTracker {
             return Optional.of(champion);
         }
         ServedChampion seen = new ServedChampion(
-                modelName,
-                version,
-                registered.get().metrics() == null
-                        ? null
-                        : registered.get().metrics().rmse(),
-                null,
-                now.local(),
-                now.instant());
+                modelName, version, registered.get().holdoutRmseNextHour(), null, now.local(), now.instant());
         store.save(seen);
         log.info(
                 "champion {} v{} came without a model-promoted event; the age of its served fit counts from {}",

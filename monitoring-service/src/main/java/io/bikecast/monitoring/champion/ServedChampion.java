@@ -6,7 +6,8 @@ import java.time.LocalDateTime;
 /**
  * The champion as monitoring knows it: what its live error is judged against, and how old its served fit is.
  *
- * @param holdoutRmse its RMSE on the holdout it was evaluated on, rentals per hour; null when unknown
+ * @param holdoutRmse its RMSE on the holdout it was evaluated on one hour ahead (a forecaster's lead-1 model; a model
+ *     without leads, its own), rentals per hour; null when unknown
  * @param trainedThrough the last local hour its served fit learned from; null when the producer did not say
  * @param receivedClock the clock (local) when monitoring learned of it; null under the data clock before its first
  *     hour

@@ -19,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param liveWindow the live-error window degradation is judged on (default 168 h: a week holds every weekday and
  *     hour, so the error is not that of one kind of day)
  * @param degradationFactor the champion is degraded when its live RMSE over the live window is at least this times
- *     its holdout RMSE (default 1.5)
+ *     its holdout RMSE one hour ahead, the horizon live error is measured at (default 1.5)
  * @param onScheduledRefresh a served fit older than the refresh interval triggers (default true)
  * @param refreshInterval how old, in clock time, the champion's served fit may get (default 72 h, chosen by the
  *     backtest in docs/monitoring-service.md; training's shortest holdout is as long, so a refresh's evaluation fit

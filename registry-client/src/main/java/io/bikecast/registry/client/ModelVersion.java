@@ -2,6 +2,7 @@ package io.bikecast.registry.client;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.bikecast.common.events.ModelMetrics;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param featureSchema the {@link io.bikecast.common.features.FeatureSchema} version the model was trained on
  * @param artifactSha256 the SHA-256 (hex) of the stored artifact, recorded at registration
  * @param artifactBytes the stored artifact's size in bytes
+ * @param leads a forecaster's holdout metrics at each lead, or null for a version without leads
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ModelVersion(
@@ -25,4 +27,22 @@ public record ModelVersion(
         int featureSchema,
         ModelMetrics metrics,
         String artifactSha256,
-        long artifactBytes) {}
+        long artifactBytes,
+        @Nullable List<LeadMetrics> leads) {
+
+    /** The holdout RMSE to judge live one-hour-ahead error by: its lead-1 model's where it has one, else its own. */
+    public @Nullable Double holdoutRmseNextHour() {
+        if (leads != null) {
+            for (LeadMetrics lead : leads) {
+                if (lead.lead() == 1) {
+                    return lead.rmse();
+                }
+            }
+        }
+        return metrics == null ? null : metrics.rmse();
+    }
+
+    /** A lead's holdout figures, as far as a client needs them. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record LeadMetrics(int lead, double rmse, double mae, double r2) {}
+}

@@ -47,7 +47,8 @@ final class Artifacts {
                 1,
                 new ModelMetrics(80.0, 50.0, 0.8, 0.4),
                 ModelArtifacts.sha256(artifact),
-                artifact.length);
+                artifact.length,
+                null);
     }
 
     static ReferenceSample reference() {

@@ -7,9 +7,11 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -108,20 +110,48 @@ public class AliasMover {
                         reason,
                         version.metrics(),
                         previousMetrics.orElse(null))
-                .withTrainedThrough(version.trainedThrough()));
+                .withTrainedThrough(version.trainedThrough())
+                .withNextHourMetrics(version.nextHour()));
     }
 
     /**
      * The facts about a version an alias move needs.
      *
      * @param trainedThrough the last hour its stored artifact learned from, announced with the move
+     * @param nextHour its holdout metrics one hour ahead (lead 1), or null for a version without leads
      */
     public record Version(
-            String modelName, long version, String artifactSha256, ModelMetrics metrics, LocalDateTime trainedThrough) {
+            String modelName,
+            long version,
+            String artifactSha256,
+            ModelMetrics metrics,
+            LocalDateTime trainedThrough,
+            @Nullable ModelMetrics nextHour) {
 
         static Version of(ModelVersionView view) {
             return new Version(
-                    view.modelName(), view.version(), view.artifactSha256(), view.metrics(), view.trainedThrough());
+                    view.modelName(),
+                    view.version(),
+                    view.artifactSha256(),
+                    view.metrics(),
+                    view.trainedThrough(),
+                    nextHour(view.leads()));
+        }
+
+        private static @Nullable ModelMetrics nextHour(@Nullable JsonNode leads) {
+            if (leads == null) {
+                return null;
+            }
+            for (JsonNode lead : leads) {
+                if (lead.path("lead").asInt() == 1) {
+                    return new ModelMetrics(
+                            lead.path("rmse").asDouble(),
+                            lead.path("mae").asDouble(),
+                            lead.path("r2").asDouble(),
+                            lead.path("withinTwentyPercent").asDouble());
+                }
+            }
+            return null;
         }
     }
 }

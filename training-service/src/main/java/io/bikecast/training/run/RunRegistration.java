@@ -4,6 +4,7 @@ import io.bikecast.common.events.ModelTrained;
 import io.bikecast.common.features.FeatureSchema;
 import io.bikecast.model.ForecasterArtifacts;
 import io.bikecast.platform.outbox.Outbox;
+import io.bikecast.training.forecast.LeadScore;
 import io.bikecast.training.promotion.PromotionDecision;
 import io.bikecast.training.registry.AliasMover;
 import io.bikecast.training.registry.ModelRegistryReader;
@@ -101,7 +102,12 @@ class RunRegistration {
                 version,
                 trained.artifactSha256(),
                 trained.metrics(),
-                trained.servedFit().end());
+                trained.servedFit().end(),
+                trained.chosen().leads().stream()
+                        .filter(lead -> lead.lead() == 1)
+                        .map(LeadScore::metrics)
+                        .findFirst()
+                        .orElse(null));
         String source = run.trigger().dbValue();
         String reason = String.join("; ", decision.reasons()) + " (run: " + run.reason() + ")";
         // The trained event goes first, so that consumers of the lifecycle topic see a version before its promotion.
