@@ -22,7 +22,7 @@ import org.tribuo.regression.xgboost.XGBoostRegressionTrainer;
  * makes fifteen such fits (five leads; calibration, evaluation and served fit), so this decides whether a run stays
  * within a minute.
  *
- * <p>Run: {@code ./mvnw -B -q -pl training-service -am test-compile exec:java -Dexec.classpathScope=test
+ * <p>Run: {@code ./mvnw -B -q -DskipTests install && ./mvnw -B -q -pl training-service test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=io.bikecast.training.benchmark.BoostingFitBenchmark}
  */
 public final class BoostingFitBenchmark {
@@ -72,8 +72,9 @@ public final class BoostingFitBenchmark {
                 }
             }
         }
-        System.out.println("Rerun: ./mvnw -B -q -pl training-service -am test-compile exec:java "
-                + "-Dexec.classpathScope=test -Dexec.mainClass=" + BoostingFitBenchmark.class.getName());
+        System.out.println(
+                "Rerun: ./mvnw -B -q -DskipTests install && ./mvnw -B -q -pl training-service test-compile exec:java "
+                        + "-Dexec.classpathScope=test -Dexec.mainClass=" + BoostingFitBenchmark.class.getName());
     }
 
     private static Model<Regressor> fit(MutableDataset<Regressor> data, XGBoostTrainer.TreeMethod method, int threads) {

@@ -48,7 +48,7 @@ import org.tribuo.regression.xgboost.XGBoostRegressionTrainer;
  *
  * <p>The python reference on the same split and features: {@code src/test/python/forecast_reference.py}.
  *
- * <p>Run: {@code ./mvnw -B -q -pl training-service -am test-compile exec:java -Dexec.classpathScope=test
+ * <p>Run: {@code ./mvnw -B -q -DskipTests install && ./mvnw -B -q -pl training-service test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=io.bikecast.training.benchmark.ForecastCandidatesBenchmark} (add {@code -Dexec.args=quick} to leave
  * out the forest, the slow candidate).
  */
@@ -126,8 +126,9 @@ public final class ForecastCandidatesBenchmark {
                         seconds);
             }
         }
-        System.out.println("Rerun: ./mvnw -B -q -pl training-service -am test-compile exec:java "
-                + "-Dexec.classpathScope=test -Dexec.mainClass=" + ForecastCandidatesBenchmark.class.getName());
+        System.out.println(
+                "Rerun: ./mvnw -B -q -DskipTests install && ./mvnw -B -q -pl training-service test-compile exec:java "
+                        + "-Dexec.classpathScope=test -Dexec.mainClass=" + ForecastCandidatesBenchmark.class.getName());
     }
 
     static Score score(

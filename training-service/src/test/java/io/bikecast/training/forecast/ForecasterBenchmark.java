@@ -14,7 +14,7 @@ import java.util.Locale;
  * 2012-09-01, scored per lead on September–December 2012, with the coverage of its 80% interval and the fit time.
  * Not run by Surefire (the name does not end in Test).
  *
- * <p>Run from the test classpath, e.g. {@code ./mvnw -B -q -pl training-service -am test-compile exec:java
+ * <p>Run from the test classpath, e.g. {@code ./mvnw -B -q -DskipTests install && ./mvnw -B -q -pl training-service test-compile exec:java
  * -Dexec.classpathScope=test -Dexec.mainClass=io.bikecast.training.forecast.ForecasterBenchmark} (add {@code
  * -Dexec.args=forest} for the random forest too: it takes minutes).
  */
