@@ -31,7 +31,8 @@ import org.springframework.util.unit.DataSize;
  *     version as its reference sample for drift tests, with their hours (default 8760: a year of hours, so that a
  *     subset of the same weeks of the year stays large; every hour when the window is shorter)
  * @param minTrainingRows a run with fewer training hours fails instead of registering a model (default 240: 10 days)
- * @param threads the threads that train trees; 0 = one per available core (default 0)
+ * @param threads the threads that train a forest, and how many boosted leads are fitted at once; 0 = one per available
+ *     core (default 0)
  * @param schedule the service's own wall-clock cron trigger, off by default
  * @param triggers which events start a run
  * @param workerPollInterval how often each instance looks for queued runs it was not told about, e.g. runs queued on

@@ -14,6 +14,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import org.tribuo.Dataset;
 import org.tribuo.Model;
 import org.tribuo.regression.Regressor;
@@ -27,6 +32,10 @@ import org.tribuo.regression.Regressor;
  * Recipe#calibrationHours()} training hours (at most half of them), and the 10th and 90th percentiles of its errors on
  * those hours are the offsets. The evaluation fit never learned the holdout, nor the calibration fit the calibration
  * hours, so the coverage measured on the holdout is honest; the served fit keeps the same offsets.
+ *
+ * <p>Boosted leads are fitted side by side, up to {@code threads} at a time: a boosted fit runs on one thread (see
+ * {@link BoostingTrainer}) and its models are small, so the leads are what there is to parallelise. A forest's fit
+ * already uses every thread and its models are large, so forest leads are fitted one after another.
  */
 public final class ForecasterTrainer {
 
@@ -34,10 +43,12 @@ public final class ForecasterTrainer {
     public static final List<Integer> LEADS = leads();
 
     private final ParallelForestTrainer forests;
+    private final int threads;
 
-    /** @param threads the threads a forest's fit may use (boosting fits on one: see {@link BoostingTrainer}) */
+    /** @param threads the threads a forest's fit may use, and how many boosted leads are fitted at a time */
     public ForecasterTrainer(int threads) {
         this.forests = new ParallelForestTrainer(threads);
+        this.threads = threads;
     }
 
     /**
@@ -54,23 +65,21 @@ public final class ForecasterTrainer {
         List<TrainingRow> fitting = training.subList(0, training.size() - calibrationHours);
         List<TrainingRow> calibration = training.subList(training.size() - calibrationHours, training.size());
         TargetTransform target = recipe.algorithm().target();
-        List<LeadScore> scores = new ArrayList<>();
-        Map<Integer, double[]> forecasts = new HashMap<>();
-        long nodes = 0;
-        int trees = 0;
-        for (int lead : LEADS) {
+        Sizes fitted = new Sizes("evaluation fit", sizes);
+        List<Scored> scored = perLead(recipe, lead -> {
             double[] offsets = calibrate(recipe, lead, fitting, calibration, history, source);
             Model<Regressor> model = fit(
                     recipe,
                     LeadExamples.dataset(training, lead, history, target, source + " before " + split.holdoutStart()));
-            nodes += ModelSize.nodes(model);
-            trees += ModelSize.trees(model);
-            sizes.check("evaluation fit", nodes, trees);
-            LeadModel fitted = new LeadModel(lead, model, offsets[0], offsets[1]);
-            Scored scored = score(lead, fitted, target, split.holdout(), history);
-            scores.add(scored.score());
-            if (lead > 0) {
-                forecasts.put(lead, scored.counts());
+            fitted.add(model);
+            return score(lead, new LeadModel(lead, model, offsets[0], offsets[1]), target, split.holdout(), history);
+        });
+        List<LeadScore> scores = new ArrayList<>();
+        Map<Integer, double[]> forecasts = new HashMap<>();
+        for (Scored lead : scored) {
+            scores.add(lead.score());
+            if (lead.score().lead() > 0) {
+                forecasts.put(lead.score().lead(), lead.counts());
             }
         }
         return new CandidateEvaluation(recipe, scores, forecasts, null);
@@ -111,17 +120,13 @@ public final class ForecasterTrainer {
             SizeCheck sizes) {
         Recipe recipe = evaluated.recipe();
         TargetTransform target = recipe.algorithm().target();
-        List<LeadModel> models = new ArrayList<>();
-        long nodes = 0;
-        int trees = 0;
-        for (int lead : LEADS) {
+        Sizes fitted = new Sizes("served fit", sizes);
+        List<LeadModel> models = perLead(recipe, lead -> {
             Model<Regressor> model = fit(recipe, LeadExamples.dataset(rows, lead, history, target, source));
-            nodes += ModelSize.nodes(model);
-            trees += ModelSize.trees(model);
-            sizes.check("served fit", nodes, trees);
+            fitted.add(model);
             LeadScore score = evaluated.lead(lead);
-            models.add(new LeadModel(lead, model, score.intervalLow(), score.intervalHigh()));
-        }
+            return new LeadModel(lead, model, score.intervalLow(), score.intervalHigh());
+        });
         return new Forecaster(recipe.algorithm().id(), target, models);
     }
 
@@ -154,6 +159,49 @@ public final class ForecasterTrainer {
             errors[i] = target.toTarget(calibration.get(i).count()) - raw[i];
         }
         return Intervals.offsets(errors);
+    }
+
+    /** One task per lead of {@link #LEADS}, their results in that order. */
+    private <T> List<T> perLead(Recipe recipe, IntFunction<T> task) {
+        int parallel = recipe.algorithm() == Algorithm.XGBOOST ? Math.min(threads, LEADS.size()) : 1;
+        if (parallel < 2) {
+            List<T> results = new ArrayList<>();
+            for (int lead : LEADS) {
+                results.add(task.apply(lead));
+            }
+            return results;
+        }
+        try (ExecutorService pool = Executors.newFixedThreadPool(
+                parallel, Thread.ofPlatform().name("forecaster-fit-", 0).factory())) {
+            List<Future<T>> running = new ArrayList<>();
+            for (int lead : LEADS) {
+                running.add(pool.submit(() -> task.apply(lead)));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> lead : running) {
+                results.add(result(lead, running));
+            }
+            return results;
+        }
+    }
+
+    private static <T> T result(Future<T> lead, List<? extends Future<?>> all) {
+        try {
+            return lead.get();
+        } catch (InterruptedException e) {
+            all.forEach(other -> other.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while fitting the forecaster's leads", e);
+        } catch (ExecutionException e) {
+            all.forEach(other -> other.cancel(true));
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("a lead's fit failed", e.getCause());
+        }
     }
 
     private Model<Regressor> fit(Recipe recipe, Dataset<Regressor> data) {
@@ -191,4 +239,23 @@ public final class ForecasterTrainer {
     }
 
     private record Scored(LeadScore score, double[] counts) {}
+
+    /** The nodes and trees of a fit's models so far, checked after each model whichever thread fitted it. */
+    private static final class Sizes {
+        private final String fit;
+        private final SizeCheck check;
+        private long nodes;
+        private int trees;
+
+        Sizes(String fit, SizeCheck check) {
+            this.fit = fit;
+            this.check = check;
+        }
+
+        synchronized void add(Model<Regressor> model) {
+            nodes += ModelSize.nodes(model);
+            trees += ModelSize.trees(model);
+            check.check(fit, nodes, trees);
+        }
+    }
 }
