@@ -33,32 +33,53 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class CompiledBoostedTrees {
 
-    private static final int LEAF = -1;
+    static final int LEAF = -1;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** Ints per node in {@link #nodes}. */
+    static final int NODE = 4;
+
+    /** A split's first int: its feature's vector index, plus this when a missing value goes to its "yes" child. */
+    static final int MISSING_YES = 1 << 30;
+
     private final int[] roots;
-    private final int[] feature;
-    private final float[] threshold;
-    private final int[] yes;
-    private final int[] no;
-    private final int[] missing;
-    private final double[] leaf;
+    /**
+     * Every node of every tree in pre-order, {@value #NODE} ints each, so that a walk reads one small array: for a split
+     * the feature (with {@link #MISSING_YES}), the threshold's float bits, the "yes" and the "no" child's offsets; for a
+     * leaf {@link #LEAF} and the index of its value in {@link #leaves}.
+     */
+    private final int[] nodes;
+
+    private final double[] leaves;
+
+    /** The same trees, complete, walked without branches; null when one is too deep for it. */
+    private final CompleteTrees complete;
+
     private final double baseScore;
     private final String[] names;
 
     private CompiledBoostedTrees(Builder builder, double baseScore, String[] names) {
-        this.roots = builder.roots.stream().mapToInt(Integer::intValue).toArray();
         int n = builder.feature.size();
-        this.feature = builder.feature.stream().mapToInt(Integer::intValue).toArray();
-        this.threshold = new float[n];
-        this.leaf = new double[n];
+        this.roots = builder.roots.stream().mapToInt(root -> root * NODE).toArray();
+        this.nodes = new int[n * NODE];
+        List<Double> leafValues = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            threshold[i] = builder.threshold.get(i);
-            leaf[i] = builder.leaf.get(i);
+            int at = i * NODE;
+            int f = builder.feature.get(i);
+            if (f == LEAF) {
+                nodes[at] = LEAF;
+                nodes[at + 1] = leafValues.size();
+                leafValues.add(builder.leaf.get(i));
+            } else {
+                int yes = builder.yes.get(i);
+                nodes[at] = f | (builder.missing.get(i) == yes ? MISSING_YES : 0);
+                nodes[at + 1] = Float.floatToRawIntBits(builder.threshold.get(i));
+                nodes[at + 2] = yes * NODE;
+                nodes[at + 3] = builder.no.get(i) * NODE;
+            }
         }
-        this.yes = builder.yes.stream().mapToInt(Integer::intValue).toArray();
-        this.no = builder.no.stream().mapToInt(Integer::intValue).toArray();
-        this.missing = builder.missing.stream().mapToInt(Integer::intValue).toArray();
+        this.leaves = leafValues.stream().mapToDouble(Double::doubleValue).toArray();
+        this.complete = CompleteTrees.of(roots, nodes, leaves).orElse(null);
         this.baseScore = baseScore;
         this.names = names.clone();
     }
@@ -100,17 +121,34 @@ public final class CompiledBoostedTrees {
 
     /** The model's output (in its target's space) for a vector in the compiled names' order, NaN for missing. */
     public double predict(double[] x) {
+        float[] values = new float[x.length];
+        boolean anyMissing = false;
+        for (int i = 0; i < x.length; i++) {
+            values[i] = (float) x[i];
+            anyMissing |= Double.isNaN(x[i]);
+        }
+        if (complete != null) {
+            return baseScore + complete.sum(values, anyMissing);
+        }
+        int[] nodes = this.nodes;
         double sum = baseScore;
         for (int root : roots) {
             int node = root;
-            int f;
-            while ((f = feature[node]) != LEAF) {
-                double value = x[f];
-                node = Double.isNaN(value) ? missing[node] : (float) value < threshold[node] ? yes[node] : no[node];
+            int split;
+            while ((split = nodes[node]) != LEAF) {
+                float value = values[split & ~MISSING_YES];
+                boolean yes =
+                        value != value ? (split & MISSING_YES) != 0 : value < Float.intBitsToFloat(nodes[node + 1]);
+                node = nodes[node + (yes ? 2 : 3)];
             }
-            sum += leaf[node];
+            sum += leaves[nodes[node + 1]];
         }
         return sum;
+    }
+
+    /** True if the trees are walked as {@link CompleteTrees}, false if one was too deep for that. */
+    boolean walksCompleteTrees() {
+        return complete != null;
     }
 
     /** The number of trees. */

@@ -30,12 +30,13 @@ class CompiledBoostedTreesTest {
         for (int i = 0; i < 600; i++) {
             vectors.add(vector(random));
         }
-        Model<Regressor> model = boosted(vectors);
+        Model<Regressor> model = boosted(vectors, 5);
 
         CompiledBoostedTrees compiled =
                 CompiledBoostedTrees.compile(model, NAMES).orElseThrow();
 
         assertThat(compiled.trees()).isEqualTo(60);
+        assertThat(compiled.walksCompleteTrees()).isTrue();
         List<double[]> unseen = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             unseen.add(vector(random));
@@ -45,6 +46,22 @@ class CompiledBoostedTreesTest {
         double[] allMissing = unseen.getFirst().clone();
         Arrays.fill(allMissing, FeatureSchema.featureNames().length, allMissing.length, Double.NaN);
         assertThat(compiled.agreesWith(model, List.of(allMissing), 1e-4)).isTrue();
+    }
+
+    @Test
+    void treesTooDeepToLayOutCompleteAreWalkedNodeByNodeWithTheSameAnswers() {
+        Random random = new Random(11);
+        List<double[]> vectors = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            vectors.add(vector(random));
+        }
+        Model<Regressor> model = boosted(vectors, 16);
+
+        CompiledBoostedTrees compiled =
+                CompiledBoostedTrees.compile(model, NAMES).orElseThrow();
+
+        assertThat(compiled.walksCompleteTrees()).isFalse();
+        assertThat(compiled.agreesWith(model, vectors.subList(0, 500), 1e-4)).isTrue();
     }
 
     @Test
@@ -60,7 +77,7 @@ class CompiledBoostedTreesTest {
         assertThat(CompiledBoostedTrees.compile(tree, NAMES)).isEmpty();
     }
 
-    private static Model<Regressor> boosted(List<double[]> vectors) {
+    private static Model<Regressor> boosted(List<double[]> vectors, int maxDepth) {
         MutableDataset<Regressor> dataset = dataset();
         for (double[] x : vectors) {
             UciFeatures f = UciFeatures.fromVector(Arrays.copyOf(x, FeatureSchema.featureNames().length));
@@ -69,7 +86,19 @@ class CompiledBoostedTreesTest {
             dataset.add(FeatureExamples.example(f, history, TargetTransform.LOG1P.toTarget(demand)));
         }
         return new XGBoostRegressionTrainer(
-                        XGBoostRegressionTrainer.RegressionType.LINEAR, 60, 0.2, 0, 5, 1, 1, 1, 1, 0, 1, true, 1L)
+                        XGBoostRegressionTrainer.RegressionType.LINEAR,
+                        60,
+                        0.2,
+                        0,
+                        maxDepth,
+                        1,
+                        1,
+                        1,
+                        1,
+                        0,
+                        1,
+                        true,
+                        1L)
                 .train(dataset);
     }
 
