@@ -32,6 +32,7 @@ import org.springframework.validation.annotation.Validated;
  *     1970 to 2100); any other is a 400 naming the field
  * @param history the recent actual demand kept per series, which the history features of a forecast are made of
  * @param ingest the ingest service, whose export API the recent demand is rebuilt from at start-up
+ * @param intervals how the served 80% intervals are kept at 80% on live data
  */
 @Validated
 @ConfigurationProperties("bikecast.prediction")
@@ -44,7 +45,28 @@ public record PredictionProperties(
         @DefaultValue @Valid Log log,
         @DefaultValue PlausibleYears plausibleYears,
         @DefaultValue @Valid History history,
-        @DefaultValue @Valid Ingest ingest) {
+        @DefaultValue @Valid Ingest ingest,
+        @DefaultValue @Valid Intervals intervals) {
+
+    /**
+     * Live calibration of the 80% intervals (adaptive conformal inference): each lead's offsets are scaled, per version
+     * and series, from whether the actuals fell inside what it served.
+     *
+     * @param adaptationRate how far one actual moves the scale's logarithm (default 0.02: a miss widens the interval
+     *     by 1.6%, a hit narrows it by 0.4%, so a lead that covers 85% instead of 80% is corrected over a few hundred
+     *     hours without the scale jumping with every bad day); 0 serves the offsets as trained
+     * @param minScale the narrowest the interval may become, as a multiple of the trained offsets (default 0.5)
+     * @param maxScale the widest the interval may become, as a multiple of the trained offsets (default 3)
+     */
+    public record Intervals(
+            @DefaultValue("0.02") @DecimalMin("0.0") @DecimalMax("1.0")
+            double adaptationRate,
+
+            @DefaultValue("0.5") @DecimalMin("0.01") @DecimalMax("1.0")
+            double minScale,
+
+            @DefaultValue("3") @DecimalMin("1.0") @DecimalMax("100.0")
+            double maxScale) {}
 
     /**
      * The recent actual demand of each series, from the {@code actual-observed} events and, at start-up, the ingest

@@ -176,6 +176,42 @@ class ForecastingTest {
     }
 
     @Test
+    void anActualOutsideTheIntervalServedForItsHourWidensTheNextIntervalOfThatLead() {
+        http();
+        Actuals.awaitListening(listeners);
+        String series = "station-calibrated";
+        for (int back = 2; back >= 0; back--) {
+            events.publish(ActualObserved.of(series, LATEST.minusHours(back), 40, "ingest"));
+        }
+        await("the actuals of " + series + " in its history")
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> predict(natural(LATEST.plusHours(1), series, null))
+                        .path("historyUsed")
+                        .asBoolean());
+        JsonNode before = predict(natural(LATEST.plusHours(1), series, null));
+        assertThat(before.path("lead").asInt()).isEqualTo(1);
+        double outside = before.path("interval").path("p90").asDouble() * 10 + 100;
+
+        events.publish(ActualObserved.of(series, LATEST.plusHours(1), (int) outside, "ingest"));
+
+        await("the actual of " + LATEST.plusHours(1) + " in the history of " + series)
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> time(http.get("/api/v1/history/" + series).body().path("latestHour"))
+                        .equals(LATEST.plusHours(1)));
+        JsonNode after = predict(natural(LATEST.plusHours(2), series, null));
+        assertThat(after.path("lead").asInt()).isEqualTo(1);
+        assertThat(time(after.path("issuedAt"))).isEqualTo(LATEST.plusHours(1));
+        // log1p: ln((p90 + 1) / (p10 + 1)) is the interval's width in the model's space, whatever the prediction.
+        assertThat(logWidth(after) / logWidth(before)).isCloseTo(Math.exp(0.8 * 0.02), within(1e-9));
+    }
+
+    private static double logWidth(JsonNode answer) {
+        JsonNode interval = answer.path("interval");
+        return Math.log1p(interval.path("p90").asDouble())
+                - Math.log1p(interval.path("p10").asDouble());
+    }
+
+    @Test
     void aBackfillStoredWithoutActualEventsReachesTheHistoryWhenItsBatchIsAnnounced() {
         http();
         Actuals.awaitListening(listeners);

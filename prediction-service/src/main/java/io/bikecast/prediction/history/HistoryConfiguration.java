@@ -2,6 +2,7 @@ package io.bikecast.prediction.history;
 
 import io.bikecast.prediction.PredictionProperties;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,9 +11,11 @@ import org.springframework.context.annotation.Configuration;
 class HistoryConfiguration {
 
     @Bean
-    RecentDemand recentDemand(PredictionProperties properties) {
+    RecentDemand recentDemand(PredictionProperties properties, ObjectProvider<ActualsObserver> observers) {
         return new RecentDemand(
-                properties.history().maxHours(), properties.history().maxSeries());
+                properties.history().maxHours(),
+                properties.history().maxSeries(),
+                observers.orderedStream().toList());
     }
 
     @Bean

@@ -5,6 +5,7 @@ import io.bikecast.common.series.SeriesId;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * series back from its latest actual, and at most {@code max-series} series (an actual of one more drops the series
  * whose latest actual is oldest). Fed by the {@code actual-observed} events and by the rebuild from the ingest service
  * at start-up; until that rebuild has finished, it reports itself not {@link #rebuilt()} and forecasts are made
- * without history. Thread-safe.
+ * without history. Each recorded actual is told to the {@link ActualsObserver}s. Thread-safe.
  */
 public class RecentDemand {
 
@@ -28,10 +29,12 @@ public class RecentDemand {
     private final int maxSeries;
     private final Map<String, SeriesDemand> series = new ConcurrentHashMap<>();
     private final AtomicBoolean rebuilt = new AtomicBoolean();
+    private final List<ActualsObserver> observers;
 
-    RecentDemand(int maxHours, int maxSeries) {
+    RecentDemand(int maxHours, int maxSeries, List<ActualsObserver> observers) {
         this.maxHours = maxHours;
         this.maxSeries = maxSeries;
+        this.observers = List.copyOf(observers);
     }
 
     /** Records the actual count of a series' hour; a later actual of the same hour replaces it. */
@@ -39,6 +42,10 @@ public class RecentDemand {
         SeriesDemand demand = series.get(seriesId);
         if (demand == null) {
             demand = admit(seriesId);
+        }
+        // Observers first: a forecast issued at this hour, once it is kept, sees what they made of it.
+        for (ActualsObserver observer : observers) {
+            observer.observed(seriesId, hour, count);
         }
         demand.put(index(hour), count);
     }

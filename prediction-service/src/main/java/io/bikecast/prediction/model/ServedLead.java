@@ -38,13 +38,29 @@ public final class ServedLead {
      * forest's), brought to rentals the same way; a boosted model without offsets has none.
      */
     public ModelOutput predict(double[] vector) {
+        return predict(vector, 1.0);
+    }
+
+    /**
+     * As {@link #predict(double[])}, with the interval's distances from the prediction, in the target's space,
+     * multiplied by {@code scale}: what live calibration widens or narrows it by.
+     */
+    public ModelOutput predict(double[] vector, double scale) {
         ModelOutput output = engine.predict(vector);
         double p = output.raw();
         if (!Double.isNaN(intervalLow) && !Double.isNaN(intervalHigh)) {
             return new ModelOutput(
-                    target.toCount(p), target.toCount(p + intervalLow), target.toCount(p + intervalHigh));
+                    target.toCount(p),
+                    target.toCount(p + scale * intervalLow),
+                    target.toCount(p + scale * intervalHigh));
         }
-        return new ModelOutput(target.toCount(p), target.toCount(output.lower()), target.toCount(output.upper()));
+        if (scale == 1.0) {
+            return new ModelOutput(target.toCount(p), target.toCount(output.lower()), target.toCount(output.upper()));
+        }
+        return new ModelOutput(
+                target.toCount(p),
+                target.toCount(p + scale * (output.lower() - p)),
+                target.toCount(p + scale * (output.upper() - p)));
     }
 
     /** The number of trees (see {@link LeadEngine#members()}). */

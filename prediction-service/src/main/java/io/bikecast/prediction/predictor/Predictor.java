@@ -4,6 +4,7 @@ import io.bikecast.common.events.PredictionLogged;
 import io.bikecast.common.events.ServedBy;
 import io.bikecast.common.features.HistoryFeatures;
 import io.bikecast.prediction.PredictionProperties.ChallengerMode;
+import io.bikecast.prediction.calibration.IntervalCalibration;
 import io.bikecast.prediction.history.RecentDemand;
 import io.bikecast.prediction.log.PredictionLogBuffer;
 import io.bikecast.prediction.model.ModelOutput;
@@ -28,7 +29,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Answers validated inputs from one {@link ServingModels} snapshot: routes to the champion or, in A/B mode, the
  * challenger; picks the model of the input's horizon and gives it the series' recent demand as of the issue time; in
- * shadow mode lets the challenger predict too; and hands every prediction to the log buffer, which never blocks. Each count returned or logged is recorded in {@code bikecast.prediction.predicted.count}
+ * shadow mode lets the challenger predict too; scales each lead's interval by its live calibration and tells the
+ * calibration what was served at the lead's own horizon; and hands every prediction to the log buffer, which never blocks. Each count returned or logged is recorded in {@code bikecast.prediction.predicted.count}
  * (distribution summary with histogram, tagged {@code served.by} and {@code model.version}).
  */
 public class Predictor {
@@ -40,6 +42,7 @@ public class Predictor {
     private final Clock clock;
     private final String modelName;
     private final RecentDemand demand;
+    private final IntervalCalibration calibration;
 
     Predictor(
             ModelHolder holder,
@@ -48,9 +51,11 @@ public class Predictor {
             MeterRegistry meters,
             Clock clock,
             String modelName,
-            RecentDemand demand) {
+            RecentDemand demand,
+            IntervalCalibration calibration) {
         this.holder = holder;
         this.demand = demand;
+        this.calibration = calibration;
         this.router = router;
         this.logBuffer = logBuffer;
         this.predicted = DistributionSummary.builder("bikecast.prediction.predicted.count")
@@ -142,9 +147,15 @@ public class Predictor {
             double[] history =
                     HistoryFeatures.vector(input.hour(), lead.lead(), demand.asOf(input.seriesId(), issue.issuedAt()));
             if (anyKnown(history)) {
-                return new Served(
-                        lead.predict(ServingVector.of(input.features(), history)),
-                        new Horizon(issue.issuedAt(), issue.horizonHours(), lead.lead(), history));
+                String seriesId = input.seriesId().value();
+                ModelOutput output = lead.predict(
+                        ServingVector.of(input.features(), history),
+                        calibration.scale(model.version(), seriesId, lead.lead()));
+                if (issue.horizonHours() == lead.lead()) {
+                    calibration.served(
+                            model.version(), seriesId, input.hour(), lead.lead(), output.lower(), output.upper());
+                }
+                return new Served(output, new Horizon(issue.issuedAt(), issue.horizonHours(), lead.lead(), history));
             }
         }
         return new Served(

@@ -1,6 +1,7 @@
 package io.bikecast.prediction.predictor;
 
 import io.bikecast.prediction.PredictionProperties;
+import io.bikecast.prediction.calibration.IntervalCalibration;
 import io.bikecast.prediction.history.RecentDemand;
 import io.bikecast.prediction.log.PredictionLogBuffer;
 import io.bikecast.prediction.serving.ModelHolder;
@@ -20,7 +21,8 @@ class PredictorConfiguration {
             MeterRegistry meters,
             Clock clock,
             PredictionProperties properties,
-            RecentDemand demand) {
+            RecentDemand demand,
+            IntervalCalibration calibration) {
         return new Predictor(
                 holder,
                 new ChallengerRouter(properties.challenger()),
@@ -28,6 +30,7 @@ class PredictorConfiguration {
                 meters,
                 clock,
                 properties.modelName(),
-                demand);
+                demand,
+                calibration);
     }
 }
