@@ -101,16 +101,17 @@ public final class HttpLoadBenchmark {
             print(result);
         }
         System.out.println();
-        System.out.println("concurrency  target/s  achieved/s   p50 ms   p90 ms   p99 ms   max ms  failed");
+        System.out.println("concurrency  target/s  achieved/s   p50 ms   p90 ms   p99 ms p99.9 ms   max ms  failed");
         for (Result r : results) {
             System.out.printf(
-                    "%11d  %8d  %10.1f  %7.2f  %7.2f  %7.2f  %7.2f  %6d%n",
+                    "%11d  %8d  %10.1f  %7.2f  %7.2f  %7.2f  %7.2f  %7.2f  %6d%n",
                     r.concurrency(),
                     rate,
                     r.throughput(),
                     r.percentileMillis(0.50),
                     r.percentileMillis(0.90),
                     r.percentileMillis(0.99),
+                    r.percentileMillis(0.999),
                     r.percentileMillis(1.0),
                     r.failed());
         }
