@@ -81,8 +81,10 @@ public class IntervalCalibration implements ActualsObserver {
         Map<String, SeriesCalibration> series = versions.get(version);
         if (series == null) {
             series = versions.computeIfAbsent(version, v -> new ConcurrentHashMap<>());
+            // The oldest goes, unless it is this one: a champion rolled back to an older version must keep its own.
             while (versions.size() > VERSIONS_KEPT) {
-                versions.pollFirstEntry();
+                Long oldest = versions.firstKey();
+                versions.remove(oldest == version ? versions.higherKey(oldest) : oldest);
             }
         }
         SeriesCalibration calibration = series.get(seriesId);

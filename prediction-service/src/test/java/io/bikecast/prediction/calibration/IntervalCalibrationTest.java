@@ -82,6 +82,19 @@ class IntervalCalibrationTest {
     }
 
     @Test
+    void aChampionRolledBackToAnOlderVersionKeepsItsCalibration() {
+        for (long version = 5; version <= 8; version++) {
+            calibration.served(version, "system", START, 1, 10, 20);
+        }
+        calibration.served(2, "system", START, 1, 10, 20);
+        calibration.observed("system", START, 30);
+
+        assertThat(calibration.scale(2, "system", 1)).isCloseTo(Math.exp(0.016), within(1e-12));
+        assertThat(calibration.scale(8, "system", 1)).isCloseTo(Math.exp(0.016), within(1e-12));
+        assertThat(calibration.scale(5, "system", 1)).isEqualTo(1.0);
+    }
+
+    @Test
     void theScaleStaysWithinItsBounds() {
         for (int h = 0; h < 2_000; h++) {
             calibration.served(3, "system", START.plusHours(h), 1, 10, 20);
