@@ -26,10 +26,7 @@ class CompiledBoostedTreesTest {
     @Test
     void predictsWhatTribuoPredictsIncludingZerosAndMissingHistory() {
         Random random = new Random(7);
-        List<double[]> vectors = new ArrayList<>();
-        for (int i = 0; i < 600; i++) {
-            vectors.add(vector(random));
-        }
+        List<double[]> vectors = vectors(random, 600);
         Model<Regressor> model = boosted(vectors, 5);
 
         CompiledBoostedTrees compiled =
@@ -37,10 +34,7 @@ class CompiledBoostedTreesTest {
 
         assertThat(compiled.trees()).isEqualTo(60);
         assertThat(compiled.walksCompleteTrees()).isTrue();
-        List<double[]> unseen = new ArrayList<>();
-        for (int i = 0; i < 300; i++) {
-            unseen.add(vector(random));
-        }
+        List<double[]> unseen = vectors(random, 300);
         assertThat(compiled.agreesWith(model, vectors, 1e-4)).isTrue();
         assertThat(compiled.agreesWith(model, unseen, 1e-4)).isTrue();
         double[] allMissing = unseen.getFirst().clone();
@@ -50,11 +44,7 @@ class CompiledBoostedTreesTest {
 
     @Test
     void treesTooDeepToLayOutCompleteAreWalkedNodeByNodeWithTheSameAnswers() {
-        Random random = new Random(11);
-        List<double[]> vectors = new ArrayList<>();
-        for (int i = 0; i < 3_000; i++) {
-            vectors.add(vector(random));
-        }
+        List<double[]> vectors = vectors(new Random(11), 3_000);
         Model<Regressor> model = boosted(vectors, 16);
 
         CompiledBoostedTrees compiled =
@@ -100,6 +90,14 @@ class CompiledBoostedTreesTest {
                         true,
                         1L)
                 .train(dataset);
+    }
+
+    private static List<double[]> vectors(Random random, int count) {
+        List<double[]> vectors = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            vectors.add(vector(random));
+        }
+        return vectors;
     }
 
     private static double[] vector(Random random) {
