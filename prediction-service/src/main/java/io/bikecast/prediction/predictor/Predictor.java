@@ -13,6 +13,7 @@ import io.bikecast.prediction.model.ServedModel;
 import io.bikecast.prediction.model.ServingVector;
 import io.bikecast.prediction.serving.ModelHolder;
 import io.bikecast.prediction.serving.ServingModels;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,7 +30,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Answers validated inputs from one {@link ServingModels} snapshot: routes to the champion or, in A/B mode, the
  * challenger; picks the model of the input's horizon and gives it the series' recent demand as of the issue time; in
- * shadow mode lets the challenger predict too; scales each lead's interval by its live calibration and tells the
+ * shadow mode lets the challenger predict too (within the shadow budget, see {@link ShadowBudget}); scales each lead's interval by its live calibration and tells the
  * calibration what was served at the lead's own horizon; and hands every prediction to the log buffer, which never blocks. Each count returned or logged is recorded in {@code bikecast.prediction.predicted.count}
  * (distribution summary with histogram, tagged {@code served.by} and {@code model.version}).
  */
@@ -37,6 +38,8 @@ public class Predictor {
 
     private final ModelHolder holder;
     private final ChallengerRouter router;
+    private final ShadowBudget shadowBudget;
+    private final Counter shadowSkipped;
     private final PredictionLogBuffer logBuffer;
     private final Meter.MeterProvider<DistributionSummary> predicted;
     private final Clock clock;
@@ -47,6 +50,7 @@ public class Predictor {
     Predictor(
             ModelHolder holder,
             ChallengerRouter router,
+            ShadowBudget shadowBudget,
             PredictionLogBuffer logBuffer,
             MeterRegistry meters,
             Clock clock,
@@ -57,6 +61,10 @@ public class Predictor {
         this.demand = demand;
         this.calibration = calibration;
         this.router = router;
+        this.shadowBudget = shadowBudget;
+        this.shadowSkipped = Counter.builder("bikecast.prediction.shadow.skipped")
+                .description("Requests the challenger did not shadow because the shadow budget was spent")
+                .register(meters);
         this.logBuffer = logBuffer;
         this.predicted = DistributionSummary.builder("bikecast.prediction.predicted.count")
                 .description("Predicted hourly rentals returned or logged")
@@ -119,7 +127,7 @@ public class Predictor {
         UUID predictionId = UUID.randomUUID();
         Instant now = clock.instant();
         log(predictionId, input, model, servedBy, served, false, now);
-        if (challenger != null && router.mode() == ChallengerMode.SHADOW) {
+        if (challenger != null && router.mode() == ChallengerMode.SHADOW && shadowed()) {
             log(
                     shadowId(predictionId),
                     input,
@@ -169,6 +177,14 @@ public class Predictor {
                 return true;
             }
         }
+        return false;
+    }
+
+    private boolean shadowed() {
+        if (shadowBudget.tryTake()) {
+            return true;
+        }
+        shadowSkipped.increment();
         return false;
     }
 

@@ -26,6 +26,7 @@ class PredictorConfiguration {
         return new Predictor(
                 holder,
                 new ChallengerRouter(properties.challenger()),
+                new ShadowBudget(properties.challenger().shadowPerSecond(), System::nanoTime),
                 buffer,
                 meters,
                 clock,
