@@ -32,7 +32,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Arguments, all optional, {@code --name=value}: {@code url} (default {@code http://127.0.0.1:8080/predict}),
  * {@code rate} requests per second (1000), {@code duration} per concurrency level (20s), {@code warmup} before each
  * level (5s), {@code concurrency} a comma-separated list (8,32,128), {@code body} a file holding the JSON body (default:
- * UCI-form rows of several hours), {@code max-requests} an upper bound per level (1,000,000). It stops by itself.
+ * UCI-form rows of several hours), {@code max-requests} an upper bound per level (1,000,000), {@code client} {@code
+ * socket} (default: one thread per connection, each with a plain keep-alive socket, see {@link KeepAliveConnection})
+ * or {@code jdk} (the JDK's {@code HttpClient} on virtual threads). It stops by itself.
  *
  * <p>Run (with a server started by {@link BenchmarkServer}): {@code ./mvnw -pl prediction-service test-compile exec:java
  * -Dexec.mainClass=io.bikecast.prediction.benchmark.HttpLoadBenchmark -Dexec.args="--rate=1000"}
@@ -85,18 +87,29 @@ public final class HttpLoadBenchmark {
                 ? new String[] {Files.readString(Path.of(options.get("body")))}
                 : DEFAULT_BODIES;
 
+        boolean sockets = switch (options.getOrDefault("client", "socket")) {
+            case "socket" -> true;
+            case "jdk" -> false;
+            default -> throw new IllegalArgumentException("--client is socket or jdk");
+        };
         HttpClient client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
                 .executor(Executors.newVirtualThreadPerTaskExecutor())
                 .build();
         System.out.printf(
-                "Open-loop load on %s at %d req/s, %s per level after %s warm-up, %d distinct bodies%n",
-                url, rate, duration, warmup, bodies.length);
+                "Open-loop load on %s at %d req/s, %s per level after %s warm-up, %d distinct bodies, %s client%n",
+                url, rate, duration, warmup, bodies.length, sockets ? "socket" : "jdk");
         List<Result> results = new ArrayList<>();
         for (int concurrency : levels) {
-            run(client, url, bodies, rate, warmup, concurrency, maxRequests);
-            Result result = run(client, url, bodies, rate, duration, concurrency, maxRequests);
+            Result result;
+            if (sockets) {
+                runSockets(url, bodies, rate, warmup, concurrency, maxRequests);
+                result = runSockets(url, bodies, rate, duration, concurrency, maxRequests);
+            } else {
+                run(client, url, bodies, rate, warmup, concurrency, maxRequests);
+                result = run(client, url, bodies, rate, duration, concurrency, maxRequests);
+            }
             results.add(result);
             print(result);
         }
@@ -174,6 +187,75 @@ public final class HttpLoadBenchmark {
             Arrays.sort(measured);
             return new Result(concurrency, total, failed.get(), seconds, measured);
         }
+    }
+
+    /**
+     * The same schedule on {@code concurrency} platform threads, one connection each: a thread takes the next request
+     * due, waits for its time if it is early, and sends it; a request due while every thread is busy is sent by the
+     * first to be free, its latency still counted from the time it was due.
+     */
+    private static Result runSockets(
+            URI url, String[] bodies, int rate, Duration duration, int concurrency, long maxRequests)
+            throws InterruptedException {
+        long total = Math.min(maxRequests, rate * duration.toMillis() / 1000);
+        long interval = 1_000_000_000L / rate;
+        byte[][] requests = Arrays.stream(bodies)
+                .map(body -> KeepAliveConnection.post(url, body))
+                .toArray(byte[][]::new);
+        long[] latencies = new long[(int) total];
+        AtomicLong next = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        long start = System.nanoTime() + 10_000_000L;
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < concurrency; t++) {
+            threads.add(Thread.ofPlatform().name("load-", t).start(() -> {
+                KeepAliveConnection connection = null;
+                for (long i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+                    long due = start + i * interval;
+                    try {
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            TimeUnit.NANOSECONDS.sleep(wait);
+                        }
+                        if (connection == null) {
+                            connection = new KeepAliveConnection(url);
+                        }
+                        if (connection.exchange(requests[(int) (i % requests.length)]) != 200) {
+                            failed.incrementAndGet();
+                        }
+                        if (connection.closedByServer()) {
+                            connection = closed(connection);
+                        }
+                    } catch (IOException e) {
+                        failed.incrementAndGet();
+                        connection = closed(connection);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                    latencies[(int) i] = System.nanoTime() - due;
+                }
+                closed(connection);
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long[] measured = latencies.clone();
+        Arrays.sort(measured);
+        return new Result(concurrency, total, failed.get(), seconds, measured);
+    }
+
+    private static KeepAliveConnection closed(KeepAliveConnection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (IOException ignored) {
+                // the connection is dropped either way
+            }
+        }
+        return null;
     }
 
     private static void print(Result r) {
