@@ -4,9 +4,9 @@ import io.bikecast.common.events.PredictionLogged;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Collection;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +14,9 @@ import org.slf4j.LoggerFactory;
  * The bounded hand-over between request threads and the {@link PredictionLogPublisher}. Adding never blocks: when the
  * buffer is full (Kafka has been away long enough to fill it) the event is dropped, counted in {@code
  * bikecast.prediction.log.dropped} and logged, and the prediction itself is still answered.
+ *
+ * <p>Lock-free: with a lock (as in an {@code ArrayBlockingQueue}), a request thread descheduled while holding it stalls
+ * every other request behind it, which on a machine whose cores are busy is a tail of milliseconds.
  */
 public class PredictionLogBuffer {
 
@@ -22,13 +25,13 @@ public class PredictionLogBuffer {
     /** Log the first drop and then one line per this many, so a long outage does not flood the log. */
     private static final long LOG_EVERY = 10_000;
 
-    private final BlockingQueue<PredictionLogged> queue;
+    private final Queue<PredictionLogged> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger size = new AtomicInteger();
     private final int capacity;
     private final Counter dropped;
 
     PredictionLogBuffer(int capacity, MeterRegistry meters) {
         this.capacity = capacity;
-        this.queue = new ArrayBlockingQueue<>(capacity);
         this.dropped = Counter.builder("bikecast.prediction.log.dropped")
                 .description("Prediction-logged events dropped because the log buffer was full")
                 .register(meters);
@@ -36,9 +39,11 @@ public class PredictionLogBuffer {
 
     /** Hands an event to the publisher; false (and counted) if the buffer is full. */
     public boolean offer(PredictionLogged event) {
-        if (queue.offer(event)) {
+        if (size.incrementAndGet() <= capacity) {
+            queue.offer(event);
             return true;
         }
+        size.decrementAndGet();
         dropped.increment();
         long total = (long) dropped.count();
         if (total == 1 || total % LOG_EVERY == 0) {
@@ -51,18 +56,21 @@ public class PredictionLogBuffer {
         return false;
     }
 
-    /** Waits up to the timeout for a first event, then takes up to {@code max} events into {@code batch}. */
-    int drain(Collection<PredictionLogged> batch, int max, long timeout, TimeUnit unit) throws InterruptedException {
-        PredictionLogged first = queue.poll(timeout, unit);
-        if (first == null) {
-            return 0;
+    /** Takes up to {@code max} events into {@code batch} without waiting; how many it took. */
+    int drainTo(Collection<PredictionLogged> batch, int max) {
+        int taken = 0;
+        PredictionLogged event;
+        while (taken < max && (event = queue.poll()) != null) {
+            batch.add(event);
+            taken++;
         }
-        batch.add(first);
-        return 1 + queue.drainTo(batch, max - 1);
+        size.addAndGet(-taken);
+        return taken;
     }
 
+    /** Events waiting; an offer under way may count a moment before its event can be taken. */
     int size() {
-        return queue.size();
+        return size.get();
     }
 
     int capacity() {

@@ -22,8 +22,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * Drains the {@link PredictionLogBuffer} to Kafka on one background thread, in batches: it hands a batch to the
- * producer, waits for every acknowledgement, and keeps the events Kafka did not take to send again after a back-off
+ * Drains the {@link PredictionLogBuffer} to Kafka on one background thread, in batches: at most one batch every
+ * {@code linger} unless a full one waits (it never blocks on the buffer, so a request's offer never has a thread to
+ * wake), it hands a batch to the producer, waits for every acknowledgement, and keeps the events Kafka did not take to send again after a back-off
  * that doubles while Kafka stays away. While it retries, new events wait in the buffer, so an outage delays events and
  * loses none until the buffer's bound is reached. A retried event keeps its event id: if Kafka did store the first
  * attempt after all, consumers drop the duplicate.
@@ -96,12 +97,18 @@ public class PredictionLogPublisher implements SmartLifecycle {
 
     private void run() {
         long backoff = settings.retryBackoff().toMillis();
+        long linger = settings.linger().toNanos();
+        long nextBatch = System.nanoTime();
         while (running
                 || (!inFlight.isEmpty() || buffer.size() > 0)
                         && !Thread.currentThread().isInterrupted()) {
             try {
                 if (inFlight.isEmpty()) {
-                    buffer.drain(inFlight, settings.batchSize(), 100, TimeUnit.MILLISECONDS);
+                    if (buffer.size() < settings.batchSize()) {
+                        TimeUnit.NANOSECONDS.sleep(nextBatch - System.nanoTime());
+                    }
+                    nextBatch = System.nanoTime() + linger;
+                    buffer.drainTo(inFlight, settings.batchSize());
                     inFlightCount.set(inFlight.size());
                 }
                 if (inFlight.isEmpty()) {
