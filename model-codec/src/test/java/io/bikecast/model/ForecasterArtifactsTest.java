@@ -56,6 +56,15 @@ class ForecasterArtifactsTest {
     }
 
     @Test
+    void aBoostedForecasterIsWrittenAsVersion1WithoutCompactTrees() {
+        byte[] artifact = ForecasterArtifacts.write(
+                Forecaster.withoutHistory("xgboost", new LeadModel(0, boosted(false), -0.5, 0.45)));
+
+        assertThat(ForecasterArtifacts.readCompact(artifact)).isEmpty();
+        assertThat(ForecasterArtifacts.read(artifact).algorithm()).isEqualTo("xgboost");
+    }
+
+    @Test
     void readsAnArtifactStoredBeforeForecastersAsAForestWithoutHistory() {
         Model<Regressor> tree = tree();
 

@@ -1,34 +1,25 @@
 package io.bikecast.prediction.model;
 
-import java.util.ArrayList;
+import io.bikecast.model.CompactForest;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.Model;
-import org.tribuo.VariableIDInfo;
-import org.tribuo.common.tree.LeafNode;
-import org.tribuo.common.tree.Node;
-import org.tribuo.common.tree.SplitNode;
-import org.tribuo.common.tree.TreeModel;
-import org.tribuo.ensemble.EnsembleModel;
 import org.tribuo.regression.Regressor;
-import org.tribuo.regression.rtree.IndependentRegressionTreeModel;
 
 /**
- * A Tribuo random forest flattened into primitive arrays: every tree's nodes side by side, each split a feature index
+ * A Tribuo random forest flattened into primitive arrays (from model-codec's {@link CompactForest}, the form an
+ * artifact stores, or from the Tribuo model of an older artifact): every tree's nodes side by side, each split a feature index
  * into the {@link ServingVector} and a threshold. Walking arrays instead of Tribuo's node objects skips, per
  * tree, the conversion of the example into a sparse vector, the feature-name lookups and the allocation of a
  * prediction object, which is where most of a Tribuo forest's single-row time goes.
  *
  * <p>It follows Tribuo's rule exactly ({@code value > threshold} goes right, else left; a feature the example lacks is
  * 0, so a missing history feature, NaN in the vector, is read as 0) and averages the trees with equal weight, as the {@code AveragingCombiner} of a random forest does. {@link
- * ModelLoader} checks every compiled forest against Tribuo's own predictions before serving it.
+ * ModelLoader} checks every compiled forest before serving it: against Tribuo's own predictions when it has the Tribuo
+ * model, else against the Tribuo predictions stored with the compact forest.
  */
 final class CompiledForest implements LeadEngine {
-
-    private static final int LEAF = -1;
 
     /** Bits of a node's link word that hold its feature index plus one (0 marks a leaf). */
     private static final int FEATURE_BITS = 8;
@@ -59,16 +50,58 @@ final class CompiledForest implements LeadEngine {
      * a multi-output tree, a split on a feature outside the schema), which is then served through Tribuo.
      */
     static Optional<CompiledForest> compile(Model<Regressor> model) {
-        if (!(model instanceof EnsembleModel<Regressor> ensemble) || ensemble.getNumModels() < 1) {
+        return CompactForest.of(model).flatMap(CompiledForest::of);
+    }
+
+    /**
+     * The serving layout of a compact forest: its feature indices rewritten as {@link ServingVector} indices; empty if
+     * a split reads a feature the serving vector does not have.
+     */
+    static Optional<CompiledForest> of(CompactForest forest) {
+        List<String> schema = List.of(ServingVector.NAMES);
+        if (schema.size() >= FEATURE_MASK) {
+            throw new IllegalStateException("too many features for the node encoding");
+        }
+        int[] servingIndex = servingIndices(forest);
+        if (servingIndex == null) {
             return Optional.empty();
         }
-        Builder builder = new Builder();
-        for (Model<Regressor> member : ensemble.getModels()) {
-            if (!(member instanceof TreeModel<Regressor> tree) || !builder.add(tree)) {
-                return Optional.empty();
+        byte[] feature = forest.feature();
+        double[] value = forest.value();
+        int[] greater = forest.greater();
+        long[] nodes = new long[2 * feature.length];
+        boolean readsHistory = false;
+        for (int i = 0; i < feature.length; i++) {
+            nodes[2 * i] = Double.doubleToRawLongBits(value[i]);
+            if (feature[i] != CompactForest.LEAF) {
+                int index = servingIndex[feature[i]];
+                nodes[2 * i + 1] = ((long) greater[i] << FEATURE_BITS) | (index + 1);
+                readsHistory |= index >= ServingVector.HISTORY_START;
             }
         }
-        return Optional.of(builder.build());
+        return Optional.of(new CompiledForest(forest.roots().clone(), nodes, readsHistory));
+    }
+
+    /**
+     * Each of the forest's features' index in the {@link ServingVector}, -1 for one no split reads; null if a split
+     * reads one the vector lacks.
+     */
+    static int[] servingIndices(CompactForest forest) {
+        List<String> schema = List.of(ServingVector.NAMES);
+        boolean[] read = new boolean[forest.featureNames().size()];
+        for (byte f : forest.feature()) {
+            if (f != CompactForest.LEAF) {
+                read[f] = true;
+            }
+        }
+        int[] servingIndex = new int[read.length];
+        for (int f = 0; f < read.length; f++) {
+            servingIndex[f] = schema.indexOf(forest.featureNames().get(f));
+            if (read[f] && servingIndex[f] < 0) {
+                return null;
+            }
+        }
+        return servingIndex;
     }
 
     @Override
@@ -140,91 +173,5 @@ final class CompiledForest implements LeadEngine {
     /** The number of nodes of all trees together. */
     int nodes() {
         return nodes.length / 2;
-    }
-
-    private static final class Builder {
-        private final List<Integer> roots = new ArrayList<>();
-        private final List<Integer> feature = new ArrayList<>();
-        private final List<Double> threshold = new ArrayList<>();
-        private final List<Integer> greater = new ArrayList<>();
-        private final List<String> schema = List.of(ServingVector.NAMES);
-
-        boolean add(TreeModel<Regressor> tree) {
-            Node<Regressor> root = rootOf(tree);
-            if (root == null) {
-                return false;
-            }
-            int[] schemaIndexOfId = schemaIndexOfId(tree.getFeatureIDMap());
-            int index = feature.size();
-            if (!append(root, schemaIndexOfId)) {
-                return false;
-            }
-            roots.add(index);
-            return true;
-        }
-
-        /** A regression tree keeps one root per output dimension; only single-output trees are compiled. */
-        private static Node<Regressor> rootOf(TreeModel<Regressor> tree) {
-            if (tree instanceof IndependentRegressionTreeModel independent) {
-                Map<String, Node<Regressor>> roots = independent.getRoots();
-                return roots.size() == 1 ? roots.values().iterator().next() : null;
-            }
-            return tree.getRoot();
-        }
-
-        private int[] schemaIndexOfId(ImmutableFeatureMap features) {
-            int[] mapping = new int[features.size()];
-            for (int id = 0; id < mapping.length; id++) {
-                VariableIDInfo info = features.get(id);
-                mapping[id] = info == null ? LEAF : schema.indexOf(info.getName());
-            }
-            return mapping;
-        }
-
-        /** Appends a subtree in pre-order (node, "≤" subtree, "&gt;" subtree); false if it cannot be compiled. */
-        private boolean append(Node<Regressor> node, int[] schemaIndexOfId) {
-            int index = feature.size();
-            if (node instanceof LeafNode<Regressor> leaf) {
-                double[] outputs = leaf.getOutput().getValues();
-                if (outputs.length != 1) {
-                    return false;
-                }
-                push(LEAF, outputs[0]);
-                return true;
-            }
-            if (!(node instanceof SplitNode<Regressor> split)) {
-                return false;
-            }
-            int id = split.getFeatureID();
-            if (id < 0 || id >= schemaIndexOfId.length || schemaIndexOfId[id] < 0) {
-                return false;
-            }
-            push(schemaIndexOfId[id], split.splitValue());
-            if (!append(split.getLessThanOrEqual(), schemaIndexOfId)) {
-                return false;
-            }
-            greater.set(index, feature.size());
-            return append(split.getGreaterThan(), schemaIndexOfId);
-        }
-
-        private void push(int featureIndex, double thresholdOrValue) {
-            feature.add(featureIndex);
-            threshold.add(thresholdOrValue);
-            greater.add(LEAF);
-        }
-
-        CompiledForest build() {
-            if (schema.size() >= FEATURE_MASK) {
-                throw new IllegalStateException("too many features for the node encoding");
-            }
-            long[] nodes = new long[2 * feature.size()];
-            for (int i = 0; i < feature.size(); i++) {
-                nodes[2 * i] = Double.doubleToRawLongBits(threshold.get(i));
-                nodes[2 * i + 1] =
-                        feature.get(i) == LEAF ? 0 : ((long) greater.get(i) << FEATURE_BITS) | (feature.get(i) + 1);
-            }
-            boolean readsHistory = feature.stream().anyMatch(index -> index >= ServingVector.HISTORY_START);
-            return new CompiledForest(roots.stream().mapToInt(Integer::intValue).toArray(), nodes, readsHistory);
-        }
     }
 }

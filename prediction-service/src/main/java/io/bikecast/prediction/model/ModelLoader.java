@@ -2,6 +2,8 @@ package io.bikecast.prediction.model;
 
 import io.bikecast.common.features.FeatureSchema;
 import io.bikecast.common.registry.ReferenceSample;
+import io.bikecast.model.CompactForecaster;
+import io.bikecast.model.CompactForest;
 import io.bikecast.model.CompiledBoostedTrees;
 import io.bikecast.model.Forecaster;
 import io.bikecast.model.ForecasterArtifacts;
@@ -68,13 +70,23 @@ public class ModelLoader {
                             + "; retrain it with this release's feature path");
         }
         ReferenceSample reference = cached.reference();
-        Forecaster forecaster = read(cached.artifact(), modelName, version);
-        List<double[]> checks = CheckVectors.of(reference, CHECKED_ROWS);
-        List<ServedLead> leads = new ArrayList<>();
-        for (LeadModel model : forecaster.models()) {
-            LeadEngine engine = engineFor(
-                    model.model(), forecaster.target(), checks, modelName + " v" + version + " lead " + model.lead());
-            leads.add(new ServedLead(model, engine, forecaster.target()));
+        String describedAs = modelName + " v" + version;
+        Optional<CompactForecaster> compactForecaster = readCompact(cached.artifact(), describedAs);
+        Optional<List<ServedLead>> compact = compactForecaster.flatMap(ModelLoader::compiled);
+        TargetTransform target;
+        List<ServedLead> leads;
+        if (compact.isPresent()) {
+            leads = compact.get();
+            target = compactForecaster.get().target();
+        } else {
+            Forecaster forecaster = read(cached.artifact(), modelName, version);
+            List<double[]> checks = CheckVectors.of(reference, CHECKED_ROWS);
+            target = forecaster.target();
+            leads = new ArrayList<>();
+            for (LeadModel model : forecaster.models()) {
+                LeadEngine engine = engineFor(model.model(), target, checks, describedAs + " lead " + model.lead());
+                leads.add(new ServedLead(model, engine, target));
+            }
         }
         ServedModel served = new ServedModel(
                 modelName,
@@ -82,20 +94,78 @@ public class ModelLoader {
                 registered.algorithm(),
                 registered.artifactSha256(),
                 registered.metrics(),
-                forecaster.target(),
+                target,
                 leads,
                 medians(reference),
                 clock.instant());
         log.info(
-                "Loaded {} v{} ({}, {}, leads {}, engines {}) in {} ms",
+                "Loaded {} v{} ({}, {}, leads {}, engines {}, from {}) in {} ms",
                 modelName,
                 version,
                 registered.algorithm(),
-                forecaster.target(),
+                target,
                 served.leadHours(),
                 leads.stream().map(ServedLead::engine).toList(),
+                compact.isPresent() ? "compact trees, protobufs not parsed" : "Tribuo protobufs",
                 (System.nanoTime() - started) / 1_000_000);
         return served;
+    }
+
+    /**
+     * The artifact's forests in compact form, if it has them (format version 2): read without parsing its Tribuo
+     * protobufs. A compact entry that is corrupt or does not reproduce its stored Tribuo predictions refuses the
+     * version, as bytes that do not read do.
+     */
+    private static Optional<CompactForecaster> readCompact(byte[] artifact, String describedAs) {
+        try {
+            return ForecasterArtifacts.readCompact(artifact);
+        } catch (RuntimeException e) {
+            throw new ModelRefusedException(
+                    ModelRefusedException.Reason.UNREADABLE,
+                    "the artifact of " + describedAs + " has the recorded SHA-256 but its compact trees do not read ("
+                            + e.getMessage() + "); register a model written by this release's model-codec",
+                    e);
+        }
+    }
+
+    /**
+     * Every lead compiled from its compact trees and checked on the Tribuo predictions stored with them; empty if a
+     * lead cannot be compiled (a split on a feature this service does not compute), and the version is then read
+     * through its Tribuo protobufs.
+     */
+    private static Optional<List<ServedLead>> compiled(CompactForecaster compact) {
+        List<ServedLead> leads = new ArrayList<>();
+        for (CompactForecaster.Lead lead : compact.leads()) {
+            Optional<CompiledForest> forest = CompiledForest.of(lead.forest());
+            if (forest.isEmpty() || !reproducesStoredPredictions(forest.get(), lead.forest())) {
+                log.warn(
+                        "The compact trees of lead {} do not compile for this service: reading the Tribuo models",
+                        lead.lead());
+                return Optional.empty();
+            }
+            leads.add(new ServedLead(
+                    lead.lead(), lead.intervalLow(), lead.intervalHigh(), forest.get(), compact.target()));
+        }
+        return Optional.of(leads);
+    }
+
+    /** The compiled forest's predictions of the compact forest's check rows, as Tribuo made them at training. */
+    private static boolean reproducesStoredPredictions(CompiledForest compiled, CompactForest forest) {
+        int[] servingIndex = CompiledForest.servingIndices(forest);
+        double[][] rows = forest.checkRows();
+        for (int r = 0; r < rows.length; r++) {
+            double[] x = new double[ServingVector.NAMES.length];
+            for (int f = 0; f < servingIndex.length; f++) {
+                if (servingIndex[f] >= 0) {
+                    x[servingIndex[f]] = rows[r][f];
+                }
+            }
+            double expected = forest.checkPredictions()[r];
+            if (Math.abs(compiled.predict(x).raw() - expected) > FOREST_TOLERANCE * Math.max(1.0, Math.abs(expected))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

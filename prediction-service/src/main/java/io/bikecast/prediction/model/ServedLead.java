@@ -16,11 +16,16 @@ public final class ServedLead {
     private final double intervalHigh;
 
     ServedLead(LeadModel model, LeadEngine engine, TargetTransform target) {
-        this.lead = model.lead();
+        this(model.lead(), model.intervalLow(), model.intervalHigh(), engine, target);
+    }
+
+    /** A lead read in compact form, without its Tribuo model; the interval offsets as {@link LeadModel} has them. */
+    ServedLead(int lead, double intervalLow, double intervalHigh, LeadEngine engine, TargetTransform target) {
+        this.lead = lead;
         this.engine = engine;
         this.target = target;
-        this.intervalLow = model.intervalLow();
-        this.intervalHigh = model.intervalHigh();
+        this.intervalLow = intervalLow;
+        this.intervalHigh = intervalHigh;
     }
 
     /** The fewest hours between the last actual its history features read and the hour it forecasts; 0 = none. */
