@@ -362,6 +362,20 @@ class PredictionApiTest {
     }
 
     @Test
+    void timesPredictionsOnceAndEveryOtherRequestAsSpringDoes() {
+        http.post("/api/v1/predict", Payloads.uci(ROW));
+        http.post("/predict", Payloads.uci(ROW));
+        http.get("/api/v1/models/active");
+
+        String metrics = http.get("/actuator/prometheus").text();
+
+        assertThat(metrics)
+                .containsPattern("bikecast_prediction_requests_seconds_count\\{[^}]*endpoint=\"seedPredict\"")
+                .containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/api/v1/models/active\"")
+                .doesNotContainPattern("http_server_requests_seconds_count\\{[^}]*uri=\"(/api/v1)?/predict\"");
+    }
+
+    @Test
     void isReadyWithTheChampionInHand() {
         Http.Response readiness = http.get("/actuator/health/readiness");
         assertThat(readiness.status()).isEqualTo(200);

@@ -3,13 +3,16 @@ package io.bikecast.prediction.request;
 import io.bikecast.platform.web.InvalidField;
 import io.bikecast.platform.web.JsonFieldsException;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.util.TokenBuffer;
 
 /**
  * Reads a {@link PredictRequest} in the form its fields name: natural if any field of the natural form is present,
@@ -25,15 +28,18 @@ final class PredictRequestDeserializer extends ValueDeserializer<PredictRequest>
 
     @Override
     public PredictRequest deserialize(JsonParser parser, DeserializationContext context) {
-        JsonNode node = context.readTree(parser);
-        if (!node.isObject()) {
+        if (!parser.hasToken(JsonToken.START_OBJECT)) {
             return context.reportInputMismatch(
                     PredictRequest.class, "a prediction request is a JSON object, in the UCI or the natural form");
         }
-        Set<String> present = node.propertyNames().stream().collect(Collectors.toSet());
+        // Tokens, not a tree: the form is told from the top-level names, then the same tokens are read as its record.
+        // A JsonNode tree and a second read of it were 7% of a prediction's CPU.
+        TokenBuffer body = context.bufferAsCopyOfValue(parser);
+        Set<String> present = topLevelNames(body, context);
         List<String> uci = UCI_ONLY.stream().filter(present::contains).sorted().toList();
         boolean natural = NATURAL_ONLY.stream().anyMatch(present::contains);
         if (natural && !uci.isEmpty()) {
+            JsonNode node = context.readTree(body.asParserOnFirstToken(context));
             throw new JsonFieldsException(
                     parser,
                     PredictRequest.class,
@@ -46,7 +52,21 @@ final class PredictRequestDeserializer extends ValueDeserializer<PredictRequest>
                             .toList());
         }
         Class<? extends PredictRequest> form = natural ? NaturalPredictRequest.class : UciPredictRequest.class;
-        return context.readTreeAsValue(node, form);
+        try (JsonParser tokens = body.asParserOnFirstToken(context, parser)) {
+            return context.readValue(tokens, form);
+        }
+    }
+
+    private static Set<String> topLevelNames(TokenBuffer body, DeserializationContext context) {
+        Set<String> names = new HashSet<>();
+        try (JsonParser tokens = body.asParserOnFirstToken(context)) {
+            while (tokens.nextToken() == JsonToken.PROPERTY_NAME) {
+                names.add(tokens.currentName());
+                tokens.nextToken();
+                tokens.skipChildren();
+            }
+        }
+        return names;
     }
 
     /** The JSON fields of one form that the other does not have. */
