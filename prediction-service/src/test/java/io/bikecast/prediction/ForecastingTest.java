@@ -12,6 +12,7 @@ import io.bikecast.common.features.FeatureSchema;
 import io.bikecast.common.features.HistoryFeatures;
 import io.bikecast.common.features.Horizons;
 import io.bikecast.common.features.UciFeatures;
+import io.bikecast.common.series.SeriesId;
 import io.bikecast.model.Forecaster;
 import io.bikecast.model.TargetTransform;
 import io.bikecast.platform.kafka.EventPublisher;
@@ -25,8 +26,10 @@ import io.bikecast.prediction.support.Serves;
 import io.bikecast.prediction.support.TestForecasters;
 import io.bikecast.prediction.support.TestModels;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -313,13 +316,57 @@ class ForecastingTest {
     }
 
     @Test
-    void aForecastFromStoredWeatherIsAConflictThatSaysToPostTheWeather() {
-        Http.Response response = http().get("/api/v1/forecast?series=system&hours=24");
+    void aForecastFromStoredWeatherReadsTheForecastThatStoodAtTheIssueTimeAndEqualsPostingThatWeather() {
+        http();
+        List<Map<String, Object>> weather = weather(24);
+        Instant issueHourEnd = LATEST.plusHours(1).atZone(SeriesId.ZONE).toInstant();
+        INGEST.storeWeatherForecast("system", issueHourEnd.minus(Duration.ofMinutes(40)), stored(weather, 0));
+        INGEST.storeWeatherForecast("system", issueHourEnd.plus(Duration.ofHours(3)), stored(weather, 12));
+
+        Http.Response fromStored = http.get("/api/v1/forecast?series=system&hours=24");
+        Http.Response posted = http.post("/api/v1/forecast", Map.of("hours", 24, "weather", weather));
+
+        assertThat(fromStored.status()).as(fromStored.text()).isEqualTo(200);
+        assertThat(time(fromStored.body().path("issuedAt"))).isEqualTo(LATEST);
+        JsonNode points = fromStored.body().path("points");
+        assertThat(points).hasSize(24);
+        for (int h = 0; h < 24; h++) {
+            assertThat(time(points.get(h).path("hour"))).isEqualTo(LATEST.plusHours(h + 1));
+            assertThat(points.get(h).path("rawPrediction").asDouble())
+                    .as("hour %d: the forecast issued before the issue hour ended, not the later one", h + 1)
+                    .isEqualTo(posted.body()
+                            .path("points")
+                            .get(h)
+                            .path("rawPrediction")
+                            .asDouble());
+        }
+    }
+
+    @Test
+    void aForecastFromStoredWeatherIsAConflictThatSaysToPostTheWeatherWhereNoneIsStored() {
+        Http.Response response = http().get("/api/v1/forecast?series=station-none&hours=24");
 
         assertThat(response.status()).as(response.text()).isEqualTo(409);
         assertThat(response.body().path("type").asString())
                 .isEqualTo("https://bikecast.io/problems/no-weather-forecast");
-        assertThat(response.body().path("detail").asString()).contains("POST /api/v1/forecast");
+        assertThat(response.body().path("detail").asString())
+                .contains("location 'station-none'")
+                .contains("POST /api/v1/forecast");
+    }
+
+    @Test
+    void aForecastFromStoredWeatherWhileTheIngestServiceIsDownIsUnavailableNotAnError() {
+        http();
+        INGEST.stop();
+        Http.Response response;
+        try {
+            response = http.get("/api/v1/forecast?series=system&hours=24");
+        } finally {
+            INGEST.restart();
+        }
+
+        assertThat(response.status()).as(response.text()).isEqualTo(503);
+        assertThat(response.body().path("detail").asString()).contains("could not be read from the ingest service");
     }
 
     @Test
@@ -409,6 +456,24 @@ class ForecastingTest {
     }
 
     /** The natural-form weather of consecutive UCI hours. */
+    /**
+     * The weather entries as the ingest service stores a forecast of them: entry {@code h} is the hour {@code h + 1}
+     * after {@link #LATEST}, with {@code warmer} °C added, plus the issue hour itself first.
+     */
+    private static List<Map<String, Object>> stored(List<Map<String, Object>> weather, double warmer) {
+        List<Map<String, Object>> hours = new ArrayList<>();
+        for (int h = 0; h <= weather.size(); h++) {
+            Map<String, Object> hour = new HashMap<>(weather.get(Math.max(0, h - 1)));
+            hour.put(
+                    "hour",
+                    LATEST.plusHours(h).atZone(SeriesId.ZONE).toInstant().toString());
+            hour.put("temperatureCelsius", ((Number) hour.get("temperatureCelsius")).doubleValue() + warmer);
+            hour.put("feelsLikeCelsius", ((Number) hour.get("feelsLikeCelsius")).doubleValue() + warmer);
+            hours.add(hour);
+        }
+        return hours;
+    }
+
     private static List<Map<String, Object>> weather(int hours) {
         List<Map<String, Object>> entries = new ArrayList<>();
         for (int h = 0; h < hours; h++) {

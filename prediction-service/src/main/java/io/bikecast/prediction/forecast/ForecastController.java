@@ -66,8 +66,11 @@ class ForecastController {
     @GetMapping("/api/v1/forecast")
     @Operation(
             summary = "Forecast the next hours of a series from the stored weather forecast",
-            description = "Needs stored weather forecasts, which arrive with the live weather feeds: until then it"
-                    + " answers 409 no-weather-forecast; POST the weather instead.")
+            description = "Reads the weather forecast the ingest service stores for the series' weather location"
+                    + " (bikecast.ingest.weather; the location of the series' own id unless"
+                    + " bikecast.prediction.weather.locations names another), as it stood when the issue hour ended."
+                    + " 409 no-weather-forecast when none covers the hours (POST the weather instead), 503 when the"
+                    + " ingest service cannot be asked.")
     ForecastResponse storedWeatherForecast(
             @RequestParam(defaultValue = "system") String series,
             @RequestParam(defaultValue = "24") int hours,

@@ -6,6 +6,7 @@ import io.bikecast.platform.web.ProblemException;
 import io.bikecast.platform.web.ProblemType;
 import io.bikecast.prediction.predictor.NoChampionException;
 import io.bikecast.prediction.weather.NoWeatherForecastException;
+import io.bikecast.prediction.weather.WeatherUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
@@ -22,7 +23,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /**
  * The one place where the prediction endpoints' exceptions become problems: the predictor's {@link
  * NoChampionException} (503 {@code no-champion}), the missing stored weather of a forecast ({@link
- * NoWeatherForecastException}, 409 {@code no-weather-forecast}), and Bean Validation of a request body, answered as the platform
+ * NoWeatherForecastException}, 409 {@code no-weather-forecast}; the ingest service that stores it unreachable, {@link
+ * WeatherUnavailableException}, 503), and Bean Validation of a request body, answered as the platform
  * answers it but with the detail the body gives ({@link DescribesInvalidFields}). Ordered before the platform's
  * advice, which answers everything else (unreadable bodies, {@link ProblemException}s, the catch-all 500).
  */
@@ -60,6 +62,14 @@ class PredictionProblems {
                 .toProblemDetail(URI.create(request.getRequestURI()));
         problem.setType(NO_WEATHER_FORECAST);
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    @ExceptionHandler(WeatherUnavailableException.class)
+    ResponseEntity<ProblemDetail> weatherUnavailable(
+            WeatherUnavailableException exception, HttpServletRequest request) {
+        return answer(
+                new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "Weather unavailable", exception.getMessage()),
+                request);
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

@@ -8,10 +8,10 @@ public class NoWeatherForecastException extends RuntimeException {
 
     private final String seriesId;
 
-    NoWeatherForecastException(String seriesId, int hours) {
-        super("No weather forecast is stored for the next " + hours + " hours of series '" + seriesId + "': the"
-                + " service does not ingest live weather yet. POST /api/v1/forecast with the weather of each hour"
-                + " (weather: one entry per hour) instead.");
+    NoWeatherForecastException(String seriesId, int hours, String why) {
+        super("No weather forecast is stored for the next " + hours + " hours of series '" + seriesId + "': " + why
+                + ". Configure the series' weather location in the ingest service (bikecast.ingest.weather), or POST"
+                + " /api/v1/forecast with the weather of each hour (weather: one entry per hour).");
         this.seriesId = seriesId;
     }
 

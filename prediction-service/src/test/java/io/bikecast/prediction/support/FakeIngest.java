@@ -9,7 +9,9 @@ import io.bikecast.testsupport.UciDataset;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The two read endpoints of the ingest service that the prediction service rebuilds its recent demand from, on
  * 127.0.0.1: {@code GET /api/v1/ingest/series} and {@code GET /api/v1/ingest/observations/export?series=&from=&to=}
  * in the ingest service's document form (the columns, positional rows oldest first, the count last). A test stores
- * hours of the UCI data set here, under any series.
+ * hours of the UCI data set here, under any series. It also keeps weather forecasts by issue time and answers {@code GET
+ * /api/v1/weather/{location}/forecast?asOf=&hours=} as the ingest service does: the forecast issued last at or before
+ * {@code asOf}, its hours from asOf's hour on, or 404 when none had been issued by then.
  */
 public final class FakeIngest extends LoopbackHttpFake {
 
@@ -34,9 +38,10 @@ public final class FakeIngest extends LoopbackHttpFake {
 
     private final Map<String, NavigableMap<LocalDateTime, UciDataset.HourRow>> stored = new ConcurrentHashMap<>();
     private final AtomicInteger exports = new AtomicInteger();
+    private final Map<String, NavigableMap<Instant, List<Map<String, Object>>>> forecasts = new ConcurrentHashMap<>();
 
     private FakeIngest() {
-        super("/api/v1/ingest/", "the fake ingest service");
+        super("/api/v1/", "the fake ingest service");
     }
 
     /** An ingest service with nothing stored, listening on a free port. */
@@ -56,6 +61,14 @@ public final class FakeIngest extends LoopbackHttpFake {
                 rows.put(hour, row);
             }
         }
+    }
+
+    /**
+     * Stores a weather forecast of {@code location} issued at {@code issuedAt}: one entry per hour, each with its
+     * {@code hour} (an ISO instant) and the natural form's weather fields.
+     */
+    public void storeWeatherForecast(String location, Instant issuedAt, List<Map<String, Object>> hours) {
+        forecasts.computeIfAbsent(location, l -> new ConcurrentSkipListMap<>()).put(issuedAt, List.copyOf(hours));
     }
 
     /** The stored count of a series' hour. */
@@ -89,10 +102,37 @@ public final class FakeIngest extends LoopbackHttpFake {
             } else if (path.equals("/api/v1/ingest/observations/export")) {
                 exports.incrementAndGet();
                 send(exchange, 200, export(query));
+            } else if (path.startsWith("/api/v1/weather/") && path.endsWith("/forecast")) {
+                String location = path.substring("/api/v1/weather/".length(), path.length() - "/forecast".length());
+                Map<String, Object> forecast = weatherForecast(location, query);
+                send(exchange, forecast == null ? 404 : 200, forecast == null ? Map.of("status", 404) : forecast);
             } else {
                 send(exchange, 404, Map.of("status", 404, "detail", "no such endpoint: " + path));
             }
         }
+    }
+
+    private Map<String, Object> weatherForecast(String location, Map<String, String> query) {
+        Instant asOf = Instant.parse(query.get("asOf"));
+        Map.Entry<Instant, List<Map<String, Object>>> issued =
+                forecasts.getOrDefault(location, new ConcurrentSkipListMap<>()).floorEntry(asOf);
+        if (issued == null) {
+            return null;
+        }
+        Instant firstHour = asOf.truncatedTo(ChronoUnit.HOURS);
+        List<Map<String, Object>> hours = issued.getValue().stream()
+                .filter(hour -> !Instant.parse((String) hour.get("hour")).isBefore(firstHour))
+                .limit(Integer.parseInt(query.getOrDefault("hours", "24")))
+                .toList();
+        return Map.of(
+                "location",
+                location,
+                "asOf",
+                asOf.toString(),
+                "issuedAt",
+                issued.getKey().toString(),
+                "hours",
+                hours);
     }
 
     private Map<String, Object> export(Map<String, String> query) {
