@@ -103,13 +103,7 @@ class GbfsIngestTest {
     static void serveFixtures(String version, String system) {
         String base = "http://127.0.0.1:" + SERVER.port() + "/" + system;
         for (String file : List.of("gbfs", "system_information", "station_information", "station_status")) {
-            try (InputStream in =
-                    GbfsIngestTest.class.getResourceAsStream("/gbfs/v" + version + "/" + file + ".json")) {
-                String json = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{base}", base);
-                SERVER.serve("/" + system + "/" + file + ".json", json.getBytes(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            SERVER.serve("/" + system + "/" + file + ".json", bytes(fixture(version, file, base)));
         }
     }
 
@@ -154,6 +148,49 @@ class GbfsIngestTest {
         assertThat(polls.get(1).path("version").asString()).isEqualTo("2.3");
         assertThat(polls.get(1).path("stations").asInt()).isEqualTo(3);
         assertThat(SERVER.requested()).doesNotContain("/dc/fr/station_status.json");
+
+        // An older snapshot than the stored one (a stale cache in front of the feed) is refused, not stored.
+        String base = "http://127.0.0.1:" + SERVER.port() + "/dc";
+        String status = fixture("2.3", "station_status", base);
+        SERVER.serve("/dc/station_status.json", bytes(status.replace("1772877900", "1772877000")));
+        CLOCK.advance(Duration.ofMinutes(1));
+        assertThat(poller.pollOnce("dc").outcome()).isEqualTo(GbfsPoller.Outcome.OUT_OF_ORDER);
+
+        // A renamed station keeps its series id; a station no longer listed is marked missing, not deleted.
+        String info = fixture("2.3", "station_information", base)
+                .replace("\"last_updated\": 1772877600", "\"last_updated\": 1772881200")
+                .replace("20th & Bell St", "20th St & Bell Ave");
+        int dock7 = info.indexOf("{\"station_id\": \"dock.7\"");
+        info = info.substring(0, info.lastIndexOf(',', dock7)) + info.substring(info.indexOf('}', dock7) + 1);
+        SERVER.serve("/dc/station_information.json", bytes(info));
+        SERVER.serve("/dc/station_status.json", bytes(status.replace("1772877900", "1772878200")));
+        CLOCK.advance(Duration.ofMinutes(1));
+        assertThat(poller.pollOnce("dc").outcome()).isEqualTo(GbfsPoller.Outcome.STORED);
+        Map<String, JsonNode> after = new HashMap<>();
+        api.get("/api/v1/gbfs/systems/dc/stations")
+                .body()
+                .path("items")
+                .forEach(st -> after.put(st.path("stationId").asString(), st));
+        assertThat(after).hasSize(3);
+        assertThat(after.get("31000").path("name").asString()).isEqualTo("20th St & Bell Ave");
+        assertThat(after.get("31000").path("seriesId").asString()).isEqualTo("dc-31000");
+        assertThat(after.get("31000").path("missingSince").isNull()).isTrue();
+        assertThat(after.get("dock.7").path("missingSince").asString())
+                .isEqualTo(CLOCK.instant().toString());
+        assertThat(after.get("dock.7").path("seriesId").asString())
+                .isEqualTo(byId.get("dock.7").path("seriesId").asString());
+    }
+
+    private static String fixture(String version, String file, String base) {
+        try (InputStream in = GbfsIngestTest.class.getResourceAsStream("/gbfs/v" + version + "/" + file + ".json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{base}", base);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     @Test
