@@ -43,7 +43,7 @@ class GbfsConfiguration {
 
         @Override
         public synchronized void start() {
-            if (properties.systems().stream().noneMatch(GbfsProperties.System::enabled)) {
+            if (properties.systems().stream().noneMatch(GbfsProperties.Feed::enabled)) {
                 return;
             }
             executor = Executors.newSingleThreadScheduledExecutor(

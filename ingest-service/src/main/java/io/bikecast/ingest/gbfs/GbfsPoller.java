@@ -91,7 +91,7 @@ class GbfsPoller {
         this.transactions = transactions;
         this.meters = meters;
         this.clock = clock;
-        for (GbfsProperties.System system : properties.systems()) {
+        for (GbfsProperties.Feed system : properties.systems()) {
             if (system.enabled()) {
                 register(system.id());
             }
@@ -145,9 +145,9 @@ class GbfsPoller {
      * @throws IllegalArgumentException if no enabled system has this id
      */
     synchronized Result pollOnce(String systemId) {
-        GbfsProperties.System system = properties
+        GbfsProperties.Feed system = properties
                 .system(systemId)
-                .filter(GbfsProperties.System::enabled)
+                .filter(GbfsProperties.Feed::enabled)
                 .orElseThrow(() -> new IllegalArgumentException("No enabled GBFS system '" + systemId + "'"));
         SystemState state = states.get(systemId);
         Instant started = clock.instant();

@@ -34,7 +34,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("bikecast.ingest.gbfs")
 public record GbfsProperties(
-        @DefaultValue List<System> systems,
+        @DefaultValue List<Feed> systems,
         @DefaultValue("60s") Duration minPollInterval,
         @DefaultValue("15m") Duration maxPollInterval,
         @DefaultValue("16MB") DataSize maxPayloadSize,
@@ -61,7 +61,7 @@ public record GbfsProperties(
                     "bikecast.ingest.gbfs.rebalancing-threshold must be at least 1, but is " + rebalancingThreshold);
         }
         var ids = new HashSet<String>();
-        for (System system : systems) {
+        for (Feed system : systems) {
             if (!ids.add(system.id())) {
                 throw new IllegalArgumentException("bikecast.ingest.gbfs.systems names '" + system.id() + "' twice");
             }
@@ -69,12 +69,12 @@ public record GbfsProperties(
     }
 
     /** The system of the given id, enabled or not. */
-    java.util.Optional<System> system(String id) {
+    java.util.Optional<Feed> system(String id) {
         return systems.stream().filter(system -> system.id().equals(id)).findFirst();
     }
 
     /**
-     * One bike-share system.
+     * One bike-share system and its feed.
      *
      * @param id the system's name in bikecast: 1 to 24 lower-case letters, digits and {@code -}, starting with a letter
      *     or digit; the first part of every series id of its stations, so it must never change
@@ -83,13 +83,13 @@ public record GbfsProperties(
      * @param language which language's feeds to read from a GBFS 2.x {@code gbfs.json}, and which name to keep from a
      *     3.x station's localized names (default {@code en}; the first one listed if the feed has no such language)
      */
-    public record System(
+    public record Feed(
             String id,
             String autoDiscoveryUrl,
             @DefaultValue("true") boolean enabled,
             @DefaultValue("en") String language) {
 
-        public System {
+        public Feed {
             if (id == null || !SYSTEM_ID.matcher(id).matches()) {
                 throw new IllegalArgumentException("bikecast.ingest.gbfs.systems[].id must match " + SYSTEM_ID.pattern()
                         + " but was " + (id == null ? "missing" : "'" + id + "'"));

@@ -204,7 +204,7 @@ class GbfsStore {
     void closeHoursBefore(String systemId, Instant seen) {
         jdbc.update(
                 "UPDATE gbfs_station_hour SET closed = true, updated_at = now()"
-                        + " WHERE system_id = ? AND NOT closed AND hour_start + interval '1 hour' <= ?",
+                        + " WHERE system_id = ? AND NOT closed AND hour_start <= ?::timestamptz - interval '1 hour'",
                 systemId,
                 timestamp(seen));
     }
