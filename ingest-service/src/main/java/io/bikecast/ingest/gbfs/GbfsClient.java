@@ -13,11 +13,13 @@ import io.bikecast.ingest.input.RefusedRead;
 import io.bikecast.ingest.input.SourceUnavailableException;
 import io.bikecast.ingest.source.RefusedSourceException;
 import io.bikecast.ingest.source.UrlFetcher;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -28,6 +30,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.mobilitydata.gbfs.v2_3.gbfs.GBFSFeeds;
 import org.mobilitydata.gbfs.v3_0.gbfs.GBFSGbfs;
@@ -56,9 +59,15 @@ class GbfsClient {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
-    GbfsClient(UrlFetcher fetcher, long maxPayloadSize) {
+    private final Duration fileTimeout;
+
+    /**
+     * @param fileTimeout the longest a whole file may take to arrive, however steadily a slow server drips it
+     */
+    GbfsClient(UrlFetcher fetcher, long maxPayloadSize, Duration fileTimeout) {
         this.fetcher = fetcher;
         this.maxPayloadSize = maxPayloadSize;
+        this.fileTimeout = fileTimeout;
     }
 
     /** {@code gbfs.json}, in the system's configured language for 2.x. */
@@ -260,8 +269,15 @@ class GbfsClient {
     }
 
     private JsonNode read(URI uri, String file) {
+        long deadline = System.nanoTime() + fileTimeout.toNanos();
         try (InputStream body = new BoundedInputStream(
-                fetcher.open(fetcher.check(uri.toString()), ACCEPT),
+                new Deadline(
+                        fetcher.open(fetcher.check(uri.toString()), ACCEPT),
+                        deadline,
+                        () -> new FeedFailure(
+                                Reason.TIMED_OUT,
+                                file + " at " + uri + " took longer than " + fileTimeout
+                                        + " (bikecast.ingest.gbfs.file-timeout).")),
                 maxPayloadSize,
                 () -> new FeedFailure(
                         Reason.TOO_LARGE,
@@ -289,6 +305,37 @@ class GbfsClient {
                     Reason.MALFORMED, file + " at " + uri + " is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new FeedFailure(Reason.UNREACHABLE, "Reading " + file + " at " + uri + " failed: " + e.getMessage());
+        }
+    }
+
+    /** Fails the first read after the deadline with the given refusal. */
+    private static final class Deadline extends FilterInputStream {
+
+        private final long deadline;
+        private final Supplier<FeedFailure> late;
+
+        Deadline(InputStream in, long deadline, Supplier<FeedFailure> late) {
+            super(in);
+            this.deadline = deadline;
+            this.late = late;
+        }
+
+        @Override
+        public int read() throws IOException {
+            check();
+            return super.read();
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            check();
+            return super.read(buffer, offset, length);
+        }
+
+        private void check() throws RefusedRead {
+            if (System.nanoTime() - deadline > 0) {
+                throw new RefusedRead(late.get());
+            }
         }
     }
 

@@ -86,7 +86,7 @@ class GbfsPoller {
                 ingest.fetch().allowedAddresses(),
                 ingest.fetch().maxRedirects());
         this.client = new GbfsClient(
-                new UrlFetcher(fetch, resolver), properties.maxPayloadSize().toBytes());
+                new UrlFetcher(fetch, resolver), properties.maxPayloadSize().toBytes(), properties.fileTimeout());
         this.store = store;
         this.transactions = transactions;
         this.meters = meters;

@@ -27,6 +27,8 @@ import org.springframework.util.unit.DataSize;
  *     1 (default 30m)
  * @param connectTimeout how long to wait for the TCP connection to a feed (default 5s)
  * @param readTimeout how long any single read of a feed may wait for data (default 20s)
+ * @param fileTimeout how long a whole file may take to arrive (default 60s), so that a server sending a byte now and
+ *     then cannot hold the poller for longer
  * @param scheduler whether polls run on their own (default true); tests turn it off and poll by hand
  * @param tick how often the scheduler looks for systems that are due (default 5s)
  * @param maxGapFill the longest gap between two snapshots whose hours are filled with {@code not_reporting} rows
@@ -42,6 +44,7 @@ public record GbfsProperties(
         @DefaultValue("30m") Duration outageAlertAfter,
         @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("20s") Duration readTimeout,
+        @DefaultValue("60s") Duration fileTimeout,
         @DefaultValue("true") boolean scheduler,
         @DefaultValue("5s") Duration tick,
         @DefaultValue("7d") Duration maxGapFill) {
