@@ -211,7 +211,8 @@ class GbfsStore {
 
     /**
      * Inserts new stations with a series id of their own, updates known ones (name, position, capacity follow the
-     * feed; the series id never changes), and marks those no longer listed as missing since {@code now}.
+     * feed; the series id never changes; only changed rows are written, and {@code last_seen} at most hourly), and
+     * marks those no longer listed as missing since {@code now}.
      *
      * @return how many stations were new
      */
@@ -227,9 +228,18 @@ class GbfsStore {
                 continue;
             }
             if (known.contains(s.stationId())) {
-                updates.add(
-                        new Object[] {s.name(), s.lat(), s.lon(), s.capacity(), timestamp(now), systemId, s.stationId()
-                        });
+                updates.add(new Object[] {
+                    s.name(),
+                    s.lat(),
+                    s.lon(),
+                    s.capacity(),
+                    systemId,
+                    s.stationId(),
+                    s.name(),
+                    s.lat(),
+                    s.lon(),
+                    s.capacity()
+                });
             } else {
                 SeriesId series = SeriesIds.assign(systemId, s.stationId(), taken::contains);
                 taken.add(series.value());
@@ -251,9 +261,20 @@ class GbfsStore {
                     last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, inserts);
         jdbc.batchUpdate("""
-                UPDATE gbfs_station SET name = ?, lat = ?, lon = ?, capacity = ?, last_seen = ?, missing_since = NULL
+                UPDATE gbfs_station SET name = ?, lat = ?, lon = ?, capacity = ?, missing_since = NULL
                 WHERE system_id = ? AND station_id = ?
+                    AND ((name, lat, lon, capacity) IS DISTINCT FROM (?::text, ?::float8, ?::float8, ?::int4)
+                         OR missing_since IS NOT NULL)
                 """, updates);
+        // Feeds often renew station_information's last_updated every minute; last_seen moves by the hour, so that an
+        // unchanged station is not rewritten at every poll.
+        jdbc.update(
+                "UPDATE gbfs_station SET last_seen = ? WHERE system_id = ? AND station_id = ANY (?)"
+                        + " AND last_seen <= ?::timestamptz - interval '1 hour'",
+                timestamp(now),
+                systemId,
+                listed.toArray(String[]::new),
+                timestamp(now));
         jdbc.update(
                 "UPDATE gbfs_station SET missing_since = ? WHERE system_id = ? AND missing_since IS NULL"
                         + " AND NOT (station_id = ANY (?))",

@@ -179,6 +179,21 @@ class GbfsIngestTest {
                 .isEqualTo(CLOCK.instant().toString());
         assertThat(after.get("dock.7").path("seriesId").asString())
                 .isEqualTo(byId.get("dock.7").path("seriesId").asString());
+        // Listed again an hour later, unchanged: it is back, and last_seen has moved.
+        CLOCK.advance(Duration.ofHours(1));
+        SERVER.serve(
+                "/dc/station_information.json",
+                bytes(fixture("2.3", "station_information", base)
+                        .replace("\"last_updated\": 1772877600", "\"last_updated\": 1772884800")));
+        SERVER.serve("/dc/station_status.json", bytes(status.replace("1772877900", "1772881800")));
+        assertThat(poller.pollOnce("dc").outcome()).isEqualTo(GbfsPoller.Outcome.STORED);
+        JsonNode back = api.get("/api/v1/gbfs/systems/dc/stations").body().path("items");
+        assertThat(back).allSatisfy(st -> {
+            assertThat(st.path("missingSince").isNull()).isTrue();
+            assertThat(st.path("lastSeen").asString()).isEqualTo(CLOCK.instant().toString());
+        });
+        assertThat(back.get(1).path("stationId").asString()).isEqualTo("31000");
+        assertThat(back.get(1).path("name").asString()).isEqualTo("20th & Bell St");
     }
 
     private static String fixture(String version, String file, String base) {
