@@ -9,21 +9,34 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Opens an http(s) URL for reading, with the configured connect and read timeouts; the read timeout applies to every
  * read, so a server that stalls halfway through a body fails the ingest instead of holding a thread forever.
+ *
+ * <p>Other features that download (the GBFS poller) build one of their own with {@link #UrlFetcher(IngestProperties.Fetch,
+ * HostResolver)} so that every download obeys the same host and address rules.
  */
 @Component
-class UrlFetcher {
+public class UrlFetcher {
 
     private final IngestProperties.Fetch settings;
     private final FetchAddressPolicy addresses;
 
+    @Autowired
     UrlFetcher(IngestProperties properties, HostResolver resolver) {
-        this.settings = properties.fetch();
-        this.addresses = new FetchAddressPolicy(resolver, properties.fetch());
+        this(properties.fetch(), resolver);
+    }
+
+    /**
+     * A fetcher with settings of its own: their timeouts, and their allowed hosts and addresses (pass those of
+     * {@code bikecast.ingest.fetch} to keep the service's rules).
+     */
+    public UrlFetcher(IngestProperties.Fetch settings, HostResolver resolver) {
+        this.settings = settings;
+        this.addresses = new FetchAddressPolicy(resolver, settings);
     }
 
     /**
@@ -32,7 +45,7 @@ class UrlFetcher {
      *
      * @throws RefusedSourceException naming what is wrong
      */
-    URI check(String url) {
+    public URI check(String url) {
         URI uri;
         try {
             uri = new URI(url);
@@ -64,7 +77,12 @@ class UrlFetcher {
      * @throws SourceUnavailableException if the server cannot be reached, does not answer in time, redirects too often
      *     or answers with anything but 2xx. The answer's body is never quoted.
      */
-    InputStream open(URI first) {
+    public InputStream open(URI first) {
+        return open(first, "text/csv, application/zip, */*");
+    }
+
+    /** {@link #open(URI)} asking for the given media types. */
+    public InputStream open(URI first, String accept) {
         URI uri = first;
         for (int redirects = 0; ; redirects++) {
             addresses.check(uri, redirects == 0 ? "url" : "url (redirected to " + uri + ")");
@@ -75,7 +93,7 @@ class UrlFetcher {
                         Math.toIntExact(settings.connectTimeout().toMillis()));
                 connection.setReadTimeout(Math.toIntExact(settings.readTimeout().toMillis()));
                 connection.setInstanceFollowRedirects(false);
-                connection.setRequestProperty("Accept", "text/csv, application/zip, */*");
+                connection.setRequestProperty("Accept", accept);
                 int status = connection.getResponseCode();
                 if (status >= 300 && status <= 399 && connection.getHeaderField("Location") != null) {
                     String location = connection.getHeaderField("Location");

@@ -1,0 +1,76 @@
+package io.bikecast.ingest.gbfs;
+
+import java.time.InstantSource;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The GBFS poller's clock, and the thread that polls the due systems every {@code tick}. */
+@Configuration(proxyBeanMethods = false)
+class GbfsConfiguration {
+
+    /** The poller's clock: the system's (a test marks its own {@code @Primary}). */
+    @Bean
+    InstantSource gbfsClock() {
+        return InstantSource.system();
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "bikecast.ingest.gbfs.scheduler", havingValue = "true", matchIfMissing = true)
+    GbfsSchedule gbfsSchedule(GbfsPoller poller, GbfsProperties properties) {
+        return new GbfsSchedule(poller, properties);
+    }
+
+    /** Calls {@link GbfsPoller#pollDue()} every tick on a thread of its own, while the context runs. */
+    static final class GbfsSchedule implements SmartLifecycle {
+
+        private static final Logger log = LoggerFactory.getLogger(GbfsSchedule.class);
+
+        private final GbfsPoller poller;
+        private final GbfsProperties properties;
+        private ScheduledExecutorService executor;
+
+        GbfsSchedule(GbfsPoller poller, GbfsProperties properties) {
+            this.poller = poller;
+            this.properties = properties;
+        }
+
+        @Override
+        public synchronized void start() {
+            if (properties.systems().stream().noneMatch(GbfsProperties.Feed::enabled)) {
+                return;
+            }
+            executor = Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().daemon().name("gbfs-poller").factory());
+            long tick = properties.tick().toMillis();
+            executor.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
+        }
+
+        private void tick() {
+            try {
+                poller.pollDue();
+            } catch (RuntimeException e) {
+                log.error("GBFS poll round failed", e);
+            }
+        }
+
+        @Override
+        public synchronized void stop() {
+            if (executor != null) {
+                executor.shutdownNow();
+                executor = null;
+            }
+        }
+
+        @Override
+        public synchronized boolean isRunning() {
+            return executor != null;
+        }
+    }
+}
