@@ -24,7 +24,11 @@ class EmailSender {
     EmailSender(AlertProperties alerts, ObjectProvider<JavaMailSender> mail) {
         this.settings = alerts.email();
         this.mail = settings.enabled() ? mail.getIfAvailable() : null;
-        if (settings.enabled() && this.mail == null) {
+        // An empty spring.mail.host (an unset environment variable) still makes Spring configure a sender.
+        if (settings.enabled()
+                && (this.mail == null
+                        || this.mail instanceof JavaMailSenderImpl smtp
+                                && (smtp.getHost() == null || smtp.getHost().isBlank()))) {
             throw new IllegalStateException(
                     "bikecast.monitoring.alerts.email.to is set but there is no mail server: set spring.mail.host");
         }

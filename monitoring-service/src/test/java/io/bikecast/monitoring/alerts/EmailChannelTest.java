@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * The email channel's settings and its failures, without a server: off by default, refused at startup when half
@@ -59,8 +60,20 @@ class EmailChannelTest {
                         none.getBeanProvider(JavaMailSender.class)))
                 .hasMessageContaining("spring.mail.host");
 
+        DefaultListableBeanFactory blank = new DefaultListableBeanFactory();
+        blank.registerSingleton("mail", new JavaMailSenderImpl());
+        assertThatThrownBy(() -> new EmailSender(
+                        bind(Map.of(
+                                "bikecast.monitoring.alerts.email.to", USER,
+                                "bikecast.monitoring.alerts.email.from", USER)),
+                        blank.getBeanProvider(JavaMailSender.class)))
+                .as("an empty spring.mail.host")
+                .hasMessageContaining("spring.mail.host");
+
         DefaultListableBeanFactory server = new DefaultListableBeanFactory();
-        server.registerSingleton("mail", new org.springframework.mail.javamail.JavaMailSenderImpl());
+        JavaMailSenderImpl smtp = new JavaMailSenderImpl();
+        smtp.setHost("smtp.example.org");
+        server.registerSingleton("mail", smtp);
         assertThatThrownBy(() -> new EmailSender(
                         bind(Map.of("bikecast.monitoring.alerts.email.to", USER)),
                         server.getBeanProvider(JavaMailSender.class)))
