@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Delivers stored alerts, every {@code dispatch-interval}: each due delivery is claimed under a row lock (so two
  * instances never send the same one), sent, and marked delivered in the same transaction; a failure schedules the
  * next attempt with exponential back-off (initial interval doubling, capped), forever: a webhook that is down delays
- * an alert, never loses it. Each attempt is counted: {@code bikecast_alert_deliveries_total{channel, outcome}}.
+ * an alert, never loses it (a mail server that is down too). Each attempt is counted: {@code bikecast_alert_deliveries_total{channel, outcome}}.
  */
 @Configuration(proxyBeanMethods = false)
 class AlertDispatcher implements SchedulingConfigurer {
@@ -26,7 +26,7 @@ class AlertDispatcher implements SchedulingConfigurer {
     private static final int MAX_PER_RUN = 100;
 
     private final AlertStore store;
-    private final WebhookSender sender;
+    private final AlertSenders sender;
     private final TransactionTemplate transactions;
     private final AlertProperties settings;
     private final MeterRegistry meters;
@@ -34,7 +34,7 @@ class AlertDispatcher implements SchedulingConfigurer {
 
     AlertDispatcher(
             AlertStore store,
-            WebhookSender sender,
+            AlertSenders sender,
             TransactionTemplate transactions,
             AlertProperties settings,
             MeterRegistry meters,
@@ -94,7 +94,7 @@ class AlertDispatcher implements SchedulingConfigurer {
 
     private void counted(Channel channel, String outcome) {
         Counter.builder("bikecast.alert.deliveries")
-                .description("webhook delivery attempts by channel and outcome")
+                .description("alert delivery attempts by channel and outcome")
                 .tag("channel", channel.name())
                 .tag("outcome", outcome)
                 .register(meters)
@@ -110,9 +110,9 @@ class AlertDispatcher implements SchedulingConfigurer {
     }
 
     private static String describe(RuntimeException e) {
-        // A WebhookFailure says it all, without the URL; anything else is named by its type too.
+        // A DeliveryFailure says it all, without the channel's secrets; anything else is named by its type too.
         String message =
-                e instanceof WebhookFailure ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+                e instanceof DeliveryFailure ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
         return message.length() > 500 ? message.substring(0, 500) : message;
     }
 }

@@ -20,14 +20,14 @@ public class AlertService {
     private static final Logger log = LoggerFactory.getLogger(AlertService.class);
 
     private final AlertStore store;
-    private final WebhookSender sender;
+    private final AlertSenders sender;
     private final AlertProperties settings;
     private final MeterRegistry meters;
     private final MonitoringClock clock;
 
     AlertService(
             AlertStore store,
-            WebhookSender sender,
+            AlertSenders sender,
             AlertProperties settings,
             MeterRegistry meters,
             MonitoringClock clock) {

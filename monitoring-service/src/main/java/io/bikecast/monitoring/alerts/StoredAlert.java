@@ -26,7 +26,7 @@ record StoredAlert(
     /**
      * One channel's delivery.
      *
-     * @param state {@code PENDING} until the webhook accepted it, then {@code DELIVERED}
+     * @param state {@code PENDING} until the webhook or the mail server accepted it, then {@code DELIVERED}
      * @param attempts how many times it was sent
      * @param nextAttemptAt when it is sent next, while pending
      * @param lastError why the last attempt failed, if it did

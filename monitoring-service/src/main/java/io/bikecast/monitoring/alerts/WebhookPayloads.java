@@ -12,6 +12,10 @@ import java.util.Map;
  */
 final class WebhookPayloads {
 
+    /** Slack's mrkdwn: bold between asterisks, links as {@code <url|text>}. */
+    private static final AlertText.Markup SLACK_MARKUP =
+            new AlertText.Markup(text -> text, text -> "*" + text + "*", url -> "<" + url + "|details>");
+
     private WebhookPayloads() {}
 
     /** A Slack message: {@code text} (the notification fallback) and header, summary, fields and context blocks. */
@@ -27,9 +31,13 @@ final class WebhookPayloads {
                     .toList();
             blocks.add(Map.of("type", "section", "fields", fields));
         }
-        blocks.add(Map.of("type", "context", "elements", List.of(Map.of("type", "mrkdwn", "text", context(alert)))));
+        blocks.add(Map.of(
+                "type",
+                "context",
+                "elements",
+                List.of(Map.of("type", "mrkdwn", "text", AlertText.context(alert, SLACK_MARKUP)))));
         Map<String, Object> message = new LinkedHashMap<>();
-        message.put("text", "[" + alert.severity() + "] " + alert.title());
+        message.put("text", AlertText.headline(alert));
         message.put("blocks", blocks);
         return message;
     }
@@ -61,12 +69,6 @@ final class WebhookPayloads {
         message.put("username", "bikecast");
         message.put("embeds", List.of(embed));
         return message;
-    }
-
-    private static String context(StoredAlert alert) {
-        String text = "Severity: *" + alert.severity() + "* · " + alert.kind() + " · occurrences: "
-                + alert.occurrences() + " · first raised " + alert.firstRaisedAt();
-        return alert.link() == null ? text : text + " · <" + alert.link() + "|details>";
     }
 
     private static String cut(String text, int max) {

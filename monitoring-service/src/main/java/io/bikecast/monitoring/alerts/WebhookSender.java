@@ -47,6 +47,7 @@ class WebhookSender {
         Object body = switch (channel) {
             case SLACK -> WebhookPayloads.slack(alert);
             case DISCORD -> WebhookPayloads.discord(alert);
+            case EMAIL -> throw new IllegalArgumentException("email is not a webhook");
         };
         try {
             client.post()
