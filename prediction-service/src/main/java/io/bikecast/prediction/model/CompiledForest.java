@@ -1,7 +1,6 @@
 package io.bikecast.prediction.model;
 
 import io.bikecast.model.CompactForest;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.tribuo.Model;
@@ -97,11 +96,8 @@ final class CompiledForest implements LeadEngine {
         for (double output : outputs) {
             sum += output;
         }
-        Arrays.sort(outputs);
         return new ModelOutput(
-                sum / trees,
-                Percentiles.ofSorted(outputs, Percentiles.LOWER),
-                Percentiles.ofSorted(outputs, Percentiles.UPPER));
+                sum / trees, Percentiles.of(outputs, Percentiles.LOWER), Percentiles.of(outputs, Percentiles.UPPER));
     }
 
     /**
