@@ -30,19 +30,19 @@ final class CompiledForest implements LeadEngine {
     /** Trees walked side by side: each step issues this many independent loads. */
     static final int GROUP = 8;
 
-    private final long[] words;
+    private final ForestLayout layout;
+
+    private final ForestNodes nodes;
 
     private final double[] leafValues;
 
     private final int[] roots;
 
-    private final ForestNodes nodes;
-
-    private CompiledForest(ForestNodes nodes) {
-        this.nodes = nodes;
-        this.words = nodes.words();
-        this.leafValues = nodes.leafValues();
-        this.roots = nodes.roots();
+    private CompiledForest(ForestLayout layout) {
+        this.layout = layout;
+        this.nodes = layout.nodes();
+        this.leafValues = layout.leafValues();
+        this.roots = layout.roots();
     }
 
     /**
@@ -62,7 +62,7 @@ final class CompiledForest implements LeadEngine {
         if (servingIndex == null) {
             return Optional.empty();
         }
-        return ForestNodes.of(forest, servingIndex).map(CompiledForest::new);
+        return ForestLayout.of(forest, servingIndex).map(CompiledForest::new);
     }
 
     /**
@@ -91,7 +91,7 @@ final class CompiledForest implements LeadEngine {
     public ModelOutput predict(double[] vector) {
         int trees = roots.length;
         double[] outputs = new double[trees];
-        walkAll(nodes.binsOf(vector), outputs);
+        walkAll(layout.binsOf(vector), outputs);
         double sum = 0;
         for (double output : outputs) {
             sum += output;
@@ -117,41 +117,41 @@ final class CompiledForest implements LeadEngine {
             int f = roots[t + 5];
             int g = roots[t + 6];
             int h = roots[t + 7];
-            long wa = words[a];
-            long wb = words[b];
-            long wc = words[c];
-            long wd = words[d];
-            long we = words[e];
-            long wf = words[f];
-            long wg = words[g];
-            long wh = words[h];
+            long wa = nodes.word(a);
+            long wb = nodes.word(b);
+            long wc = nodes.word(c);
+            long wd = nodes.word(d);
+            long we = nodes.word(e);
+            long wf = nodes.word(f);
+            long wg = nodes.word(g);
+            long wh = nodes.word(h);
             // A leaf steps to itself, so the loop runs until the longest path of the eight ends.
             while ((wa & wb & wc & wd & we & wf & wg & wh) >= 0) {
-                a = step(wa, a, bins);
-                b = step(wb, b, bins);
-                c = step(wc, c, bins);
-                d = step(wd, d, bins);
-                e = step(we, e, bins);
-                f = step(wf, f, bins);
-                g = step(wg, g, bins);
-                h = step(wh, h, bins);
-                wa = words[a];
-                wb = words[b];
-                wc = words[c];
-                wd = words[d];
-                we = words[e];
-                wf = words[f];
-                wg = words[g];
-                wh = words[h];
+                a = nodes.step(wa, a, bins);
+                b = nodes.step(wb, b, bins);
+                c = nodes.step(wc, c, bins);
+                d = nodes.step(wd, d, bins);
+                e = nodes.step(we, e, bins);
+                f = nodes.step(wf, f, bins);
+                g = nodes.step(wg, g, bins);
+                h = nodes.step(wh, h, bins);
+                wa = nodes.word(a);
+                wb = nodes.word(b);
+                wc = nodes.word(c);
+                wd = nodes.word(d);
+                we = nodes.word(e);
+                wf = nodes.word(f);
+                wg = nodes.word(g);
+                wh = nodes.word(h);
             }
-            outputs[t] = leafValue(wa);
-            outputs[t + 1] = leafValue(wb);
-            outputs[t + 2] = leafValue(wc);
-            outputs[t + 3] = leafValue(wd);
-            outputs[t + 4] = leafValue(we);
-            outputs[t + 5] = leafValue(wf);
-            outputs[t + 6] = leafValue(wg);
-            outputs[t + 7] = leafValue(wh);
+            outputs[t] = leafValues[a];
+            outputs[t + 1] = leafValues[b];
+            outputs[t + 2] = leafValues[c];
+            outputs[t + 3] = leafValues[d];
+            outputs[t + 4] = leafValues[e];
+            outputs[t + 5] = leafValues[f];
+            outputs[t + 6] = leafValues[g];
+            outputs[t + 7] = leafValues[h];
         }
         for (; t < trees; t++) {
             outputs[t] = walk(roots[t], bins);
@@ -162,31 +162,15 @@ final class CompiledForest implements LeadEngine {
     private double walk(int root, int[] bins) {
         int node = root;
         long word;
-        while ((word = words[node]) >= 0) {
-            node = step(word, node, bins);
+        while ((word = nodes.word(node)) >= 0) {
+            node = nodes.step(word, node, bins);
         }
-        return leafValue(word);
-    }
-
-    /**
-     * Tribuo's rule on ranks: a value above the threshold (its bin above the threshold's rank) goes to the "&gt;"
-     * child, anything else to the "≤" child, the next node. Without a branch: which way a split goes is a coin toss the
-     * branch predictor loses half the time, and each miss would discard the loads of the other walks in flight.
-     */
-    private static int step(long word, int node, int[] bins) {
-        int low = (int) word;
-        int greater = (int) (word >>> 32) & Integer.MAX_VALUE;
-        int right = ((low >>> ForestNodes.FEATURE_BITS) - bins[low & 0xFF]) >> 31;
-        return (greater & right) | ((node + 1) & ~right);
-    }
-
-    private double leafValue(long word) {
-        return leafValues[(int) word >>> ForestNodes.FEATURE_BITS];
+        return leafValues[node];
     }
 
     /** Each tree's own prediction, in ensemble order. */
     double[] memberPredictions(double[] vector) {
-        int[] bins = nodes.binsOf(vector);
+        int[] bins = layout.binsOf(vector);
         double[] outputs = new double[roots.length];
         for (int t = 0; t < roots.length; t++) {
             outputs[t] = walk(roots[t], bins);
@@ -206,6 +190,6 @@ final class CompiledForest implements LeadEngine {
 
     /** The number of nodes of all trees together. */
     int nodes() {
-        return words.length;
+        return nodes.size();
     }
 }

@@ -7,7 +7,7 @@ import java.util.Arrays;
  * value's <em>bin</em> is the number of the feature's thresholds it is above, and {@code x > t_k} holds exactly when
  * {@code bin(x) > k}, for every double {@code x} (NaN included: it is above none, as it is above no threshold). The
  * thresholds are the forest's own doubles, so the walk is still Tribuo's bit for bit; the ranks only make a node small
- * enough ({@link ForestNodes}: 8 bytes instead of 16) for the forest to stay in the caches.
+ * enough ({@link CompactNodes}: 4 bytes instead of 16) for the forest to stay in the caches.
  *
  * <p>A forest splits each feature on a few hundred to a few thousand distinct values, so binning the vector (one
  * binary search per feature) costs far less than the node visits it makes cheaper.
@@ -64,15 +64,6 @@ final class ThresholdBins {
             throw new IllegalArgumentException("not a threshold of feature " + feature + ": " + threshold);
         }
         return rank;
-    }
-
-    /** The most distinct thresholds of any one feature. */
-    int maxThresholds() {
-        int max = 0;
-        for (double[] t : thresholds) {
-            max = Math.max(max, t.length);
-        }
-        return max;
     }
 
     /**
