@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.bikecast.common.features.FeatureEngineering;
 import io.bikecast.common.features.UciFeatures;
+import io.bikecast.model.CompactForest;
 import io.bikecast.model.FeatureExamples;
 import io.bikecast.prediction.support.TestForecasters;
 import io.bikecast.prediction.support.TestModels;
@@ -85,6 +86,33 @@ class CompiledForestTest {
         double[] noHistory = ServingVector.withoutHistory(rows.getFirst().features());
         assertThat(compiled.predict(noHistory).raw())
                 .isCloseTo(TribuoPredictor.predict(forest, noHistory), within(1e-9));
+    }
+
+    @Test
+    void aForestTooWideForFourByteNodesIsWalkedAsTheCompactForestIs() {
+        // A comb of 1,100 splits on temp: more distinct thresholds than a 4-byte node's rank holds.
+        int splits = 1_100;
+        int nodes = 2 * splits + 1;
+        byte[] feature = new byte[nodes];
+        double[] value = new double[nodes];
+        int[] greater = new int[nodes];
+        for (int i = 0; i < nodes; i++) {
+            feature[i] = i < splits ? 0 : CompactForest.LEAF;
+            value[i] = i < splits ? i / (double) splits : i;
+            greater[i] = i < splits ? nodes - 1 - i : CompactForest.LEAF;
+        }
+        CompactForest comb = new CompactForest(
+                List.of("temp"), new int[] {0}, feature, value, greater, new double[0][], new double[0]);
+        CompiledForest compiled = CompiledForest.of(comb).orElseThrow();
+        int temp = List.of(ServingVector.NAMES).indexOf("temp");
+
+        for (int i = -1; i <= splits; i++) {
+            for (double x : new double[] {i / (double) splits, Math.nextUp(i / (double) splits)}) {
+                double[] vector = new double[ServingVector.NAMES.length];
+                vector[temp] = x;
+                assertThat(compiled.predict(vector).raw()).as("temp %s", x).isEqualTo(comb.predict(new double[] {x}));
+            }
+        }
     }
 
     @Test
