@@ -23,21 +23,26 @@ class GbfsConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "bikecast.ingest.gbfs.scheduler", havingValue = "true", matchIfMissing = true)
-    GbfsSchedule gbfsSchedule(GbfsPoller poller, GbfsProperties properties) {
-        return new GbfsSchedule(poller, properties);
+    GbfsSchedule gbfsSchedule(GbfsPoller poller, StationObservations observations, GbfsProperties properties) {
+        return new GbfsSchedule(poller, observations, properties);
     }
 
-    /** Calls {@link GbfsPoller#pollDue()} every tick on a thread of its own, while the context runs. */
+    /**
+     * Calls {@link GbfsPoller#pollDue()} and then {@link StationObservations#publishAll()} every tick on a thread of
+     * its own, while the context runs.
+     */
     static final class GbfsSchedule implements SmartLifecycle {
 
         private static final Logger log = LoggerFactory.getLogger(GbfsSchedule.class);
 
         private final GbfsPoller poller;
+        private final StationObservations observations;
         private final GbfsProperties properties;
         private ScheduledExecutorService executor;
 
-        GbfsSchedule(GbfsPoller poller, GbfsProperties properties) {
+        GbfsSchedule(GbfsPoller poller, StationObservations observations, GbfsProperties properties) {
             this.poller = poller;
+            this.observations = observations;
             this.properties = properties;
         }
 
@@ -58,6 +63,8 @@ class GbfsConfiguration {
             } catch (RuntimeException e) {
                 log.error("GBFS poll round failed", e);
             }
+            // Hours closed by these polls, and hours whose weather has arrived since the last tick.
+            observations.publishAll();
         }
 
         @Override

@@ -54,13 +54,16 @@ class GbfsStore {
      * One stored station hour: what the snapshots added, and what follows from it.
      *
      * @param closed whether a snapshot after the hour's end has been seen, so that no later snapshot changes it
+     * @param observation what became of the closed hour ({@code PUBLISHED}, {@code CENSORED}, {@code REBALANCING},
+     *     {@code REJECTED}); null while it is open or waits for its weather
      */
     record StationHour(
             @JsonUnwrapped HourlyDerivation.Increment counts,
             boolean rebalancing,
             boolean notReporting,
             boolean censored,
-            boolean closed) {}
+            boolean closed,
+            @Nullable String observation) {}
 
     private static final String UPSERT_HOUR = """
             INSERT INTO gbfs_station_hour AS h (system_id, station_id, hour_start, local_hour, series_hour, departures,
@@ -312,7 +315,7 @@ class GbfsStore {
                 """
                 SELECT station_id, hour_start, local_hour, series_hour, departures, arrivals, rebalancing_steps,
                     rebalanced, snapshots, fresh_reports, station_empty, station_full, not_renting, not_installed, rebalancing,
-                    not_reporting, censored, closed
+                    not_reporting, censored, closed, observation
                 FROM gbfs_station_hour
                 WHERE system_id = ? AND (?::text IS NULL OR station_id = ?) AND hour_start >= ? AND hour_start < ?
                 ORDER BY station_id, hour_start LIMIT ? OFFSET ?
@@ -336,7 +339,8 @@ class GbfsStore {
                         rs.getBoolean(15),
                         rs.getBoolean(16),
                         rs.getBoolean(17),
-                        rs.getBoolean(18)),
+                        rs.getBoolean(18),
+                        rs.getString(19)),
                 systemId,
                 stationId,
                 stationId,
@@ -344,6 +348,87 @@ class GbfsStore {
                 timestamp(to),
                 limit,
                 offset);
+    }
+
+    /** A closed, uncensored station hour with the observed weather of its UTC hour: one observation to publish. */
+    record Publishable(
+            String stationId,
+            Instant hourStart,
+            String seriesId,
+            LocalDateTime seriesHour,
+            int departures,
+            double temperatureCelsius,
+            double feelsLikeCelsius,
+            double humidityPercent,
+            double windSpeedKmh,
+            int weatherSituation) {}
+
+    /**
+     * Marks the system's closed, unhandled hours that are censored or saw a rebalancing step as such; they never
+     * become observations.
+     *
+     * @return the fates given ({@code CENSORED} or {@code REBALANCING}), one per hour
+     */
+    List<String> excludeUnobservable(String systemId, Instant now) {
+        return jdbc.queryForList("""
+                UPDATE gbfs_station_hour
+                SET observation = CASE WHEN censored THEN 'CENSORED' ELSE 'REBALANCING' END, observation_at = ?
+                WHERE system_id = ? AND closed AND observation IS NULL AND (censored OR rebalancing)
+                RETURNING observation
+                """, String.class, timestamp(now), systemId);
+    }
+
+    /**
+     * The system's oldest closed, unhandled hours (at most {@code limit}) whose station is known and for which the
+     * weather location named like the system has an observed hour: the UTC hour {@code hour_start} falls in. The
+     * weather is read from the weather feature's {@code weather_observed}, read-only.
+     */
+    List<Publishable> publishable(String systemId, int limit) {
+        return jdbc.query(
+                """
+                SELECT h.station_id, h.hour_start, s.series_id, h.series_hour, h.departures, w.temperature_celsius,
+                    w.feels_like_celsius, w.humidity_percent, w.wind_speed_kmh, w.weather_situation
+                FROM gbfs_station_hour h
+                JOIN gbfs_station s ON s.system_id = h.system_id AND s.station_id = h.station_id
+                JOIN weather_observed w ON w.location_id = h.system_id
+                    AND w.hour = date_trunc('hour', h.hour_start, 'UTC')
+                WHERE h.system_id = ? AND h.closed AND h.observation IS NULL
+                ORDER BY h.hour_start, h.station_id LIMIT ?
+                """,
+                (rs, n) -> new Publishable(
+                        rs.getString(1),
+                        rs.getObject(2, OffsetDateTime.class).toInstant(),
+                        rs.getString(3),
+                        rs.getObject(4, LocalDateTime.class),
+                        rs.getInt(5),
+                        rs.getDouble(6),
+                        rs.getDouble(7),
+                        rs.getDouble(8),
+                        rs.getDouble(9),
+                        rs.getInt(10)),
+                systemId,
+                limit);
+    }
+
+    /** Gives each hour its fate ({@code PUBLISHED} or {@code REJECTED}). */
+    void markHandled(String systemId, List<Publishable> hours, List<String> fates, Instant now) {
+        List<Object[]> rows = new java.util.ArrayList<>(hours.size());
+        for (int i = 0; i < hours.size(); i++) {
+            Publishable h = hours.get(i);
+            rows.add(new Object[] {fates.get(i), timestamp(now), systemId, h.stationId(), timestamp(h.hourStart())});
+        }
+        jdbc.batchUpdate(
+                "UPDATE gbfs_station_hour SET observation = ?, observation_at = ?"
+                        + " WHERE system_id = ? AND station_id = ? AND hour_start = ?",
+                rows);
+    }
+
+    /** How many of the system's closed hours are neither excluded nor published: they wait for weather. */
+    long waiting(String systemId) {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM gbfs_station_hour WHERE system_id = ? AND closed AND observation IS NULL",
+                Long.class,
+                systemId);
     }
 
     List<Poll> polls(String systemId, int limit, long offset) {

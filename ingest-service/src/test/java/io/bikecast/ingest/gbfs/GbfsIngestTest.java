@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -25,10 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -48,31 +45,17 @@ import tools.jackson.databind.JsonNode;
             "bikecast.ingest.gbfs.max-payload-size=1MB"
         })
 @RealInfrastructure
+@Import(GbfsTestConfiguration.class)
 class GbfsIngestTest {
 
     static final LocalHttpServer SERVER = new LocalHttpServer();
     static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
-    static final TestClock CLOCK = new TestClock(Instant.parse("2026-03-07T05:00:00Z"));
+    static final TestClock CLOCK = GbfsTestConfiguration.CLOCK;
     static final List<String> SYSTEMS = List.of("dc", "mtl", "sim", "sim3", "flaky", "hostile");
 
     @DynamicPropertySource
     static void systems(DynamicPropertyRegistry registry) {
-        for (int i = 0; i < SYSTEMS.size(); i++) {
-            String id = SYSTEMS.get(i);
-            registry.add("bikecast.ingest.gbfs.systems[" + i + "].id", () -> id);
-            registry.add(
-                    "bikecast.ingest.gbfs.systems[" + i + "].auto-discovery-url",
-                    () -> "http://127.0.0.1:" + SERVER.port() + "/" + id + "/gbfs.json");
-        }
-    }
-
-    @TestConfiguration
-    static class Clock {
-        @Bean
-        @Primary
-        InstantSource testClock() {
-            return CLOCK;
-        }
+        GbfsTestConfiguration.systems(registry, SERVER, SYSTEMS);
     }
 
     @LocalServerPort
