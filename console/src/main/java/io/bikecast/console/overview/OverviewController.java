@@ -11,6 +11,7 @@ import io.bikecast.console.services.PredictionApi;
 import io.bikecast.console.services.Reply;
 import io.bikecast.console.services.TrainingApi;
 import io.bikecast.console.services.TrainingApi.ModelVersion;
+import io.bikecast.console.web.Formats;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -36,9 +37,16 @@ class OverviewController {
     private final TrainingApi training;
     private final PredictionApi prediction;
     private final MonitoringApi monitoring;
+    private final Formats formats;
     private final Clock clock = Clock.systemUTC();
 
-    OverviewController(IngestApi ingest, TrainingApi training, PredictionApi prediction, MonitoringApi monitoring) {
+    OverviewController(
+            IngestApi ingest,
+            TrainingApi training,
+            PredictionApi prediction,
+            MonitoringApi monitoring,
+            Formats formats) {
+        this.formats = formats;
         this.ingest = ingest;
         this.training = training;
         this.prediction = prediction;
@@ -84,14 +92,15 @@ class OverviewController {
             if (serving == null || serving.isBefore(range.lastHour())) {
                 note = "serving has not seen the latest actual";
                 problems.add("Series " + range.seriesId() + ": the prediction service forecasts from "
-                        + (serving == null ? "no actual" : serving.toString()) + ", but ingest has actuals up to "
-                        + range.lastHour() + ".");
+                        + (serving == null ? "no actual" : formats.hour(serving)) + ", but ingest has actuals up to "
+                        + formats.hour(range.lastHour()) + ".");
             }
             LocalDateTime now = LocalDateTime.now(clock.withZone(LOCAL));
             if (wallClock && Duration.between(range.lastHour(), now).compareTo(STALE) > 0) {
                 long days = Duration.between(range.lastHour(), now).toDays();
                 note = note.isEmpty() ? "stale" : note + "; stale";
-                problems.add("Series " + range.seriesId() + ": no new actual since " + range.lastHour() + " ("
+                problems.add("Series " + range.seriesId() + ": no new actual since " + formats.hour(range.lastHour())
+                        + " ("
                         + (days > 0
                                 ? days + " days"
                                 : Duration.between(range.lastHour(), now).toHours() + " hours")

@@ -7,9 +7,11 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.annotation.PostExchange;
 
 /** The monitoring service: drift reports, alerts, live error and its clock. */
 @HttpExchange(url = "/api/v1", accept = MediaType.APPLICATION_JSON_VALUE)
@@ -26,6 +28,10 @@ public interface MonitoringApi {
 
     @GetExchange("/drift/reports/{id}")
     DriftReport driftReport(@PathVariable UUID id);
+
+    /** Runs a drift check now; needs the API key. */
+    @PostExchange("/drift/checks")
+    DriftReport checkDrift(@RequestHeader("X-API-Key") String apiKey);
 
     @GetExchange("/alerts")
     Page<Alert> alerts(@RequestParam int size);

@@ -32,6 +32,9 @@ public class Formats {
 
     /** A p-value: small ones in scientific notation. */
     public String pValue(double p) {
+        if (p == 0) {
+            return "0";
+        }
         return p < 0.001 ? String.format(Locale.ROOT, "%.1e", p) : String.format(Locale.ROOT, "%.3f", p);
     }
 }
