@@ -247,6 +247,24 @@ class ConsoleBrowserTest {
         screenshot("backtests");
     }
 
+    @Test
+    @Order(7)
+    void everyPageFitsAPhonesWidth() {
+        browser.manage().window().setSize(new Dimension(390, 844));
+        try {
+            for (String page : List.of("/", "/forecast", "/models", "/drift", "/backtests", "/predict")) {
+                open(page);
+                Long overflow = (Long) ((ChromeDriver) browser)
+                        .executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
+                assertThat(overflow)
+                        .as("sideways scrolling of %s at 390 px", page)
+                        .isLessThanOrEqualTo(0L);
+            }
+        } finally {
+            browser.manage().window().setSize(new Dimension(1366, 768));
+        }
+    }
+
     private void promote(long version, String key) {
         browser.findElement(By.cssSelector("#promote select[name=version] option[value='" + version + "']"))
                 .click();
