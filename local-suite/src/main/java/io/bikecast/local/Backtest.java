@@ -71,7 +71,9 @@ final class Backtest {
      * backtest's directory, and free ports so that it never clashes with a running local suite.
      */
     static SuiteSettings suiteSettings(BacktestSettings settings) {
+        // A backtest reads the services' APIs itself: it has no use for the console.
         List<ServiceDefinition> services = ServiceDefinition.usual().stream()
+                .filter(service -> !service.name().equals("console"))
                 .map(service -> service.onPort(freePort()))
                 .toList();
         Map<String, Object> properties = new HashMap<>(settings.properties());

@@ -8,7 +8,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the whole bikecast suite on this machine without Docker: an embedded PostgreSQL that keeps its data in
- * {@code .local/}, an embedded KRaft Kafka broker, and the four services on their usual ports. On a first start it
+ * {@code .local/}, an embedded KRaft Kafka broker, the four services on their usual ports and the console on 8084. On a first start it
  * ingests the UCI data set, trains the first model and promotes it. Ctrl-C stops it all cleanly.
  */
 public final class LocalSuite {
@@ -85,6 +85,10 @@ public final class LocalSuite {
         out.println();
         out.printf("  %-20s %-24s %-40s %s%n", "service", "API", "API docs", "metrics");
         for (ServiceDefinition service : suite.services()) {
+            if (service.name().equals("console")) {
+                out.printf("  %-20s %s  (the operators' web console)%n", service.name(), service.baseUrl());
+                continue;
+            }
             out.printf(
                     "  %-20s %-24s %-40s %s%n",
                     service.name(),

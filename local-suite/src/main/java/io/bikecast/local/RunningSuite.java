@@ -42,6 +42,12 @@ public final class RunningSuite implements AutoCloseable {
             // Training reads its data, and prediction rebuilds its recent demand, through ingest's API.
             shared.putIfAbsent("bikecast.training.ingest.base-url", suite.baseUrl("ingest-service"));
             shared.putIfAbsent("bikecast.prediction.ingest.base-url", suite.baseUrl("ingest-service"));
+            // The console reads every service through its API.
+            for (String service : List.of("prediction", "ingest", "training", "monitoring")) {
+                if (suite.has(service + "-service")) {
+                    shared.putIfAbsent("bikecast.console." + service + "-url", suite.baseUrl(service + "-service"));
+                }
+            }
             shared.putIfAbsent(
                     "bikecast.prediction.registry.cache-directory",
                     settings.dataDirectory()
@@ -87,6 +93,10 @@ public final class RunningSuite implements AutoCloseable {
                 .findFirst()
                 .map(ServiceDefinition::baseUrl)
                 .orElseThrow(() -> new IllegalArgumentException("no service " + serviceName));
+    }
+
+    boolean has(String serviceName) {
+        return services.stream().anyMatch(service -> service.name().equals(serviceName));
     }
 
     List<ServiceDefinition> services() {

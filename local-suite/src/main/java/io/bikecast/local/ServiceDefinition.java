@@ -1,5 +1,6 @@
 package io.bikecast.local;
 
+import io.bikecast.console.ConsoleApplication;
 import io.bikecast.ingest.IngestApplication;
 import io.bikecast.monitoring.MonitoringApplication;
 import io.bikecast.prediction.PredictionApplication;
@@ -9,7 +10,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One of the four services, as the local suite starts it.
+ * One of the services (the four and the console), as the local suite starts it.
  *
  * @param name the service's name, which is also its configuration file
  * @param application its {@code @SpringBootApplication} class
@@ -25,7 +26,10 @@ record ServiceDefinition(
         Map<String, Object> properties,
         @Nullable String schema) {
 
-    /** The four services on their usual ports, in the order they start: data first, consumers of models last. */
+    /**
+     * The four services and the console on their usual ports, in the order they start: data first, consumers of models
+     * after, the console (which only reads the others' APIs) last.
+     */
     static List<ServiceDefinition> usual() {
         return List.of(
                 new ServiceDefinition("ingest-service", IngestApplication.class, 8081, Map.of(), "ingest"),
@@ -41,7 +45,20 @@ record ServiceDefinition(
                                 "spring.autoconfigure.exclude",
                                 "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"),
                         null),
-                new ServiceDefinition("monitoring-service", MonitoringApplication.class, 8083, Map.of(), "monitoring"));
+                new ServiceDefinition("monitoring-service", MonitoringApplication.class, 8083, Map.of(), "monitoring"),
+                // Neither database nor Kafka of its own: it reads the services' APIs, and its settings are console.yml.
+                new ServiceDefinition(
+                        "console",
+                        ConsoleApplication.class,
+                        8084,
+                        Map.of(
+                                "spring.config.name",
+                                ConsoleApplication.CONFIG_NAME,
+                                "spring.flyway.enabled",
+                                false,
+                                "spring.autoconfigure.exclude",
+                                "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"),
+                        null));
     }
 
     ServiceDefinition onPort(int newPort) {

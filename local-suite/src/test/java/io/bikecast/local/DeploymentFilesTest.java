@@ -42,7 +42,7 @@ class DeploymentFilesTest {
         String compose = Files.readString(DeploymentFiles.COMPOSE);
 
         for (String service :
-                List.of("ingest-service", "training-service", "prediction-service", "monitoring-service")) {
+                List.of("ingest-service", "training-service", "prediction-service", "monitoring-service", "console")) {
             assertThat(compose).contains("SERVICE: " + service);
         }
         assertThat(compose).contains("condition: service_healthy").contains("image: apache/kafka:");

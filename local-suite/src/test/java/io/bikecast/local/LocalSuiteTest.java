@@ -6,7 +6,6 @@ import io.bikecast.testsupport.UciDataset;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,13 +42,8 @@ class LocalSuiteTest {
         Path hours = Files.copy(UciDataset.hourCsv(), uci.resolve("capital-bikeshare-2011-2012.csv"));
         List<String> lines = Files.readAllLines(hours);
         Files.write(uci.resolve("hour.csv"), lines.subList(0, 4));
-        SuiteSettings settings = new SuiteSettings(
-                data.resolve("postgres"),
-                freePort(),
-                0,
-                ServiceDefinition.usual().stream()
-                        .map(service -> service.onPort(freePort()))
-                        .toList(),
+        SuiteSettings settings = FreePortSuites.settings(
+                data,
                 "suite-key",
                 Optional.of(hours.toRealPath()),
                 // A small forest keeps the test quick; at full depth it still clears the R² floor on the last week of
@@ -170,14 +164,6 @@ class LocalSuiteTest {
                 ResultSet result = statement.executeQuery(sql)) {
             assertThat(result.next()).isTrue();
             return result.getString(1);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 }

@@ -1,0 +1,131 @@
+package io.bikecast.console.services;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.annotation.PostExchange;
+
+/** The monitoring service: drift reports, alerts, live error and its clock. */
+@HttpExchange(url = "/api/v1", accept = MediaType.APPLICATION_JSON_VALUE)
+public interface MonitoringApi {
+
+    String NAME = "monitoring service";
+
+    /** The latest reports, newest first, each without its features (an empty list). */
+    @GetExchange("/drift/reports")
+    Page<DriftReport> driftReports(@RequestParam int size);
+
+    @GetExchange("/drift/reports/latest")
+    DriftReport latestDriftReport();
+
+    @GetExchange("/drift/reports/{id}")
+    DriftReport driftReport(@PathVariable UUID id);
+
+    /** Runs a drift check now; needs the API key. */
+    @PostExchange("/drift/checks")
+    DriftReport checkDrift(@RequestHeader("X-API-Key") String apiKey);
+
+    @GetExchange("/alerts")
+    Page<Alert> alerts(@RequestParam int size);
+
+    @GetExchange("/live-error")
+    LiveErrors liveError();
+
+    @GetExchange("/clock")
+    Clock clock();
+
+    record Page<T>(List<T> items, long totalItems) {}
+
+    record DriftReport(
+            UUID id,
+            Instant createdAt,
+            @Nullable LocalDateTime clockTime,
+            String trigger,
+            @Nullable Long modelVersion,
+            String verdict,
+            @Nullable String detail,
+            int referenceSize,
+            int currentSize,
+            @Nullable Double driftShare,
+            List<String> driftedFeatures,
+            @Nullable Boolean predictionDrift,
+            @Nullable Reference weatherReference,
+            @Nullable List<FeatureDrift> features) {}
+
+    /** Which reference rows were tested against. */
+    record Reference(
+            String reference,
+            @Nullable String referenceFrom,
+            @Nullable String referenceTo,
+            int referenceSize,
+            @Nullable String note) {
+
+        public String describe() {
+            return "seasonal".equals(reference)
+                    ? "seasonal: " + referenceFrom + " to " + referenceTo + " of every year, " + referenceSize + " rows"
+                    : "the whole reference, " + referenceSize + " rows" + (note == null ? "" : " (" + note + ")");
+        }
+    }
+
+    record FeatureDrift(
+            String feature,
+            String role,
+            String reference,
+            @Nullable String referenceFrom,
+            @Nullable String referenceTo,
+            int referenceSize,
+            String test,
+            double statistic,
+            double pValue,
+            double adjustedPValue,
+            double effectSize,
+            double effectSizeFloor,
+            double referenceMean,
+            double currentMean,
+            String verdict,
+            @Nullable Histogram histogram) {
+
+        public String referenceText() {
+            return "seasonal".equals(reference)
+                    ? "seasonal " + referenceFrom + " to " + referenceTo + " (" + referenceSize + ")"
+                    : reference + " (" + referenceSize + ")";
+        }
+    }
+
+    record Histogram(List<String> labels, double[] reference, double[] current) {}
+
+    record Alert(
+            UUID id,
+            String kind,
+            String severity,
+            String title,
+            @Nullable String summary,
+            int occurrences,
+            Instant firstRaisedAt,
+            Instant lastRaisedAt) {}
+
+    record LiveErrors(@Nullable LocalDateTime dataClock, List<LiveError> windows) {}
+
+    record LiveError(
+            long modelVersion,
+            String servedBy,
+            boolean shadow,
+            String window,
+            long pairs,
+            String status,
+            @Nullable Double rmse,
+            @Nullable Double mae,
+            @Nullable Double r2,
+            @Nullable Double bias) {}
+
+    /** @param mode {@code data} or {@code wall} */
+    record Clock(String mode, @Nullable String now) {}
+}
