@@ -42,11 +42,6 @@ final class PredictionsTimedOnce implements ObservationPredicate, ApplicationLis
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    /** The paths Spring's observation skips, for the tests and the docs. */
-    Set<String> paths() {
-        return paths;
-    }
-
     private static boolean isPredictionEndpoint(HandlerMethod method) {
         return method.getBeanType().isAnnotationPresent(PredictionEndpoint.class);
     }
