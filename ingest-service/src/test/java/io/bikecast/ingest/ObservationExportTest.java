@@ -144,6 +144,28 @@ class ObservationExportTest {
                 .isEqualTo(400);
     }
 
+    @Test
+    void theSeriesRangesCanBeAskedForByPrefix() {
+        String prefix = SERIES.substring(0, SERIES.length() - 1);
+        assertThat(api.get("/api/v1/ingest/series?prefix=" + prefix).body())
+                .extracting(series -> series.path("seriesId").asString())
+                .contains(SERIES)
+                .allSatisfy(id -> assertThat(id).startsWith(prefix));
+        assertThat(api.get("/api/v1/ingest/series?prefix=" + SERIES + "-no-such")
+                        .body())
+                .isEmpty();
+        assertThat(api.get("/api/v1/ingest/series?prefix=No%20Prefix")
+                        .body()
+                        .path("errors")
+                        .get(0)
+                        .path("field")
+                        .asString())
+                .isEqualTo("prefix");
+        assertThat(api.get("/api/v1/ingest/series?series=" + SERIES + "&prefix=" + prefix)
+                        .status())
+                .isEqualTo(400);
+    }
+
     private void assertProblem(String query, String field) {
         IngestApi.Answer answer = api.get("/api/v1/ingest/observations/export?series=" + SERIES + query);
         assertThat(answer.status()).as(query + ": " + answer.text()).isEqualTo(400);

@@ -44,6 +44,28 @@ public final class UciDataset {
             return new UciFeatures(
                     season, yr, mnth, hr, holiday, weekday, workingday, weathersit, temp, atemp, hum, windspeed);
         }
+
+        /** The same hour with another count, as a station's share of the system's demand; no casual/registered split. */
+        public HourRow withCount(int count) {
+            return new HourRow(
+                    instant,
+                    dteday,
+                    season,
+                    yr,
+                    mnth,
+                    hr,
+                    holiday,
+                    weekday,
+                    workingday,
+                    weathersit,
+                    temp,
+                    atemp,
+                    hum,
+                    windspeed,
+                    0,
+                    0,
+                    count);
+        }
     }
 
     private static List<HourRow> hours;

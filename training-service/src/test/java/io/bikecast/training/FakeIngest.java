@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.json.JsonFactory;
@@ -29,7 +30,7 @@ import tools.jackson.core.json.JsonFactory;
 /**
  * The ingest service's read API as the training service uses it, on 127.0.0.1, serving UCI rows a test stores here
  * instead of in the ingest service's tables, which training may not read: {@code GET /api/v1/ingest/series[?series=]}
- * and {@code GET /api/v1/ingest/observations/export?series=&from=&to=} in the ingest service's document form (the
+ * ({@code ?prefix=} too) and {@code GET /api/v1/ingest/observations/export?series=&from=&to=} in the ingest service's document form (the
  * columns, positional rows oldest first, the count written last), with 400 problems for bad parameters. The ingest
  * service's own {@code ObservationExportTest} holds the real endpoint to the same contract.
  *
@@ -94,6 +95,24 @@ public final class FakeIngest extends LoopbackHttpFake {
         return count;
     }
 
+    /**
+     * Stores the UCI hours of days {@code from} (inclusive) to {@code to} (exclusive) as the series {@code seriesId},
+     * each hour's count replaced by what {@code count} makes of the UCI row: a station's share of the system's demand.
+     */
+    public int storeSeries(String seriesId, LocalDate from, LocalDate to, ToIntFunction<UciDataset.HourRow> count) {
+        NavigableMap<LocalDateTime, UciDataset.HourRow> rows =
+                series.computeIfAbsent(seriesId, s -> new ConcurrentSkipListMap<>());
+        int hours = 0;
+        for (UciDataset.HourRow row : UciDataset.hours()) {
+            LocalDateTime hour = hourOf(row);
+            if (!hour.isBefore(from.atStartOfDay()) && hour.isBefore(to.atStartOfDay())) {
+                rows.put(hour, row.withCount(count.applyAsInt(row)));
+                hours++;
+            }
+        }
+        return hours;
+    }
+
     /** How many stored hours of series {@code system} pass the filter. */
     public int hours(Predicate<LocalDateTime> filter) {
         return (int) series.getOrDefault(SeriesId.SYSTEM.value(), new ConcurrentSkipListMap<>()).keySet().stream()
@@ -119,7 +138,7 @@ public final class FakeIngest extends LoopbackHttpFake {
             if (!exchange.getRequestMethod().equals("GET")) {
                 problem(exchange, 405, "method", "only GET");
             } else if (path.equals("/api/v1/ingest/series")) {
-                series(exchange, query.get("series"));
+                series(exchange, query.get("series"), query.get("prefix"));
             } else if (path.equals("/api/v1/ingest/observations/export")) {
                 export(exchange, query);
             } else {
@@ -128,7 +147,7 @@ public final class FakeIngest extends LoopbackHttpFake {
         }
     }
 
-    private void series(HttpExchange exchange, String only) throws IOException {
+    private void series(HttpExchange exchange, String only, String prefix) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, 0);
         try (OutputStream body = exchange.getResponseBody()) {
@@ -137,7 +156,9 @@ public final class FakeIngest extends LoopbackHttpFake {
             for (Map.Entry<String, NavigableMap<LocalDateTime, UciDataset.HourRow>> entry :
                     new TreeMap<>(series).entrySet()) {
                 NavigableMap<LocalDateTime, UciDataset.HourRow> rows = entry.getValue();
-                if (rows.isEmpty() || (only != null && !only.equals(entry.getKey()))) {
+                if (rows.isEmpty()
+                        || (only != null && !only.equals(entry.getKey()))
+                        || (prefix != null && !entry.getKey().startsWith(prefix))) {
                     continue;
                 }
                 json.writeStartObject();

@@ -92,9 +92,25 @@ class ObservationController {
             summary = "Every series with stored observations, with its first and last hour and its count",
             description = "With `series`, only that series (an empty list when it has no hours): a client that needs"
                     + " one series' range, such as the training service, asks for it alone instead of making the"
-                    + " service group every series' rows.")
+                    + " service group every series' rows. With `prefix`, the series whose ids start with it: the"
+                    + " stations of one GBFS system, which a model family learns from.")
     @GetMapping("/series")
-    List<ObservationStore.SeriesRange> series(@RequestParam(required = false) String series) {
+    List<ObservationStore.SeriesRange> series(
+            @RequestParam(required = false) String series,
+            @Parameter(
+                            description =
+                                    "only the series whose id starts with this, e.g. `citibike-` for every station of"
+                                            + " the GBFS system citibike")
+                    @RequestParam(required = false)
+                    String prefix) {
+        if (series != null && prefix != null) {
+            throw ProblemException.badRequest(
+                    "Ask for one series or for a prefix, not both.",
+                    List.of(new InvalidField("prefix", "must be absent when series is given", prefix)));
+        }
+        if (prefix != null) {
+            return store.seriesStartingWith(Requests.seriesPrefix(prefix, "prefix"));
+        }
         if (series == null) {
             return store.series();
         }

@@ -227,6 +227,16 @@ public class ObservationStore {
                 SERIES_RANGE);
     }
 
+    /** The stored hours of every series whose id starts with the prefix, ordered by id. */
+    List<SeriesRange> seriesStartingWith(String prefix) {
+        // starts_with, not LIKE: '_' is a wildcard of LIKE and a character of series ids.
+        return jdbc.query(
+                "SELECT series_id, min(hour), max(hour), count(*) FROM observation WHERE starts_with(series_id, ?)"
+                        + " GROUP BY series_id ORDER BY 1",
+                SERIES_RANGE,
+                prefix);
+    }
+
     /**
      * One series' stored hours, if it has any. It reads only that series' part of the primary key, where {@link
      * #series()} groups the whole table: with hundreds of station series, a client that wants one series' range asks

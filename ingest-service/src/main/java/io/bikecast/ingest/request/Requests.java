@@ -30,6 +30,19 @@ public final class Requests {
         return SeriesId.of(value);
     }
 
+    /** A prefix of series ids: what a series id may start with, at most 63 characters. */
+    public static String seriesPrefix(String value, String field) {
+        if (value == null
+                || value.length() >= 64
+                || !SeriesId.PATTERN.matcher(value + "x").matches()) {
+            throw ProblemException.badRequest(
+                    "Invalid series prefix.",
+                    List.of(new InvalidField(
+                            field, "must be the start of a series id (" + SeriesId.PATTERN.pattern() + ")", value)));
+        }
+        return value;
+    }
+
     public static void page(int page, int size) {
         if (page < 0) {
             throw ProblemException.badRequest(

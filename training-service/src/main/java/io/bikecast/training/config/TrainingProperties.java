@@ -1,11 +1,18 @@
 package io.bikecast.training.config;
 
+import io.bikecast.training.data.SeriesSelection;
 import io.bikecast.training.forecast.Algorithm;
 import io.bikecast.training.forecast.BoostingParameters;
 import io.bikecast.training.forest.ForestParameters;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -15,7 +22,10 @@ import org.springframework.util.unit.DataSize;
  *
  * @param modelName the registry name of the model this service trains (default {@code bike-demand})
  * @param seriesId the series of observations it learns from, as the ingest service names it (default {@code
- *     system}, the UCI data); read through the ingest service's API ({@link IngestProperties})
+ *     system}, the UCI data), or a prefix followed by {@code *} for a model family over many series ({@code
+ *     citibike-*}: every station of the GBFS system {@code citibike}, one global model whose history features read
+ *     each station's own demand; see {@link SeriesSelection}); read through the ingest service's API ({@link
+ *     IngestProperties})
  * @param candidates the recipes a run trains a forecaster of and chooses between on the holdout, by the mean RMSE
  *     over the leads 1, 3, 6 and 24 hours (default {@code xgboost}: gradient-boosted trees on log1p). Add {@code
  *     random-forest} to train the forest too: on the UCI data it never won at any lead (ForecastCandidatesBenchmark)
@@ -44,6 +54,8 @@ import org.springframework.util.unit.DataSize;
  *     history or leaves of one row, and keeps a start-up load within a prediction instance's {@code -Xmx1536m}
  * @param maxArtifactBytes the largest stored (gzip) artifact a registered model may have (default 64MB; the default
  *     forest on all of the UCI data: 22.4 MB). A run whose artifact is larger fails and registers nothing
+ * @param families model families trained beside the default model, each a registry model of its own over its own
+ *     series, e.g. one global model over every station of a GBFS system (default none)
  */
 @ConfigurationProperties("bikecast.training")
 public record TrainingProperties(
@@ -61,7 +73,71 @@ public record TrainingProperties(
         @DefaultValue Triggers triggers,
         @DefaultValue("30s") Duration workerPollInterval,
         @DefaultValue("3000000") long maxTreeNodes,
-        @DefaultValue("64MB") DataSize maxArtifactBytes) {
+        @DefaultValue("64MB") DataSize maxArtifactBytes,
+        @DefaultValue List<Family> families) {
+
+    public TrainingProperties {
+        SeriesSelection.of(seriesId);
+        Set<String> names = new HashSet<>();
+        names.add(modelName);
+        for (Family family : families) {
+            if (!names.add(family.modelName())) {
+                throw new IllegalArgumentException("bikecast.training: the model name '" + family.modelName()
+                        + "' is given to two families; each family is a model of its own in the registry");
+            }
+        }
+    }
+
+    /** The series the default model learns from. */
+    public SeriesSelection series() {
+        return SeriesSelection.of(seriesId);
+    }
+
+    /** Every model this service trains: the default one ({@code model-name}, {@code series-id}) first. */
+    public List<ModelFamily> models() {
+        List<ModelFamily> models = new ArrayList<>();
+        models.add(new ModelFamily(modelName, series()));
+        families.forEach(family -> models.add(new ModelFamily(family.modelName(), family.series())));
+        return List.copyOf(models);
+    }
+
+    /**
+     * The model of that name, or the default model when the name is null.
+     *
+     * @return empty when this service trains no model of that name
+     */
+    public Optional<ModelFamily> model(@Nullable String name) {
+        String wanted = name == null ? modelName : name;
+        return models().stream()
+                .filter(model -> model.modelName().equals(wanted))
+                .findFirst();
+    }
+
+    /**
+     * A model family trained beside the default model: its own registry name, champion and challenger, over its own
+     * series, with the same candidates, window and gate as the default model.
+     *
+     * @param modelName its name in the registry, e.g. {@code citibike-stations}
+     * @param seriesId the series it learns from: a prefix followed by {@code *} ({@code citibike-*}) for every station
+     *     of a GBFS system, or one series id
+     */
+    public record Family(String modelName, String seriesId) {
+
+        public Family {
+            if (modelName == null || !MODEL_NAME.matcher(modelName).matches()) {
+                throw new IllegalArgumentException("bikecast.training.families[].model-name must match "
+                        + MODEL_NAME.pattern() + " but was " + (modelName == null ? "missing" : "'" + modelName + "'"));
+            }
+            SeriesSelection.of(seriesId);
+        }
+
+        SeriesSelection series() {
+            return SeriesSelection.of(seriesId);
+        }
+    }
+
+    /** What a model name must match: it is a URL query value and a metric label. */
+    static final Pattern MODEL_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
     /** The number of training threads to use. */
     public int effectiveThreads() {

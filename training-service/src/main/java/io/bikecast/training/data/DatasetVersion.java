@@ -7,7 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
-/** The version of a training set: a SHA-256 over its rows (hour, features, count), so equal data has equal versions. */
+/** The version of a training set: a SHA-256 over its rows (series, hour, features, count), so equal data has equal versions. */
 public final class DatasetVersion {
 
     private DatasetVersion() {}
@@ -17,6 +17,7 @@ public final class DatasetVersion {
         ByteBuffer buffer = ByteBuffer.allocate(8 * 16);
         for (TrainingRow row : rows) {
             buffer.clear();
+            digest.update(row.seriesId().getBytes(StandardCharsets.US_ASCII));
             digest.update(row.hour().toString().getBytes(StandardCharsets.US_ASCII));
             for (double value : row.features().toVector()) {
                 buffer.putDouble(value);

@@ -25,6 +25,10 @@ interface IngestObservationApi {
     @GetExchange("/series")
     List<ObservationExport.SeriesRange> series(@RequestParam String series);
 
+    /** The stored ranges of every series whose id starts with the prefix, by id. */
+    @GetExchange("/series")
+    List<ObservationExport.SeriesRange> seriesStartingWith(@RequestParam String prefix);
+
     /**
      * The rows of a series with {@code from <= hour < to}, oldest first.
      *

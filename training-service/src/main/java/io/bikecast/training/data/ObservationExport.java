@@ -74,8 +74,9 @@ record ObservationExport(
             double windspeed,
             int cnt) {
 
-        TrainingRow toTrainingRow() {
+        TrainingRow toTrainingRow(String seriesId) {
             return new TrainingRow(
+                    seriesId,
                     hour,
                     new UciFeatures(
                             season,

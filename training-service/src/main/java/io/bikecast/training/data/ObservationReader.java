@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -15,8 +16,9 @@ import tools.jackson.core.JacksonException;
 /**
  * Reads observations from the ingest service, which owns them, through its HTTP API: a series' latest hour from
  * {@code GET /api/v1/ingest/series?series=}, and the rows of a window from {@code GET
- * /api/v1/ingest/observations/export} ({@link ObservationExport}), one series and one window per call. Training never
- * reads the ingest service's tables.
+ * /api/v1/ingest/observations/export} ({@link ObservationExport}), one series and one window per call; the series of
+ * a family ({@link SeriesSelection} with a prefix) from {@code GET /api/v1/ingest/series?prefix=}, then one export per
+ * series. Training never reads the ingest service's tables.
  *
  * <p>Every answer is checked before a row of it is used: the columns must be the ones this service reads, the document
  * must be complete (its row count present and equal to the rows received), and the hours strictly increasing inside
@@ -39,18 +41,19 @@ public class ObservationReader {
 
     /** The latest observed hour of a series, if it has any. */
     public Optional<LocalDateTime> latestHour(String seriesId) {
-        List<ObservationExport.SeriesRange> ranges =
-                call("GET /api/v1/ingest/series?series=" + seriesId, () -> api.series(seriesId));
-        // Filtered here too: an ingest service that ignored the parameter would list every series.
-        return ranges.stream()
-                .filter(range -> seriesId.equals(range.seriesId()))
+        return latestHour(SeriesSelection.of(seriesId));
+    }
+
+    /** The latest observed hour of any series of the selection, if one has any. */
+    public Optional<LocalDateTime> latestHour(SeriesSelection selection) {
+        return ranges(selection).stream()
                 .map(ObservationExport.SeriesRange::lastHour)
-                .findFirst();
+                .max(Comparator.naturalOrder());
     }
 
     /** The observations of a series from {@code from} (inclusive; null for all history), oldest first. */
-    public List<TrainingRow> read(String seriesId, LocalDateTime from) {
-        return read(seriesId, from, null);
+    public List<TrainingRow> read(String seriesId, @Nullable LocalDateTime from) {
+        return read(SeriesSelection.of(seriesId), from, null);
     }
 
     /**
@@ -58,14 +61,63 @@ public class ObservationReader {
      * first.
      */
     public List<TrainingRow> read(String seriesId, @Nullable LocalDateTime from, @Nullable LocalDateTime to) {
+        return read(SeriesSelection.of(seriesId), from, to);
+    }
+
+    /** The observations of the selection's series from {@code from} (inclusive; null for all history). */
+    public List<TrainingRow> read(SeriesSelection selection, @Nullable LocalDateTime from) {
+        return read(selection, from, null);
+    }
+
+    /**
+     * The observations of the selection's series from {@code from} to {@code to} (both inclusive; null for no bound),
+     * oldest first, the series of one hour in the order of their ids.
+     */
+    public List<TrainingRow> read(SeriesSelection selection, @Nullable LocalDateTime from, @Nullable LocalDateTime to) {
         // The export's end is exclusive; stored hours have at most microseconds (PostgreSQL's timestamp), so one
         // microsecond more includes an hour stored exactly at `to` and nothing after it.
-        return export(seriesId, from, to == null ? null : to.plusNanos(1_000));
+        return exportAll(selection, from, to == null ? null : to.plusNanos(1_000));
     }
 
     /** The observations of a series from {@code from} (inclusive) to {@code to} (exclusive), oldest first. */
     public List<TrainingRow> readRange(String seriesId, LocalDateTime from, LocalDateTime to) {
-        return export(seriesId, from, to);
+        return readRange(SeriesSelection.of(seriesId), from, to);
+    }
+
+    /** The observations of the selection's series from {@code from} (inclusive) to {@code to} (exclusive). */
+    public List<TrainingRow> readRange(SeriesSelection selection, LocalDateTime from, LocalDateTime to) {
+        return exportAll(selection, from, to);
+    }
+
+    private List<ObservationExport.SeriesRange> ranges(SeriesSelection selection) {
+        List<ObservationExport.SeriesRange> ranges = selection
+                .only()
+                .map(id -> call("GET /api/v1/ingest/series?series=" + id, () -> api.series(id)))
+                .orElseGet(() -> call(
+                        "GET /api/v1/ingest/series?prefix=" + selection.prefix(),
+                        () -> api.seriesStartingWith(selection.prefix())));
+        // Filtered here too: an ingest service that ignored the parameter would list every series.
+        return ranges.stream()
+                .filter(range -> range.seriesId() != null && selection.matches(range.seriesId()))
+                .toList();
+    }
+
+    private List<TrainingRow> exportAll(
+            SeriesSelection selection, @Nullable LocalDateTime from, @Nullable LocalDateTime to) {
+        if (selection.single()) {
+            return export(selection.prefix(), from, to);
+        }
+        List<TrainingRow> rows = new ArrayList<>();
+        for (ObservationExport.SeriesRange range : ranges(selection)) {
+            boolean overlaps = (from == null || !range.lastHour().isBefore(from))
+                    && (to == null || range.firstHour().isBefore(to));
+            if (overlaps) {
+                rows.addAll(export(range.seriesId(), from, to));
+            }
+        }
+        // The ranges come ordered by id, and a stable sort keeps that order within each hour.
+        rows.sort(Comparator.comparing(TrainingRow::hour));
+        return rows;
     }
 
     private List<TrainingRow> export(String seriesId, @Nullable LocalDateTime from, @Nullable LocalDateTime to) {
@@ -101,7 +153,7 @@ public class ObservationReader {
                         "its hour " + hour + " (after " + previous + ") is out of order or outside the window asked"
                                 + " for");
             }
-            training.add(row.toTrainingRow());
+            training.add(row.toTrainingRow(seriesId));
             previous = hour;
         }
         return training;

@@ -1,6 +1,7 @@
 package io.bikecast.training.evaluation;
 
 import io.bikecast.platform.web.InvalidField;
+import io.bikecast.training.api.ModelNames;
 import io.bikecast.training.api.RequestFields;
 import io.bikecast.training.config.TrainingProperties;
 import java.time.LocalDateTime;
@@ -9,6 +10,7 @@ import java.util.List;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Scores a registered version on stored hours: {@code POST /api/v1/models/{version}/evaluation}. */
@@ -16,11 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 class EvaluationController {
 
     private final ModelEvaluationService evaluations;
-    private final String modelName;
+    private final ModelNames families;
 
     EvaluationController(ModelEvaluationService evaluations, TrainingProperties properties) {
         this.evaluations = evaluations;
-        this.modelName = properties.modelName();
+        this.families = new ModelNames(properties);
     }
 
     /**
@@ -28,7 +30,11 @@ class EvaluationController {
      * (exclusive), local hours; needs the API key.
      */
     @PostMapping("/api/v1/models/{version}/evaluation")
-    ModelEvaluation evaluation(@PathVariable long version, @RequestBody EvaluationRequest request) {
+    ModelEvaluation evaluation(
+            @PathVariable long version,
+            @RequestParam(required = false) String model,
+            @RequestBody EvaluationRequest request) {
+        String modelName = families.modelName(model);
         List<InvalidField> errors = new ArrayList<>();
         if (request.from() == null) {
             errors.add(new InvalidField("from", "is required: the first local hour, e.g. 2012-09-01T00:00", null));

@@ -3,6 +3,7 @@ package io.bikecast.training.evaluation;
 import io.bikecast.common.events.ModelMetrics;
 import io.bikecast.training.config.TrainingProperties;
 import io.bikecast.training.data.ObservationReader;
+import io.bikecast.training.data.SeriesSelection;
 import io.bikecast.training.data.TrainingRow;
 import io.bikecast.training.forecast.Forecasts;
 import io.bikecast.training.forecast.WindowHistory;
@@ -49,11 +50,15 @@ class ModelEvaluationService {
         if (store.artifactSha256(modelName, version).isEmpty()) {
             throw new VersionNotFoundException(modelName, version);
         }
-        List<TrainingRow> withHistory = observations.readRange(properties.seriesId(), from.minusDays(HISTORY_DAYS), to);
+        SeriesSelection series = properties
+                .model(modelName)
+                .orElseThrow(() -> new VersionNotFoundException(modelName, version))
+                .series();
+        List<TrainingRow> withHistory = observations.readRange(series, from.minusDays(HISTORY_DAYS), to);
         List<TrainingRow> rows =
                 withHistory.stream().filter(row -> !row.hour().isBefore(from)).toList();
         if (rows.isEmpty()) {
-            throw new NoStoredHoursException(properties.seriesId(), from, to);
+            throw new NoStoredHoursException(series.toString(), from, to);
         }
         Map<Integer, ModelMetrics> leads =
                 Forecasts.metricsByLead(models.load(modelName, version), rows, WindowHistory.of(withHistory));

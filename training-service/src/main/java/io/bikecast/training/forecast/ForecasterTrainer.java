@@ -1,7 +1,6 @@
 package io.bikecast.training.forecast;
 
 import io.bikecast.common.events.ModelMetrics;
-import io.bikecast.common.features.DemandHistory;
 import io.bikecast.common.features.Horizons;
 import io.bikecast.model.Forecaster;
 import io.bikecast.model.LeadModel;
@@ -10,6 +9,7 @@ import io.bikecast.training.data.TimeSplit;
 import io.bikecast.training.data.TrainingRow;
 import io.bikecast.training.forest.Evaluation;
 import io.bikecast.training.forest.ParallelForestTrainer;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -59,11 +59,11 @@ public final class ForecasterTrainer {
      * @param sizes told the evaluation fit's size after each lead
      */
     public CandidateEvaluation evaluate(
-            Recipe recipe, TimeSplit split, DemandHistory history, String source, SizeCheck sizes) {
+            Recipe recipe, TimeSplit split, RowHistory history, String source, SizeCheck sizes) {
         List<TrainingRow> training = split.training();
-        int calibrationHours = Math.min(recipe.calibrationHours(), training.size() / 2);
-        List<TrainingRow> fitting = training.subList(0, training.size() - calibrationHours);
-        List<TrainingRow> calibration = training.subList(training.size() - calibrationHours, training.size());
+        int cut = calibrationStart(training, recipe.calibrationHours());
+        List<TrainingRow> fitting = training.subList(0, cut);
+        List<TrainingRow> calibration = training.subList(cut, training.size());
         TargetTransform target = recipe.algorithm().target();
         Sizes fitted = new Sizes("evaluation fit", sizes);
         List<Scored> scored = perLead(recipe, lead -> {
@@ -90,7 +90,7 @@ public final class ForecasterTrainer {
      * that recipe: fitting them again would make the same models and the same intervals.
      */
     public CandidateEvaluation evaluateChampion(
-            Recipe recipe, long championVersion, Forecaster champion, TimeSplit split, DemandHistory history) {
+            Recipe recipe, long championVersion, Forecaster champion, TimeSplit split, RowHistory history) {
         List<LeadScore> scores = new ArrayList<>();
         Map<Integer, double[]> forecasts = new HashMap<>();
         for (int lead : LEADS) {
@@ -113,11 +113,7 @@ public final class ForecasterTrainer {
      * the evaluation.
      */
     public Forecaster fitServed(
-            CandidateEvaluation evaluated,
-            List<TrainingRow> rows,
-            DemandHistory history,
-            String source,
-            SizeCheck sizes) {
+            CandidateEvaluation evaluated, List<TrainingRow> rows, RowHistory history, String source, SizeCheck sizes) {
         Recipe recipe = evaluated.recipe();
         TargetTransform target = recipe.algorithm().target();
         Sizes fitted = new Sizes("served fit", sizes);
@@ -142,7 +138,7 @@ public final class ForecasterTrainer {
             int lead,
             List<TrainingRow> fitting,
             List<TrainingRow> calibration,
-            DemandHistory history,
+            RowHistory history,
             String source) {
         TargetTransform target = recipe.algorithm().target();
         Model<Regressor> model = fit(
@@ -159,6 +155,23 @@ public final class ForecasterTrainer {
             errors[i] = target.toTarget(calibration.get(i).count()) - raw[i];
         }
         return Intervals.offsets(errors);
+    }
+
+    /**
+     * Where the calibration rows begin: at the first row of the latest {@code hours} distinct hours, so that a family
+     * of many series calibrates on as many hours as one series does, but never before the middle of the rows.
+     */
+    static int calibrationStart(List<TrainingRow> training, int hours) {
+        int cut = training.size();
+        int seen = 0;
+        while (cut > 0 && seen < hours) {
+            LocalDateTime hour = training.get(cut - 1).hour();
+            while (cut > 0 && training.get(cut - 1).hour().equals(hour)) {
+                cut--;
+            }
+            seen++;
+        }
+        return Math.max(cut, training.size() - training.size() / 2);
     }
 
     /** One task per lead of {@link #LEADS}, their results in that order. */
@@ -212,7 +225,7 @@ public final class ForecasterTrainer {
     }
 
     private static Scored score(
-            int lead, LeadModel model, TargetTransform target, List<TrainingRow> rows, DemandHistory history) {
+            int lead, LeadModel model, TargetTransform target, List<TrainingRow> rows, RowHistory history) {
         double[] raw = Forecasts.raw(model, rows, history);
         double[] counts = new double[raw.length];
         int covered = 0;

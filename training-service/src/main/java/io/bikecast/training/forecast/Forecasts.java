@@ -1,7 +1,6 @@
 package io.bikecast.training.forecast;
 
 import io.bikecast.common.events.ModelMetrics;
-import io.bikecast.common.features.DemandHistory;
 import io.bikecast.common.features.Horizons;
 import io.bikecast.model.Forecaster;
 import io.bikecast.model.LeadModel;
@@ -24,7 +23,7 @@ public final class Forecasts {
     private Forecasts() {}
 
     /** The forecasts (counts) of the model serving {@code lead} for the rows, their history read from {@code history}. */
-    public static double[] counts(Forecaster forecaster, int lead, List<TrainingRow> rows, DemandHistory history) {
+    public static double[] counts(Forecaster forecaster, int lead, List<TrainingRow> rows, RowHistory history) {
         double[] raw = raw(forecaster.forHorizon(lead), rows, history);
         for (int i = 0; i < raw.length; i++) {
             raw[i] = forecaster.target().toCount(raw[i]);
@@ -33,13 +32,13 @@ public final class Forecasts {
     }
 
     /** The forecaster's metrics on the rows: at each lead of {@link Horizons#LEADS}, then their mean. */
-    public static ModelMetrics metrics(Forecaster forecaster, List<TrainingRow> rows, DemandHistory history) {
+    public static ModelMetrics metrics(Forecaster forecaster, List<TrainingRow> rows, RowHistory history) {
         return mean(List.copyOf(metricsByLead(forecaster, rows, history).values()));
     }
 
     /** The forecaster's metrics on the rows at each lead of {@link Horizons#LEADS}, in that order. */
     public static Map<Integer, ModelMetrics> metricsByLead(
-            Forecaster forecaster, List<TrainingRow> rows, DemandHistory history) {
+            Forecaster forecaster, List<TrainingRow> rows, RowHistory history) {
         double[] actual = actual(rows);
         Map<Integer, ModelMetrics> byLead = new LinkedHashMap<>();
         for (int lead : Horizons.LEADS) {
@@ -63,7 +62,7 @@ public final class Forecasts {
     }
 
     /** The model's outputs, in its target's space. */
-    static double[] raw(LeadModel model, List<TrainingRow> rows, DemandHistory history) {
+    static double[] raw(LeadModel model, List<TrainingRow> rows, RowHistory history) {
         List<Prediction<org.tribuo.regression.Regressor>> predictions =
                 model.model().predict(LeadExamples.unlabelled(rows, model.lead(), history));
         double[] values = new double[predictions.size()];

@@ -26,7 +26,7 @@ final class LeadExamples {
 
     /** A dataset of the rows under a lead, each labelled with its count in the target's space. */
     static MutableDataset<Regressor> dataset(
-            List<TrainingRow> rows, int lead, DemandHistory history, TargetTransform target, String description) {
+            List<TrainingRow> rows, int lead, RowHistory history, TargetTransform target, String description) {
         RegressionFactory factory = new RegressionFactory();
         MutableDataset<Regressor> dataset = new MutableDataset<>(
                 new SimpleDataSourceProvenance(description, OffsetDateTime.now(), factory), factory);
@@ -35,7 +35,7 @@ final class LeadExamples {
     }
 
     /** The rows as examples to predict under a lead. */
-    static List<Example<Regressor>> unlabelled(List<TrainingRow> rows, int lead, DemandHistory history) {
+    static List<Example<Regressor>> unlabelled(List<TrainingRow> rows, int lead, RowHistory history) {
         List<Example<Regressor>> examples = new ArrayList<>(rows.size());
         for (TrainingRow row : rows) {
             examples.add(
@@ -46,21 +46,23 @@ final class LeadExamples {
         return examples;
     }
 
-    static Example<Regressor> labelled(TrainingRow row, int lead, DemandHistory history, double target) {
+    static Example<Regressor> labelled(TrainingRow row, int lead, RowHistory history, double target) {
         return lead == 0
                 ? FeatureExamples.example(row.features(), target)
                 : FeatureExamples.example(row.features(), historyOf(row, lead, history), target);
     }
 
-    /** The history features of the row's hour under the lead, read only up to its issue time. */
-    static double[] historyOf(TrainingRow row, int lead, DemandHistory history) {
+    /** The history features of the row's hour under the lead, read from its series only up to its issue time. */
+    static double[] historyOf(TrainingRow row, int lead, RowHistory history) {
+        DemandHistory series = history.of(row.seriesId());
         LocalDateTime issuedAt = row.hour().minusHours(lead);
         return HistoryFeatures.vector(row.hour(), lead, hour -> {
             if (hour.isAfter(issuedAt)) {
-                throw new IllegalStateException("the history features of " + row.hour() + " under lead " + lead
-                        + " read " + hour + ", after the issue time " + issuedAt + ": a lag looks into the future");
+                throw new IllegalStateException("the history features of " + row.hour() + " of series "
+                        + row.seriesId() + " under lead " + lead + " read " + hour + ", after the issue time "
+                        + issuedAt + ": a lag looks into the future");
             }
-            return history.demandAt(hour);
+            return series.demandAt(hour);
         });
     }
 }

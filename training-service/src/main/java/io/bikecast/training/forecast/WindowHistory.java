@@ -9,27 +9,35 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * The demand of the rows a run read, as the history features see it. Every hour of the window is in it, holdout
- * included: a holdout hour's features may read earlier holdout actuals, exactly as serving reads the latest actuals,
- * and never a later one ({@link LeadExamples} cuts every read at the issue time).
+ * The demand of the rows a run read, per series, as the history features see it. Every hour of the window is in it,
+ * holdout included: a holdout hour's features may read earlier holdout actuals, exactly as serving reads the latest
+ * actuals, and never a later one ({@link LeadExamples} cuts every read at the issue time).
  */
-public final class WindowHistory implements DemandHistory {
+public final class WindowHistory implements RowHistory {
 
-    private final Map<LocalDateTime, Double> demand;
+    private static final DemandHistory NONE = hour -> OptionalDouble.empty();
 
-    private WindowHistory(Map<LocalDateTime, Double> demand) {
-        this.demand = demand;
+    private final Map<String, DemandHistory> bySeries;
+
+    private WindowHistory(Map<String, DemandHistory> bySeries) {
+        this.bySeries = bySeries;
     }
 
     public static WindowHistory of(List<TrainingRow> rows) {
-        Map<LocalDateTime, Double> demand = HashMap.newHashMap(rows.size());
-        rows.forEach(row -> demand.put(row.hour(), row.count()));
-        return new WindowHistory(demand);
+        Map<String, Map<LocalDateTime, Double>> demand = new HashMap<>();
+        for (TrainingRow row : rows) {
+            demand.computeIfAbsent(row.seriesId(), series -> new HashMap<>()).put(row.hour(), row.count());
+        }
+        Map<String, DemandHistory> bySeries = HashMap.newHashMap(demand.size());
+        demand.forEach((series, counts) -> bySeries.put(series, hour -> {
+            Double count = counts.get(hour);
+            return count == null ? OptionalDouble.empty() : OptionalDouble.of(count);
+        }));
+        return new WindowHistory(bySeries);
     }
 
     @Override
-    public OptionalDouble demandAt(LocalDateTime hour) {
-        Double count = demand.get(hour);
-        return count == null ? OptionalDouble.empty() : OptionalDouble.of(count);
+    public DemandHistory of(String seriesId) {
+        return bySeries.getOrDefault(seriesId, NONE);
     }
 }

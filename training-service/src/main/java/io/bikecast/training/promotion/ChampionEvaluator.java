@@ -1,7 +1,6 @@
 package io.bikecast.training.promotion;
 
 import io.bikecast.common.events.ModelMetrics;
-import io.bikecast.common.features.DemandHistory;
 import io.bikecast.common.features.Horizons;
 import io.bikecast.model.Forecaster;
 import io.bikecast.training.data.TimeSplit;
@@ -10,6 +9,7 @@ import io.bikecast.training.forecast.Algorithm;
 import io.bikecast.training.forecast.BoostingParameters;
 import io.bikecast.training.forecast.Forecasts;
 import io.bikecast.training.forecast.Recipe;
+import io.bikecast.training.forecast.RowHistory;
 import io.bikecast.training.forest.Evaluation;
 import io.bikecast.training.forest.ForestParameters;
 import io.bikecast.training.registry.LoadedModels;
@@ -93,7 +93,7 @@ class ChampionEvaluator {
      * @return the comparison, or empty when there is no champion
      */
     Optional<ChampionComparison> compare(
-            String modelName, TimeSplit split, Map<Integer, double[]> holdoutForecasts, DemandHistory history) {
+            String modelName, TimeSplit split, Map<Integer, double[]> holdoutForecasts, RowHistory history) {
         Optional<ModelVersionView> champion = store.aliasVersion(modelName, ModelRegistryReader.CHAMPION)
                 .flatMap(version -> store.find(modelName, version));
         if (champion.isEmpty()) {
@@ -109,13 +109,16 @@ class ChampionEvaluator {
             }
         }
         List<TrainingRow> unseen = unseenIndices.stream().map(holdout::get).toList();
+        // Hours, not rows: a family of many series has one row per series in each hour.
+        int unseenHours =
+                (int) unseen.stream().map(TrainingRow::hour).distinct().count();
         ComparisonHours hours = unseen.isEmpty()
                 ? new ComparisonHours(null, null, 0)
-                : new ComparisonHours(unseen.getFirst().hour(), unseen.getLast().hour(), unseen.size());
+                : new ComparisonHours(unseen.getFirst().hour(), unseen.getLast().hour(), unseenHours);
         ModelMetrics candidateMetrics = null;
         ModelMetrics championMetrics = null;
         List<LeadComparison> leads = new ArrayList<>();
-        if (!unseen.isEmpty() && unseen.size() >= promotion.minComparisonHours()) {
+        if (!unseen.isEmpty() && unseenHours >= promotion.minComparisonHours()) {
             double[] actual = Forecasts.actual(unseen);
             Forecaster championForecaster = models.load(modelName, view.version());
             for (int lead : Horizons.LEADS) {

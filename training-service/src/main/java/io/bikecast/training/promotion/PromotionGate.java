@@ -1,9 +1,9 @@
 package io.bikecast.training.promotion;
 
 import io.bikecast.common.events.ModelMetrics;
-import io.bikecast.common.features.DemandHistory;
 import io.bikecast.model.Forecaster;
 import io.bikecast.training.data.TimeSplit;
+import io.bikecast.training.forecast.RowHistory;
 import io.bikecast.training.registry.LoadedModels;
 import java.util.Map;
 import java.util.Optional;
@@ -47,7 +47,7 @@ public class PromotionGate {
             String modelName,
             TimeSplit split,
             Map<Integer, double[]> holdoutForecasts,
-            DemandHistory history,
+            RowHistory history,
             ModelMetrics metrics) {
         return policy.decide(metrics, champions.compare(modelName, split, holdoutForecasts, history));
     }

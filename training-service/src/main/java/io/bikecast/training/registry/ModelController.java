@@ -1,6 +1,7 @@
 package io.bikecast.training.registry;
 
 import io.bikecast.platform.web.InvalidField;
+import io.bikecast.training.api.ModelNames;
 import io.bikecast.training.api.Page;
 import io.bikecast.training.api.RequestFields;
 import io.bikecast.training.config.TrainingProperties;
@@ -32,19 +33,21 @@ class ModelController {
 
     private final RegistryStore store;
     private final ModelLifecycleService lifecycle;
-    private final String modelName;
+    private final ModelNames names;
 
     ModelController(RegistryStore store, ModelLifecycleService lifecycle, TrainingProperties properties) {
         this.store = store;
         this.lifecycle = lifecycle;
-        this.modelName = properties.modelName();
+        this.names = new ModelNames(properties);
     }
 
     @GetMapping
     Page<ModelVersionView> list(
+            @RequestParam(required = false) String model,
             @RequestParam(required = false) String status,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
+        String modelName = names.modelName(model);
         RequestFields.check(RequestFields.page(page, size, 200));
         return new Page<>(store.list(modelName, status, page, size), page, size, store.count(modelName, status));
     }
@@ -54,37 +57,63 @@ class ModelController {
      * the alias history).
      */
     @GetMapping("/champion")
-    ModelVersionView champion(@RequestParam(required = false) Instant at) {
+    ModelVersionView champion(
+            @RequestParam(required = false) String model, @RequestParam(required = false) Instant at) {
+        String modelName = names.modelName(model);
         if (at == null) {
-            return find(store.aliasVersion(modelName, ModelRegistryReader.CHAMPION)
-                    .orElseThrow(() -> AliasNotFoundException.noChampion(modelName)));
+            return find(
+                    modelName,
+                    store.aliasVersion(modelName, ModelRegistryReader.CHAMPION)
+                            .orElseThrow(() -> AliasNotFoundException.noChampion(modelName)));
         }
-        return find(store.aliasAt(modelName, ModelRegistryReader.CHAMPION, at)
-                .map(AliasChange::version)
-                .orElseThrow(() -> AliasNotFoundException.noChampionAt(modelName, at)));
+        return find(
+                modelName,
+                store.aliasAt(modelName, ModelRegistryReader.CHAMPION, at)
+                        .map(AliasChange::version)
+                        .orElseThrow(() -> AliasNotFoundException.noChampionAt(modelName, at)));
     }
 
     /** The challenger now; 404 when there is none. */
     @GetMapping("/challenger")
-    ModelVersionView challenger() {
-        return find(store.aliasVersion(modelName, ModelRegistryReader.CHALLENGER)
-                .orElseThrow(() -> AliasNotFoundException.noChallenger(modelName)));
+    ModelVersionView challenger(@RequestParam(required = false) String model) {
+        String modelName = names.modelName(model);
+        return find(
+                modelName,
+                store.aliasVersion(modelName, ModelRegistryReader.CHALLENGER)
+                        .orElseThrow(() -> AliasNotFoundException.noChallenger(modelName)));
     }
+
+    /**
+     * The models this service trains, the default one first, each with the series it learns from: {@code system}, or
+     * a prefix such as {@code citibike-*} for a family over every station of a system. Every endpoint here takes
+     * {@code ?model=} to address one of them; without it, the default model.
+     */
+    @GetMapping("/families")
+    List<Family> families() {
+        return names.models().stream()
+                .map(model -> new Family(model.modelName(), model.series().toString()))
+                .toList();
+    }
+
+    /** A model this service trains, and the series it learns from. */
+    record Family(String modelName, String series) {}
 
     /** Every alias move, newest first; {@code ?alias=champion} for one alias. */
     @GetMapping("/aliases/history")
     Page<AliasChange> history(
+            @RequestParam(required = false) String model,
             @RequestParam(required = false) String alias,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
+        String modelName = names.modelName(model);
         RequestFields.check(RequestFields.page(page, size, 500));
         List<AliasChange> changes = store.history(modelName, alias, page, size);
         return new Page<>(changes, page, size, -1);
     }
 
     @GetMapping("/{version}")
-    ModelVersionView version(@PathVariable long version) {
-        return find(version);
+    ModelVersionView version(@PathVariable long version, @RequestParam(required = false) String model) {
+        return find(names.modelName(model), version);
     }
 
     /**
@@ -94,17 +123,19 @@ class ModelController {
      * and the artifact is not even read.
      */
     @GetMapping(value = "/{version}/artifact", produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
-    ResponseEntity<byte[]> artifact(@PathVariable long version, WebRequest request) {
-        String sha256 = store.artifactSha256(modelName, version).orElseThrow(() -> notFound(version));
+    ResponseEntity<byte[]> artifact(
+            @PathVariable long version, @RequestParam(required = false) String model, WebRequest request) {
+        String modelName = names.modelName(model);
+        String sha256 = store.artifactSha256(modelName, version).orElseThrow(() -> notFound(modelName, version));
         String etag = "\"" + sha256 + "\"";
-        String format = store.artifactFormat(modelName, version).orElseThrow(() -> notFound(version));
+        String format = store.artifactFormat(modelName, version).orElseThrow(() -> notFound(modelName, version));
         if (request.checkNotModified(etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
                     .eTag(etag)
                     .header(ARTIFACT_FORMAT_HEADER, format)
                     .build();
         }
-        byte[] artifact = store.artifact(modelName, version).orElseThrow(() -> notFound(version));
+        byte[] artifact = store.artifact(modelName, version).orElseThrow(() -> notFound(modelName, version));
         return ResponseEntity.ok()
                 .eTag(etag)
                 .header(ARTIFACT_FORMAT_HEADER, format)
@@ -117,13 +148,18 @@ class ModelController {
      * hours aligned with the rows (empty for versions registered before hours were recorded).
      */
     @GetMapping(value = "/{version}/reference", produces = MediaType.APPLICATION_JSON_VALUE)
-    String reference(@PathVariable long version) {
-        return store.referenceSampleJson(modelName, version).orElseThrow(() -> notFound(version));
+    String reference(@PathVariable long version, @RequestParam(required = false) String model) {
+        String modelName = names.modelName(model);
+        return store.referenceSampleJson(modelName, version).orElseThrow(() -> notFound(modelName, version));
     }
 
     /** Points an alias (champion by default) at a version; needs the API key and a reason. */
     @PostMapping("/{version}/promote")
-    ModelVersionView promote(@PathVariable long version, @RequestBody PromoteRequest request) {
+    ModelVersionView promote(
+            @PathVariable long version,
+            @RequestParam(required = false) String model,
+            @RequestBody PromoteRequest request) {
+        String modelName = names.modelName(model);
         String alias = request.alias() == null ? ModelRegistryReader.CHAMPION : request.alias();
         List<InvalidField> errors = new ArrayList<>(RequestFields.reason(request.reason()));
         if (!alias.equals(ModelRegistryReader.CHAMPION) && !alias.equals(ModelRegistryReader.CHALLENGER)) {
@@ -135,16 +171,17 @@ class ModelController {
 
     /** Returns the champion alias to the previous champion; needs the API key and a reason. */
     @PostMapping("/rollback")
-    ModelVersionView rollback(@RequestBody RollbackRequest request) {
+    ModelVersionView rollback(@RequestParam(required = false) String model, @RequestBody RollbackRequest request) {
+        String modelName = names.modelName(model);
         RequestFields.check(RequestFields.reason(request.reason()));
         return lifecycle.rollback(modelName, request.reason());
     }
 
-    private ModelVersionView find(long version) {
-        return store.find(modelName, version).orElseThrow(() -> notFound(version));
+    private ModelVersionView find(String modelName, long version) {
+        return store.find(modelName, version).orElseThrow(() -> notFound(modelName, version));
     }
 
-    private VersionNotFoundException notFound(long version) {
+    private static VersionNotFoundException notFound(String modelName, long version) {
         return new VersionNotFoundException(modelName, version);
     }
 

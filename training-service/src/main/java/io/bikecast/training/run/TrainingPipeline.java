@@ -7,6 +7,7 @@ import io.bikecast.model.ModelArtifacts;
 import io.bikecast.training.config.TrainingProperties;
 import io.bikecast.training.data.DatasetVersion;
 import io.bikecast.training.data.ObservationReader;
+import io.bikecast.training.data.SeriesSelection;
 import io.bikecast.training.data.TimeSplit;
 import io.bikecast.training.data.TrainingRow;
 import io.bikecast.training.forecast.CandidateEvaluation;
@@ -61,20 +62,20 @@ class TrainingPipeline {
      * @throws ModelTooLargeException if a fit is larger than the limits
      */
     TrainedModel train(RunSettings settings) {
-        return train(settings, Optional.empty(), new PhaseTimer());
+        return train(properties.series(), settings, Optional.empty(), new PhaseTimer());
     }
 
     /**
      * Trains one forecaster whose holdout begins after the champion's served fit ended ({@link HoldoutStart}).
      *
+     * @param series the series the model learns from
      * @param champion the champion's served fit, if there is a champion
      */
-    TrainedModel train(RunSettings settings, Optional<ChampionFit> champion, PhaseTimer timer) {
-        String series = properties.seriesId();
+    TrainedModel train(SeriesSelection series, RunSettings settings, Optional<ChampionFit> champion, PhaseTimer timer) {
         LocalDateTime latest = observations
                 .latestHour(series)
-                .orElseThrow(() -> new TrainingException(
-                        "the ingest service holds no hours of series '" + series + "': ingest data before training"));
+                .orElseThrow(() -> new TrainingException("the ingest service holds no hours of series '" + series
+                        + "' (bikecast.training.series-id): ingest data before training"));
         LocalDateTime windowStart = settings.windowDays() == null
                 ? null
                 : latest.toLocalDate()

@@ -2,8 +2,11 @@ package io.bikecast.training.run;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.bikecast.platform.web.InvalidField;
+import io.bikecast.training.api.ModelNames;
 import io.bikecast.training.api.Page;
 import io.bikecast.training.api.RequestFields;
+import io.bikecast.training.config.ModelFamily;
+import io.bikecast.training.config.TrainingProperties;
 import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,10 +31,16 @@ class TrainingRunController {
 
     private final TrainingRunService service;
     private final TrainingRunRepository runs;
+    private final TrainingProperties properties;
 
-    TrainingRunController(TrainingRunService service, TrainingRunRepository runs) {
+    TrainingRunController(TrainingRunService service, TrainingRunRepository runs, TrainingProperties properties) {
         this.service = service;
         this.runs = runs;
+        this.properties = properties;
+    }
+
+    private List<String> names() {
+        return properties.models().stream().map(ModelFamily::modelName).toList();
     }
 
     /** Queues a run (202); it starts when no other run of the model is going, merged with equal waiting requests. */
@@ -40,7 +49,17 @@ class TrainingRunController {
         String reason = body == null ? null : body.reason();
         RequestFields.check(RequestFields.reasonLength(reason));
         RunOverrides overrides = body == null || body.parameters() == null ? RunOverrides.NONE : body.parameters();
-        UUID id = service.requestByApi(reason == null || reason.isBlank() ? "manual request" : reason, overrides);
+        String model = body == null ? null : body.model();
+        if (properties.model(model).isEmpty()) {
+            RequestFields.check(
+                    "unknown model",
+                    List.of(new InvalidField(
+                            "model", "must be one of the models this service trains: " + names(), model)));
+        }
+        UUID id = service.requestByApi(
+                properties.model(model).orElseThrow().modelName(),
+                reason == null || reason.isBlank() ? "manual request" : reason,
+                overrides);
         return ResponseEntity.accepted()
                 .location(URI.create("/api/v1/training-runs/" + id))
                 .body(runs.find(id).orElseThrow());
@@ -53,12 +72,13 @@ class TrainingRunController {
     @GetMapping
     Page<TrainingRun> list(
             @RequestParam(required = false) String status,
+            @RequestParam(required = false) String model,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         RequestFields.check(RequestFields.page(page, size, 200));
         Set<String> statuses = statuses(status);
-        String model = service.modelName();
-        return new Page<>(runs.page(model, statuses, page, size), page, size, runs.count(model, statuses));
+        String modelName = new ModelNames(properties).modelName(model);
+        return new Page<>(runs.page(modelName, statuses, page, size), page, size, runs.count(modelName, statuses));
     }
 
     private static Set<String> statuses(String status) {

@@ -21,13 +21,27 @@ public class TrainingRunService {
     }
 
     /**
-     * Queues a run of the configured model with the configured settings.
+     * Queues a run of the default model with the configured settings.
      *
      * @param requestEventId the id of the event that asked, so a redelivery queues nothing; null for other triggers
      * @return the queued run, or empty when the event was seen before
      */
     public Optional<UUID> request(Trigger trigger, String reason, UUID requestEventId) {
-        return enqueue(trigger, reason, RunOverrides.NONE, requestEventId);
+        return enqueue(properties.modelName(), trigger, reason, RunOverrides.NONE, requestEventId);
+    }
+
+    /**
+     * Queues a run of one of the models this service trains, with the configured settings.
+     *
+     * @param requestEventId the id of the event that asked, so a redelivery queues nothing; null for other triggers
+     * @return the queued run, or empty when the event was seen before
+     * @throws IllegalArgumentException if this service trains no model of that name
+     */
+    public Optional<UUID> request(String modelName, Trigger trigger, String reason, UUID requestEventId) {
+        if (properties.model(modelName).isEmpty()) {
+            throw new IllegalArgumentException("this service trains no model '" + modelName + "'");
+        }
+        return enqueue(modelName, trigger, reason, RunOverrides.NONE, requestEventId);
     }
 
     /**
@@ -35,20 +49,17 @@ public class TrainingRunService {
      *
      * @throws InvalidRunParametersException naming every override that cannot make a run; nothing is queued
      */
-    UUID requestByApi(String reason, RunOverrides overrides) {
+    UUID requestByApi(String modelName, String reason, RunOverrides overrides) {
         List<String> violations = overrides.resolve(properties).violations();
         if (!violations.isEmpty()) {
             throw new InvalidRunParametersException(violations);
         }
-        return enqueue(Trigger.API, reason, overrides, null).orElseThrow();
+        return enqueue(modelName, Trigger.API, reason, overrides, null).orElseThrow();
     }
 
-    String modelName() {
-        return properties.modelName();
-    }
-
-    private Optional<UUID> enqueue(Trigger trigger, String reason, RunOverrides overrides, UUID requestEventId) {
-        Optional<UUID> id = runs.enqueue(properties.modelName(), trigger, reason, overrides, requestEventId);
+    private Optional<UUID> enqueue(
+            String modelName, Trigger trigger, String reason, RunOverrides overrides, UUID requestEventId) {
+        Optional<UUID> id = runs.enqueue(modelName, trigger, reason, overrides, requestEventId);
         worker.wake();
         return id;
     }

@@ -1,5 +1,6 @@
 package io.bikecast.training.run;
 
+import io.bikecast.training.config.ModelFamily;
 import io.bikecast.training.config.TrainingProperties;
 import io.bikecast.training.promotion.PromotionDecision;
 import io.bikecast.training.promotion.PromotionGate;
@@ -62,7 +63,7 @@ public class TrainingWorker {
 
     /** Asks this instance's worker thread to drain the queue soon. */
     public void wake() {
-        executor.execute(this::drainConfiguredModel);
+        executor.execute(this::drainConfiguredModels);
     }
 
     /**
@@ -76,11 +77,16 @@ public class TrainingWorker {
         wake();
     }
 
-    private void drainConfiguredModel() {
-        try {
-            drain(properties.modelName());
-        } catch (RuntimeException e) {
-            log.error("the training worker failed; queued runs stay queued for the next attempt", e);
+    private void drainConfiguredModels() {
+        for (ModelFamily model : properties.models()) {
+            try {
+                drain(model.modelName());
+            } catch (RuntimeException e) {
+                log.error(
+                        "the training worker failed on {}; queued runs stay queued for the next attempt",
+                        model.modelName(),
+                        e);
+            }
         }
     }
 
@@ -135,8 +141,12 @@ public class TrainingWorker {
                 run.attempt(),
                 run.owner(),
                 run.merged().size());
+        ModelFamily model = properties
+                .model(run.modelName())
+                .orElseThrow(() -> new TrainingException("this service no longer trains " + run.modelName()
+                        + ": it is not bikecast.training.model-name nor one of bikecast.training.families"));
         PhaseTimer timer = new PhaseTimer();
-        TrainedModel trained = pipeline.train(settings, promotions.champion(run.modelName()), timer);
+        TrainedModel trained = pipeline.train(model.series(), settings, promotions.champion(run.modelName()), timer);
         PromotionDecision decision = promotions.decide(
                 run.modelName(),
                 trained.split(),

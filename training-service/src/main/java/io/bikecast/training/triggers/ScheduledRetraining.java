@@ -92,9 +92,12 @@ class ScheduledRetraining implements SchedulingConfigurer {
         return slots.runOnce(
                 JOB,
                 firedAt.truncatedTo(ChronoUnit.MINUTES),
-                () -> service.request(
-                        Trigger.SCHEDULE,
-                        "scheduled retraining (" + properties.schedule().cron() + ")",
-                        null));
+                () -> properties
+                        .models()
+                        .forEach(model -> service.request(
+                                model.modelName(),
+                                Trigger.SCHEDULE,
+                                "scheduled retraining (" + properties.schedule().cron() + ")",
+                                null)));
     }
 }

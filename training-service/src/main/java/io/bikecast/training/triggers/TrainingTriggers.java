@@ -3,6 +3,7 @@ package io.bikecast.training.triggers;
 import io.bikecast.common.events.BikecastEvent;
 import io.bikecast.common.events.ObservationsIngested;
 import io.bikecast.common.events.TrainingRequested;
+import io.bikecast.training.config.ModelFamily;
 import io.bikecast.training.config.TrainingProperties;
 import io.bikecast.training.run.TrainingRunService;
 import io.bikecast.training.run.Trigger;
@@ -35,16 +36,16 @@ class TrainingTriggers {
             topics = "#{T(io.bikecast.common.events.Topics).TRAINING_REQUESTS.name()}")
     public void onTrainingRequest(BikecastEvent event) {
         if (event instanceof TrainingRequested request) {
-            if (!properties.modelName().equals(request.modelName())) {
+            if (properties.model(request.modelName()).isEmpty()) {
                 log.info(
-                        "ignoring a training request for model '{}': this service trains '{}'",
+                        "ignoring a training request for model '{}': this service trains {}",
                         request.modelName(),
-                        properties.modelName());
+                        properties.models().stream().map(ModelFamily::modelName).toList());
                 return;
             }
             String reason = request.reason()
                     + (request.driftReportId() == null ? "" : " (drift report " + request.driftReportId() + ")");
-            service.request(Trigger.of(request.source()), reason, request.eventId());
+            service.request(request.modelName(), Trigger.of(request.source()), reason, request.eventId());
         }
     }
 

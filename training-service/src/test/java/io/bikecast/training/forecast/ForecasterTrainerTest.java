@@ -3,7 +3,6 @@ package io.bikecast.training.forecast;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.bikecast.common.features.DemandHistory;
 import io.bikecast.model.Forecaster;
 import io.bikecast.model.LeadModel;
 import io.bikecast.testsupport.UciDataset;
@@ -26,7 +25,7 @@ class ForecasterTrainerTest {
             .map(row -> new TrainingRow(row.dteday().atTime(row.hr(), 0), row.features(), row.cnt()))
             .toList();
     private static final TimeSplit SPLIT = TimeSplit.at(ROWS, LocalDateTime.of(2011, 3, 20, 0, 0));
-    private static final DemandHistory HISTORY = WindowHistory.of(ROWS);
+    private static final RowHistory HISTORY = WindowHistory.of(ROWS);
     private static final Recipe RECIPE = new Recipe(
             Algorithm.XGBOOST, ForestParameters.DEFAULTS, new BoostingParameters(40, 0.1, 4, 5, 0.8, 0.8, 7L), 24 * 14);
     private static final SizeCheck ANY_SIZE = (fit, nodes, trees) -> {};

@@ -29,22 +29,23 @@ class LeadExamplesTest {
     @Test
     void noTrainingOrHoldoutExampleReadsAnHourAfterItsTargetMinusItsLead() {
         TimeSplit split = TimeSplit.at(ROWS, LocalDateTime.of(2011, 3, 20, 0, 0));
-        Recording history = new Recording(WindowHistory.of(ROWS));
+        Recording recording = new Recording(WindowHistory.of(ROWS).of("system"));
+        RowHistory history = series -> recording;
         int examples = 0;
         for (int lead : ForecasterTrainer.LEADS) {
             for (List<TrainingRow> part : List.of(split.training(), split.holdout())) {
                 for (TrainingRow row : part) {
-                    history.reads.clear();
+                    recording.reads.clear();
                     LeadExamples.labelled(row, lead, history, row.count());
                     LeadExamples.unlabelled(List.of(row), lead, history);
                     LocalDateTime issuedAt = row.hour().minusHours(lead);
-                    assertThat(history.reads)
+                    assertThat(recording.reads)
                             .as("the hours read for %s under lead %d", row.hour(), lead)
                             .allSatisfy(hour -> assertThat(hour).isBeforeOrEqualTo(issuedAt));
                     if (lead > 0) {
-                        assertThat(history.reads).contains(issuedAt);
+                        assertThat(recording.reads).contains(issuedAt);
                     } else {
-                        assertThat(history.reads).isEmpty();
+                        assertThat(recording.reads).isEmpty();
                     }
                     examples++;
                 }
