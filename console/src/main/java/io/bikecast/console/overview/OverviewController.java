@@ -173,6 +173,8 @@ class OverviewController {
         });
         // Open alerts come first of all: each is something monitoring says is wrong until it is resolved.
         List<OpenAlert> openAlerts = open.optional().map(MonitoringApi.Page::items).orElse(List.of()).stream()
+                // A monitoring service that predates alert states ignores the filter: list only what says it is open.
+                .filter(alert -> "OPEN".equals(alert.state()))
                 .sorted(Comparator.comparing((Alert alert) -> !"CRITICAL".equals(alert.severity())))
                 .map(OpenAlert::of)
                 .toList();
