@@ -3,17 +3,33 @@ package io.bikecast.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.sun.net.httpserver.HttpExchange;
+import io.bikecast.common.features.FeatureEngineering;
+import io.bikecast.common.features.UciFeatures;
+import io.bikecast.testsupport.LoopbackHttpFake;
 import io.bikecast.testsupport.UciDataset;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -30,12 +46,16 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The console's pages in a real browser (Debian's headless Chromium through its chromedriver) against a real suite,
- * started once for every test: bootstrapped from the UCI data, trained and serving. Each test checks a page shows the
- * suite's real data, and saves a 1366×768 screenshot of it into {@code docs/screenshots/}. Without {@code
- * /usr/bin/chromium} or {@code /usr/bin/chromedriver} the tests are skipped, and say so.
+ * started once for every test, on the data clock: a real, short {@link Backtest} runs first on it (the hours before
+ * {@link #BACKTEST_FROM} as history, a champion trained on them and served, then two days fed hour by hour), so the
+ * suite holds the whole UCI data set, trained and serving, and the Backtests page shows that backtest's own report.
+ * Each test checks a page shows the suite's real data, and saves a 1366×768 screenshot of it into {@code
+ * docs/screenshots/}. Without {@code /usr/bin/chromium} or {@code /usr/bin/chromedriver} the tests are skipped, and
+ * say so.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -45,12 +65,24 @@ class ConsoleBrowserTest {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("../docs/screenshots");
     private static final String API_KEY = "console-key";
+    /** Two days, the least that still draws served against actual per day; the data set's last two. */
+    static final LocalDate BACKTEST_FROM = LocalDate.of(2012, 12, 30);
+
+    static final LocalDate BACKTEST_TO = LocalDate.of(2013, 1, 1);
+    /** A series of today's hours whose weather location (of the same id) ingest polls from a local Open-Meteo. */
+    static final String WEATHER_SERIES = "riverside";
+
+    private static final ZoneId LOCAL = ZoneId.of("America/New_York");
+    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private Path data;
     private RunningSuite suite;
     private WebDriver browser;
-    private long champion;
     private SuiteApi api;
+    private BacktestResult backtest;
+    private String driftAlert;
+    private long championBeforePromote;
+    private OpenMeteo openMeteo;
 
     @BeforeAll
     void startSuiteAndBrowser() throws Exception {
@@ -63,49 +95,78 @@ class ConsoleBrowserTest {
                         + " (apt-get install chromium-driver)");
         data = Files.createTempDirectory("console-browser");
         Path backtests = Files.createDirectories(data.resolve("backtests"));
+        Path hourCsv = UciDataset.hourCsv().toRealPath();
+        openMeteo = new OpenMeteo();
         SuiteSettings settings = FreePortSuites.settings(
                 data,
                 API_KEY,
-                Optional.of(UciDataset.hourCsv().toRealPath()),
-                Map.of(
-                        "bikecast.training.forest.trees",
-                        20,
-                        // The drift check compares the latest predictions, whatever hours they name.
-                        "bikecast.monitoring.drift.window-mode",
-                        "LAST_N",
-                        "bikecast.monitoring.drift.window-size",
-                        200,
-                        "bikecast.console.backtest-directory",
-                        backtests.toString()));
-        writeBacktestReport(Files.createDirectories(backtests.resolve("september-2012")));
+                Optional.of(hourCsv),
+                Map.ofEntries(
+                        Map.entry("bikecast.ingest.weather.forecast-url", openMeteo.baseUrl() + "/v1/forecast"),
+                        Map.entry("bikecast.ingest.weather.locations[0].id", WEATHER_SERIES),
+                        Map.entry("bikecast.ingest.weather.locations[0].latitude", 38.9),
+                        Map.entry("bikecast.ingest.weather.locations[0].longitude", -77.04),
+                        // As a backtest runs: every schedule on the hours of the data.
+                        Map.entry("bikecast.clock.mode", "data"),
+                        // The drift check below is meant to raise an alert, not to retrain under the promote and
+                        // roll-back tests' feet, and today's hours of the last test must not make 2012's champion
+                        // 14 years stale; in the backtest's two days neither trigger fires anyway.
+                        Map.entry("bikecast.monitoring.policy.on-dataset-drift", false),
+                        Map.entry("bikecast.monitoring.policy.on-scheduled-refresh", false),
+                        Map.entry("bikecast.console.backtest-directory", backtests.toString())));
         suite = RunningSuite.start(settings);
-        champion = new Bootstrap(
-                        suite, API_KEY, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
-                .ensureChampion(settings.uciHourCsv(), Duration.ofMinutes(8));
         api = new SuiteApi(suite, API_KEY);
-        // A second version, for the promote form to move the champion to.
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        Path report = Files.createDirectories(backtests.resolve("december-2012"));
+        backtest = new Backtest(
+                        new BacktestSettings(
+                                BACKTEST_FROM,
+                                BACKTEST_TO,
+                                true,
+                                report,
+                                hourCsv,
+                                API_KEY,
+                                Map.of(),
+                                Duration.ofMinutes(8)),
+                        new ProgressLine(quiet, false))
+                .on(suite);
+        BacktestJson.write(backtest, report);
+        BacktestPage.write(backtest, report);
+        // A second version, for the promote form to move the champion to and the roll-back form to move it back.
+        long versions =
+                api.get("training-service", "/api/v1/models").path("total").asLong();
         api.postJson("training-service", "/api/v1/training-runs", "{\"reason\": \"a second version\"}", 202);
         Polling.until(
-                "a second version",
+                "the second run to finish",
                 Duration.ofMinutes(6),
-                () -> api.get("training-service", "/api/v1/models")
-                        .path("total")
-                        .asLong(),
-                total -> total >= 2,
+                () -> api.get("training-service", "/api/v1/training-runs?status=queued,running")
+                        .path("items")
+                        .size(),
+                active -> active == 0,
                 suite.baseUrl("training-service") + "/api/v1/training-runs");
-        // December hours at 38 °C: predictions the drift check finds far from December's reference.
-        for (int day = 1; day <= 3; day++) {
-            for (int hour = 0; hour < 24; hour++) {
-                api.postJson(
-                        "prediction-service",
-                        "/api/v1/predict",
-                        String.format(
-                                "{\"timestamp\": \"2012-12-%02dT%02d:00\", \"temperatureCelsius\": 38,"
-                                        + " \"feelsLikeCelsius\": 40, \"humidityPercent\": 20,"
-                                        + " \"windSpeedKmh\": 5, \"weatherSituation\": 1}",
-                                day, hour),
-                        200);
-            }
+        assertThat(api.get("training-service", "/api/v1/models").path("total").asLong())
+                .as("a second version")
+                .isGreaterThan(versions);
+        // Whichever is champion now serves the hot week below, so the drift check's window is all of it.
+        long champion = api.get("training-service", "/api/v1/models/champion")
+                .path("version")
+                .asLong();
+        Polling.until(
+                "the prediction service to serve v" + champion,
+                Duration.ofMinutes(2),
+                () -> api.get("prediction-service", "/api/v1/models/active"),
+                active -> active.path("champion").path("version").asLong(-1) == champion,
+                suite.baseUrl("prediction-service") + "/api/v1/models/active");
+        // The last week's hours at 38 °C and dry: predictions the drift check finds far from late December's weather.
+        for (LocalDateTime hour = BACKTEST_TO.atStartOfDay().minusDays(7);
+                hour.isBefore(BACKTEST_TO.atStartOfDay());
+                hour = hour.plusHours(1)) {
+            api.postJson(
+                    "prediction-service",
+                    "/api/v1/predict",
+                    "{\"timestamp\": \"" + hour + "\", \"temperatureCelsius\": 38, \"feelsLikeCelsius\": 40,"
+                            + " \"humidityPercent\": 20, \"windSpeedKmh\": 5, \"weatherSituation\": 1}",
+                    200);
         }
         browser = browser();
         Files.createDirectories(SCREENSHOTS);
@@ -118,6 +179,9 @@ class ConsoleBrowserTest {
         }
         if (suite != null) {
             suite.close();
+        }
+        if (openMeteo != null) {
+            openMeteo.close();
         }
     }
 
@@ -143,7 +207,8 @@ class ConsoleBrowserTest {
     @Order(2)
     void forecastDrawsTheNext24HoursWithTheirInterval() throws IOException {
         open("/forecast?series=system");
-        // The suite polls no weather (no location is configured): the page says so and repeats the observed weather.
+        // No weather location is the UCI series' (its hours are 2012's; ingest stamps a poll with the wall clock): the
+        // page says so and repeats the observed weather. The last test shows a series with stored weather.
         assertThat(text("#no-weather")).contains("no stored weather forecast");
         List<WebElement> points = browser.findElements(By.cssSelector("#forecast-chart svg circle.point"));
         assertThat(points).hasSize(24);
@@ -159,20 +224,21 @@ class ConsoleBrowserTest {
         open("/drift");
         submit("#check button");
         assertThat(text("#refusal")).contains("Refused").contains("401");
-        // Monitoring reads the predictions from Kafka: wait until it holds them all, then check.
+        // Monitoring reads the predictions from Kafka: check with the key until it holds the hot week (before, the
+        // window is the backtest's own, which does not drift).
         Polling.until(
-                "the predictions in monitoring",
+                "a drift check that finds the hot week",
                 Duration.ofMinutes(2),
                 () -> {
                     open("/drift");
                     browser.findElement(By.cssSelector("#check input[name=apiKey]"))
                             .sendKeys(API_KEY);
                     submit("#check button");
-                    return text("#report");
+                    return text("#report .verdict");
                 },
-                report -> !report.contains("NOT_ENOUGH_DATA"),
+                "DRIFT"::equals,
                 suite.baseUrl("monitoring-service") + "/api/v1/drift/reports");
-        assertThat(text("#report")).contains("DRIFT").contains("Weather reference");
+        assertThat(text("#report")).contains("Weather reference");
         assertThat(text("#features")).contains("temp").contains("seasonal").contains("prediction");
         assertThat(browser.findElements(By.cssSelector(".histogram svg rect.bar")))
                 .isNotEmpty();
@@ -181,22 +247,33 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(4)
-    void overviewShowsTheChampionEachSeriesFreshnessTheDriftAndItsAlert() throws IOException {
+    void overviewShowsTheOpenDriftAlertOnTopAndResolvingItNeedsTheKey() throws IOException {
         long current = api.get("training-service", "/api/v1/models/champion")
                 .path("version")
                 .asLong();
-        Polling.until(
-                "the drift alert",
+        JsonNode alert = Polling.until(
+                "the open drift alert",
                 Duration.ofMinutes(1),
-                () -> api.get("monitoring-service", "/api/v1/alerts")
-                        .path("items")
-                        .size(),
-                alerts -> alerts > 0,
+                () -> StreamSupport.stream(
+                                api.get("monitoring-service", "/api/v1/alerts?state=open")
+                                        .path("items")
+                                        .spliterator(),
+                                false)
+                        .filter(a -> a.path("kind").asString().equals("DRIFT_DETECTED"))
+                        .findFirst(),
                 suite.baseUrl("monitoring-service") + "/api/v1/alerts");
+        driftAlert = alert.path("id").asString();
+        String item = "#open-alerts li[data-alert-id='" + driftAlert + "']";
         open("/");
+        assertThat(text(item))
+                .startsWith("Data drift: " + alert.path("title").asString())
+                // Raised at the data clock's hour, 2012-12-31 23:00 in New York.
+                .contains("open since 2013-01-01 04:00 UTC")
+                .contains("the drift report");
+        assertThat(browser.findElement(By.cssSelector(item + " a")).getAttribute("href"))
+                .endsWith("/drift?id=" + alert.path("link").asString().replaceAll(".*/reports/([^/]+)/html$", "$1"));
         assertThat(text("#champion .champion-version")).isEqualTo(Long.toString(current));
         assertThat(text("#series")).contains("system").contains("2012-12-31 23:00");
-        assertThat(text("#problems")).contains("drift");
         assertThat(text("#drift")).contains("DRIFT");
         assertThat(text("#alerts")).containsIgnoringCase("drift");
         screenshot("overview");
@@ -210,6 +287,26 @@ class ConsoleBrowserTest {
         } finally {
             browser.manage().window().setSize(new Dimension(1366, 768));
         }
+
+        open("/");
+        resolve(item, "");
+        assertThat(text("#resolve-outcome")).contains("Refused").contains("401");
+        assertThat(browser.findElements(By.cssSelector(item))).hasSize(1);
+        resolve(item, API_KEY);
+        assertThat(text("#resolve-outcome"))
+                .contains("Resolved: " + alert.path("title").asString());
+        assertThat(browser.findElements(By.cssSelector(item))).isEmpty();
+        JsonNode resolved = StreamSupport.stream(
+                        api.get("monitoring-service", "/api/v1/alerts?state=resolved")
+                                .path("items")
+                                .spliterator(),
+                        false)
+                .filter(a -> a.path("id").asString().equals(driftAlert))
+                .findFirst()
+                .orElseThrow();
+        assertThat(resolved.path("resolvedHow").asString()).isEqualTo("OPERATOR");
+        assertThat(resolved.path("resolutionReason").asString()).isEqualTo("browser test: a hot week, expected");
+        assertThat(text("#alerts")).contains("resolved by an operator: browser test: a hot week, expected");
     }
 
     @Test
@@ -218,10 +315,19 @@ class ConsoleBrowserTest {
         long current = api.get("training-service", "/api/v1/models/champion")
                 .path("version")
                 .asLong();
-        long other = current == 1 ? 2 : 1;
+        long other = StreamSupport.stream(
+                        api.get("training-service", "/api/v1/models")
+                                .path("items")
+                                .spliterator(),
+                        false)
+                .mapToLong(v -> v.path("version").asLong())
+                .filter(v -> v != current)
+                .max()
+                .orElseThrow();
+        championBeforePromote = current;
         open("/models");
         assertThat(text("#champion-version")).isEqualTo("v" + current);
-        assertThat(text("#versions")).contains("v1").contains("v2");
+        assertThat(text("#versions")).contains("v" + current).contains("v" + other);
         promote(other, "");
         assertThat(text("#outcome")).contains("Refused").contains("401");
         assertThat(text("#champion-version")).isEqualTo("v" + current);
@@ -231,24 +337,46 @@ class ConsoleBrowserTest {
         assertThat(text("#outcome")).contains("v" + other + " is now champion");
         assertThat(text("#champion-version")).isEqualTo("v" + other);
         assertThat(text("#alias-history")).contains("browser test");
-        screenshot("models");
     }
 
     @Test
     @Order(6)
-    void backtestsShowServedAgainstActualAndErrorByMonth() throws IOException {
-        open("/backtests");
-        assertThat(text("#backtest")).contains("2012-09-01 to 2012-09-15");
-        assertThat(text("#served-rmse")).isEqualTo("61.2");
-        assertThat(text("#months")).contains("2012-09");
-        assertThat(text("#served-versions")).contains("retrained");
-        assertThat(browser.findElements(By.cssSelector("#daily-chart svg circle.point")))
-                .hasSize(3);
-        screenshot("backtests");
+    void rollBackIsRefusedWithoutTheKeyAndReturnsThePreviousChampionWithIt() throws IOException {
+        String promoted = text("#champion-version");
+        rollBack("");
+        assertThat(text("#outcome")).contains("Refused").contains("401");
+        assertThat(text("#champion-version")).isEqualTo(promoted);
+        rollBack(API_KEY);
+        assertThat(text("#outcome")).contains("Rolled back: v" + championBeforePromote + " is now champion");
+        assertThat(text("#champion-version")).isEqualTo("v" + championBeforePromote);
+        assertThat(api.get("training-service", "/api/v1/models/champion")
+                        .path("version")
+                        .asLong())
+                .isEqualTo(championBeforePromote);
+        assertThat(text("#alias-history")).contains("browser test: roll back");
+        screenshot("models");
     }
 
     @Test
     @Order(7)
+    void backtestsShowTheRealBacktestsServedAgainstActualAndErrorByMonth() throws IOException {
+        open("/backtests?name=december-2012");
+        assertThat(text("#backtest")).contains(BACKTEST_FROM + " to " + BACKTEST_TO);
+        assertThat(backtest.hours())
+                .as("two days of hours, less any the data set lacks")
+                .isBetween(40, 48);
+        assertThat(Double.parseDouble(text("#served-rmse")))
+                .isCloseTo(backtest.servedRmse(), org.assertj.core.data.Offset.offset(0.5));
+        assertThat(text("#months")).contains("2012-12 " + backtest.hours());
+        assertThat(browser.findElements(By.cssSelector("#daily-chart svg circle.point")))
+                .hasSize(2);
+        assertThat(browser.findElements(By.cssSelector("#month-chart svg rect.bar")))
+                .hasSize(2);
+        screenshot("backtests");
+    }
+
+    @Test
+    @Order(8)
     void everyPageFitsAPhonesWidth() {
         browser.manage().window().setSize(new Dimension(390, 844));
         try {
@@ -265,6 +393,62 @@ class ConsoleBrowserTest {
         }
     }
 
+    @Test
+    @Order(9)
+    void forecastOfASeriesWithStoredWeatherUsesIt() throws IOException {
+        // Ingest polls the location when it starts, and stamps the poll with the wall clock: a series with stored
+        // weather is one whose hours are today's. (Its actuals move monitoring's data clock to today, so this test
+        // runs last.)
+        Polling.until(
+                "a stored weather forecast of " + WEATHER_SERIES,
+                Duration.ofMinutes(1),
+                () -> StreamSupport.stream(
+                                api.get("ingest-service", "/api/v1/weather/" + WEATHER_SERIES + "/polls")
+                                        .spliterator(),
+                                false)
+                        .mapToInt(poll -> poll.path("hoursForecast").asInt())
+                        .max()
+                        .orElse(0),
+                hours -> hours >= 26,
+                suite.baseUrl("ingest-service") + "/api/v1/weather/" + WEATHER_SERIES + "/polls");
+        LocalDateTime last = LocalDateTime.now(LOCAL).truncatedTo(ChronoUnit.HOURS);
+        List<Map<String, Object>> observations = new ArrayList<>();
+        for (LocalDateTime hour = last.minusHours(47); !hour.isAfter(last); hour = hour.plusHours(1)) {
+            observations.add(observation(hour));
+        }
+        api.postJson(
+                "ingest-service",
+                "/api/v1/ingest/observations",
+                Map.of("mode", "strict", "observations", observations),
+                201);
+        Polling.until(
+                "the prediction service to read " + WEATHER_SERIES + "'s hours up to " + last,
+                Duration.ofMinutes(1),
+                () -> api.find("prediction-service", "/api/v1/history/" + WEATHER_SERIES)
+                        .map(history -> history.path("latestHour").asString(""))
+                        .filter(hour -> !hour.isEmpty())
+                        .map(LocalDateTime::parse),
+                latest -> latest.isPresent() && latest.get().equals(last),
+                suite.baseUrl("prediction-service") + "/api/v1/history/" + WEATHER_SERIES);
+        JsonNode stored = api.get("prediction-service", "/api/v1/forecast?series=" + WEATHER_SERIES + "&hours=24");
+
+        open("/forecast?series=" + WEATHER_SERIES);
+        assertThat(browser.findElements(By.cssSelector("#no-weather"))).isEmpty();
+        assertThat(text("main")).contains("from the stored weather forecast").contains(FORMAT.format(last));
+        assertThat(browser.findElements(By.cssSelector("#forecast-chart svg circle.point")))
+                .hasSize(24);
+        List<String> counts = browser.findElements(By.cssSelector("#forecast-table tr td:nth-child(3)")).stream()
+                .map(WebElement::getText)
+                .toList();
+        assertThat(counts)
+                .as("the page shows the forecast GET /api/v1/forecast makes from the stored weather")
+                .containsExactlyElementsOf(
+                        StreamSupport.stream(stored.path("points").spliterator(), false)
+                                .map(point -> point.path("predictedCount").asString())
+                                .toList());
+        screenshot("forecast-stored-weather");
+    }
+
     private void promote(long version, String key) {
         browser.findElement(By.cssSelector("#promote select[name=version] option[value='" + version + "']"))
                 .click();
@@ -273,27 +457,99 @@ class ConsoleBrowserTest {
         submit("#promote button");
     }
 
-    /** A backtest's report in the shape {@link BacktestJson} writes, three days long. */
-    private static void writeBacktestReport(Path directory) throws IOException {
-        Files.writeString(directory.resolve(BacktestJson.FILE), """
-                {"from": "2012-09-01", "to": "2012-09-15", "policy": "on", "hours": 72,
-                 "servedRmse": 61.2, "servedMae": 40.1,
-                 "horizons": {"1": {"forecasts": 72, "rmse": 55.0, "mae": 35.2, "coverage80": 0.79}},
-                 "staticRmse": 70.4, "staticMae": 47.3, "staticHorizons": {"1": 64.0},
-                 "improvementOverStatic": 0.1307,
-                 "rmseByMonth": {"2012-09": {"hours": 72, "served": 61.2, "static": 70.4}},
-                 "bootstrapVersion": 1, "bootstrapTrainedThrough": "2012-08-31T23:00",
-                 "retrains": [], "promotions": [{"dataHour": "2012-09-02T12:00", "version": 2,
-                   "previousVersion": 1, "reason": "retrained on drift", "trainedThrough": "2012-09-02T11:00",
-                   "cause": ["drift"]}],
-                 "servedVersions": [{"dataHour": "2012-09-02T12:00", "from": 1, "to": 2, "why": "retrained on drift"}],
-                 "alerts": [],
-                 "daily": [{"date": "2012-09-01", "hours": 24, "actual": 4500, "served": 4380},
-                           {"date": "2012-09-02", "hours": 24, "actual": 5200, "served": 5010},
-                           {"date": "2012-09-03", "hours": 24, "actual": 3900, "served": 4120}],
-                 "wallSeconds": 120.5, "wallSecondsPerHour": 1.67,
-                 "wallSecondsBy": {"bootstrap": 60.0, "feed": 50.0, "retraining": 10.5}, "problems": []}
-                """);
+    private void rollBack(String key) {
+        browser.findElement(By.cssSelector("#rollback input[name=reason]")).sendKeys("browser test: roll back");
+        browser.findElement(By.cssSelector("#rollback input[name=apiKey]")).sendKeys(key);
+        submit("#rollback button");
+    }
+
+    private void resolve(String item, String key) {
+        browser.findElement(By.cssSelector(item + " input[name=reason]"))
+                .sendKeys("browser test: a hot week, expected");
+        browser.findElement(By.cssSelector(item + " input[name=apiKey]")).sendKeys(key);
+        submit(item + " button");
+    }
+
+    /** One hour of {@link #WEATHER_SERIES} as a pushed observation: mild weather, a daily demand curve. */
+    private static Map<String, Object> observation(LocalDateTime hour) {
+        UciFeatures features = FeatureEngineering.fromDate(hour.toLocalDate(), hour.getHour(), 1, 0.3, 0.3, 0.6, 0.2);
+        int count = 20 + 10 * (12 - Math.abs(12 - hour.getHour()));
+        Map<String, Object> observation = new LinkedHashMap<>();
+        observation.put("seriesId", WEATHER_SERIES);
+        observation.put("hour", hour.toString());
+        observation.put("season", features.season());
+        observation.put("yr", features.yr());
+        observation.put("mnth", features.mnth());
+        observation.put("hr", features.hr());
+        observation.put("holiday", features.holiday());
+        observation.put("weekday", features.weekday());
+        observation.put("workingday", features.workingday());
+        observation.put("weathersit", features.weathersit());
+        observation.put("temp", features.temp());
+        observation.put("atemp", features.atemp());
+        observation.put("hum", features.hum());
+        observation.put("windspeed", features.windspeed());
+        observation.put("casual", count / 4);
+        observation.put("registered", count - count / 4);
+        observation.put("cnt", count);
+        return observation;
+    }
+
+    /**
+     * Open-Meteo's forecast endpoint on 127.0.0.1, answering as its documentation describes (and as ingest's own
+     * {@code OpenMeteoFake} does): the requested hourly variables as arrays parallel to {@code time}, GMT hours from
+     * {@code past_hours} before the current hour to {@code forecast_hours} after it; mild, dry weather.
+     */
+    static final class OpenMeteo extends LoopbackHttpFake {
+
+        OpenMeteo() {
+            super("/v1/forecast", "a local Open-Meteo");
+            listen();
+        }
+
+        @Override
+        protected void handle(HttpExchange exchange) throws IOException {
+            Map<String, String> query = new LinkedHashMap<>();
+            for (String pair : exchange.getRequestURI().getRawQuery().split("&")) {
+                String[] parts = pair.split("=", 2);
+                query.put(parts[0], URLDecoder.decode(parts.length > 1 ? parts[1] : "", StandardCharsets.UTF_8));
+            }
+            Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS);
+            int past = Integer.parseInt(query.getOrDefault("past_hours", "0"));
+            int ahead = Integer.parseInt(query.getOrDefault("forecast_hours", "48"));
+            List<String> time = new ArrayList<>();
+            List<String> temperature = new ArrayList<>();
+            List<String> apparent = new ArrayList<>();
+            List<String> humidity = new ArrayList<>();
+            List<String> wind = new ArrayList<>();
+            List<String> code = new ArrayList<>();
+            for (int i = -past; i < ahead; i++) {
+                Instant hour = now.plus(i, ChronoUnit.HOURS);
+                int h = LocalDateTime.ofInstant(hour, ZoneOffset.UTC).getHour();
+                time.add("\"" + LocalDateTime.ofInstant(hour, ZoneOffset.UTC) + "\"");
+                temperature.add(Double.toString(8 + h % 12));
+                apparent.add(Double.toString(6 + h % 12));
+                humidity.add(Integer.toString(50 + h));
+                wind.add(Double.toString(8 + h % 5));
+                code.add(h % 6 == 0 ? "3" : "0");
+            }
+            byte[] body = ("""
+                    {"latitude":38.9,"longitude":-77.04,"generationtime_ms":0.1,"utc_offset_seconds":0,"timezone":"GMT",
+                     "timezone_abbreviation":"GMT","elevation":20.0,
+                     "hourly_units":{"time":"iso8601","temperature_2m":"°C","apparent_temperature":"°C",
+                       "relative_humidity_2m":"%","wind_speed_10m":"km/h","weather_code":"wmo code"},
+                     "hourly":{"time":[""" + String.join(",", time) + "],\"temperature_2m\":["
+                            + String.join(",", temperature) + "],\"apparent_temperature\":["
+                            + String.join(",", apparent)
+                            + "],\"relative_humidity_2m\":[" + String.join(",", humidity) + "],\"wind_speed_10m\":["
+                            + String.join(",", wind) + "],\"weather_code\":[" + String.join(",", code) + "]}}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
     }
 
     /** Clicks a form's button and waits until the page it led to has replaced this one. */

@@ -17,6 +17,7 @@ import io.bikecast.common.events.TriggerSource;
 import io.bikecast.common.features.FeatureEngineering;
 import io.bikecast.common.features.UciFeatures;
 import io.bikecast.common.registry.ReferenceSample;
+import io.bikecast.monitoring.clock.MonitoringClock;
 import io.bikecast.monitoring.support.Http;
 import io.bikecast.monitoring.support.MonitoringHarness;
 import io.bikecast.monitoring.support.MonitoringLoop;
@@ -25,6 +26,7 @@ import io.bikecast.testsupport.UciDataset;
 import io.bikecast.testsupport.UciDataset.HourRow;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -268,6 +270,17 @@ class DataClockLoopTest {
         assertThat(monitoring.trainingRequests()).hasSize(3);
         assertThat(monitoring.alert("LIVE_PERFORMANCE_DEGRADED", MODEL + ":" + v3))
                 .isNull();
+        // Live error back within the threshold clears the model's degradation alert, at the check's data hour.
+        JsonNode cleared = monitoring.alert("LIVE_PERFORMANCE_DEGRADED", MODEL + ":" + v2);
+        assertThat(cleared.path("state").asString()).isEqualTo("RESOLVED");
+        assertThat(cleared.path("resolvedHow").asString()).isEqualTo("CONDITION_CLEARED");
+        assertThat(cleared.path("resolutionReason").asString())
+                .isEqualTo("live RMSE 90.0 over the last 168h is 1.00× the holdout RMSE 90.0 of v" + v3
+                        + ", within the limit of 1.50× (24 pairs)");
+        assertThat(Instant.parse(cleared.path("resolvedAt").asString()))
+                .isEqualTo(LocalDateTime.of(2012, 9, 11, 0, 0)
+                        .atZone(MonitoringClock.ZONE)
+                        .toInstant());
     }
 
     @Test

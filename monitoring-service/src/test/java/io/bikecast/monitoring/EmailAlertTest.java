@@ -192,6 +192,7 @@ class EmailAlertTest {
     void aLinkAndMarkupCharactersComeThroughBothBodies() throws Exception {
         alerts.raise(new NewAlert(
                 AlertKind.LIVE_PERFORMANCE_DEGRADED,
+                MODEL,
                 MODEL + ":9",
                 Severity.WARNING,
                 "Live error up: " + MODEL + " v9",

@@ -506,6 +506,25 @@ class MonitoringLoopTest {
         assertThat(report.path("referenceSize").asInt()).isEqualTo(600);
         assertThat(report.path("verdict").asString()).isEqualTo("NO_DRIFT");
         assertThat(strings(report.path("driftedCalendarFeatures"))).doesNotContain("yr");
+
+        // The model's next check without drift clears the drift alert raised for the version before it.
+        JsonNode drift = monitoring.alert("DRIFT_DETECTED", null);
+        assertThat(drift.path("state").asString()).isEqualTo("RESOLVED");
+        assertThat(drift.path("resolvedHow").asString()).isEqualTo("CONDITION_CLEARED");
+        assertThat(drift.path("resolutionReason").asString())
+                .startsWith("the drift check " + report.path("id").asString() + " of v" + promoted
+                        + " found no dataset drift");
+        String driftTitle = drift.path("title").asString();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !WEBHOOKS.slackMessages("[RESOLVED] " + driftTitle).isEmpty()
+                        && !WEBHOOKS.discordMessages("Resolved: " + driftTitle).isEmpty());
+        assertThat(WebhookServer.slackSummary(
+                        WEBHOOKS.slackMessages("[RESOLVED] " + driftTitle).getFirst()))
+                .isEqualTo("The condition cleared: "
+                        + drift.path("resolutionReason").asString());
+        assertThat(WEBHOOKS.slackMessages("[WARNING] " + driftTitle))
+                .as("the alert itself, once")
+                .hasSize(1);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.service.annotation.GetExchange;
@@ -35,6 +36,18 @@ public interface MonitoringApi {
 
     @GetExchange("/alerts")
     Page<Alert> alerts(@RequestParam int size);
+
+    /** The alerts in a state ({@code open} or {@code resolved}), newest first. */
+    @GetExchange("/alerts")
+    Page<Alert> alerts(@RequestParam int size, @RequestParam String state);
+
+    /** Resolves an open alert (with the other open alerts of its kind and key); needs the API key. */
+    @PostExchange("/alerts/{id}/resolve")
+    Alert resolveAlert(
+            @PathVariable UUID id, @RequestHeader("X-API-Key") String apiKey, @RequestBody Resolution resolution);
+
+    /** An operator's resolution: why, for the alert's record and the "resolved" message (may be empty). */
+    record Resolution(@Nullable String reason) {}
 
     @GetExchange("/live-error")
     LiveErrors liveError();
@@ -102,6 +115,13 @@ public interface MonitoringApi {
 
     record Histogram(List<String> labels, double[] reference, double[] current) {}
 
+    /**
+     * An alert.
+     *
+     * @param state {@code OPEN}, {@code RESOLVED} or {@code INFORMATIONAL}; null from a monitoring service that
+     *     predates alert states
+     * @param link where monitoring says more (its drift report page), or null
+     */
     record Alert(
             UUID id,
             String kind,
@@ -110,7 +130,33 @@ public interface MonitoringApi {
             @Nullable String summary,
             int occurrences,
             Instant firstRaisedAt,
-            Instant lastRaisedAt) {}
+            Instant lastRaisedAt,
+            @Nullable String state,
+            @Nullable String link,
+            @Nullable Instant resolvedAt,
+            @Nullable String resolvedHow,
+            @Nullable String resolutionReason) {
+
+        /** What kind of problem it is, in words. */
+        public String kindText() {
+            return switch (kind) {
+                case "DRIFT_DETECTED" -> "Data drift";
+                case "LIVE_PERFORMANCE_DEGRADED" -> "Live error degraded";
+                case "TRAINING_FAILED" -> "Training failed";
+                case "CHAMPION_PROMOTED" -> "New champion";
+                default -> kind;
+            };
+        }
+
+        /** How it was resolved, in words, or empty while it is not. */
+        public String resolutionText() {
+            if (resolvedHow == null) {
+                return "";
+            }
+            String how = "OPERATOR".equals(resolvedHow) ? "resolved by an operator" : "its condition cleared";
+            return how + (resolutionReason == null || resolutionReason.isBlank() ? "" : ": " + resolutionReason);
+        }
+    }
 
     record LiveErrors(@Nullable LocalDateTime dataClock, List<LiveError> windows) {}
 

@@ -74,7 +74,7 @@ class AlertDispatcher implements SchedulingConfigurer {
         AlertStore.DueDelivery delivery = due.get();
         StoredAlert alert = store.find(delivery.alertId()).orElseThrow();
         try {
-            sender.send(delivery.channel(), alert);
+            sender.send(delivery.channel(), alert, delivery.message());
             store.delivered(delivery, clock.instant());
             counted(delivery.channel(), "delivered");
         } catch (RuntimeException e) {
@@ -82,9 +82,10 @@ class AlertDispatcher implements SchedulingConfigurer {
             store.failed(delivery, clock.instant().plus(wait), describe(e));
             counted(delivery.channel(), "failed");
             log.warn(
-                    "{} delivery of alert {} failed (attempt {}), retrying in {}: {}",
+                    "{} delivery of alert {} ({}) failed (attempt {}), retrying in {}: {}",
                     delivery.channel(),
                     alert.id(),
+                    delivery.message(),
                     delivery.attempts() + 1,
                     wait,
                     describe(e));

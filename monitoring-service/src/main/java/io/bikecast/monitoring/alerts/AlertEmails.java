@@ -6,7 +6,7 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * The email of an alert: the subject (the prefix and the {@linkplain AlertText#headline headline}), a plain-text body
  * and an HTML body with the same facts as the Slack message, from {@link AlertText}: title, summary, every field, and
- * the context line with the link to the details. Unlike Slack, email has no limits to cut to, so nothing is cut.
+ * the context line with the link to the details; or the same for its resolution. Unlike Slack, email has no limits to cut to, so nothing is cut.
  */
 final class AlertEmails {
 
@@ -28,8 +28,8 @@ final class AlertEmails {
     }
 
     /** E.g. {@code [bikecast] [WARNING] Data drift: bike-demand v3}, on one line. */
-    static String subject(StoredAlert alert, String prefix) {
-        String headline = AlertText.headline(alert);
+    static String subject(StoredAlert alert, Message message, String prefix) {
+        String headline = AlertText.headline(alert, message);
         String subject = prefix == null || prefix.isBlank() ? headline : prefix.strip() + " " + headline;
         return subject.replaceAll("[\\r\\n]+", " ");
     }
@@ -38,9 +38,12 @@ final class AlertEmails {
      * The plain-text body: the title, a blank line, the summary, a blank line, one {@code name: value} line per field,
      * a blank line and the context line.
      */
-    static String text(StoredAlert alert) {
+    static String text(StoredAlert alert, Message message) {
         StringBuilder text = new StringBuilder();
-        text.append(alert.title()).append("\n\n").append(alert.summary()).append("\n\n");
+        text.append(AlertText.title(alert, message))
+                .append("\n\n")
+                .append(AlertText.summary(alert, message))
+                .append("\n\n");
         if (!alert.fields().isEmpty()) {
             alert.fields()
                     .forEach(field -> text.append(field.name())
@@ -49,20 +52,22 @@ final class AlertEmails {
                             .append('\n'));
             text.append('\n');
         }
-        return text.append(AlertText.context(alert, PLAIN)).append('\n').toString();
+        return text.append(AlertText.context(alert, message, PLAIN))
+                .append('\n')
+                .toString();
     }
 
     /** The HTML body: the title in the severity's colour, the summary, the fields as a table, the context line. */
-    static String html(StoredAlert alert) {
+    static String html(StoredAlert alert, Message message) {
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"></head>\n")
                 .append("<body style=\"font-family: sans-serif\">\n")
                 .append("<h2 style=\"color: #")
-                .append(String.format(Locale.ROOT, "%06X", alert.severity().color()))
+                .append(String.format(Locale.ROOT, "%06X", AlertText.color(alert, message)))
                 .append("\">")
-                .append(escape(alert.title()))
+                .append(escape(AlertText.title(alert, message)))
                 .append("</h2>\n<p>")
-                .append(escape(alert.summary()).replace("\n", "<br>"))
+                .append(escape(AlertText.summary(alert, message)).replace("\n", "<br>"))
                 .append("</p>\n");
         if (!alert.fields().isEmpty()) {
             html.append("<table>\n");
@@ -75,7 +80,7 @@ final class AlertEmails {
             html.append("</table>\n");
         }
         return html.append("<p style=\"color: #666666\">")
-                .append(AlertText.context(alert, HTML))
+                .append(AlertText.context(alert, message, HTML))
                 .append("</p>\n</body></html>\n")
                 .toString();
     }

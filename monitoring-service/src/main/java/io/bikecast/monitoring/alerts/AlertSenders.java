@@ -26,11 +26,14 @@ class AlertSenders {
         return Set.copyOf(channels);
     }
 
-    /** Sends the alert to the channel; throws a {@link DeliveryFailure} (or another exception) if it could not. */
-    void send(Channel channel, StoredAlert alert) {
+    /**
+     * Sends a message of the alert to the channel; throws a {@link DeliveryFailure} (or another exception) if it
+     * could not.
+     */
+    void send(Channel channel, StoredAlert alert, Message message) {
         switch (channel) {
-            case SLACK, DISCORD -> webhooks.send(channel, alert);
-            case EMAIL -> email.send(alert);
+            case SLACK, DISCORD -> webhooks.send(channel, alert, message);
+            case EMAIL -> email.send(alert, message);
         }
     }
 }

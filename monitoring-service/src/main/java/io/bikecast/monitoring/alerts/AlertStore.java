@@ -48,7 +48,8 @@ class AlertStore {
      * Stores an alert with a pending delivery per channel, or folds it into the same kind and key's latest alert if
      * that was raised within the fold window. Raises of the same kind and key are serialised by an advisory lock, so
      * two at once cannot both create an alert. An alert raised more than a fold window after {@code now} belongs to
-     * another time line (a data clock started again, or a switch between wall and data clock) and folds nothing.
+     * another time line (a data clock started again, or a switch between wall and data clock) and folds nothing. A
+     * resolved alert folds nothing either: the same problem coming back is a new episode, and is sent again.
      *
      * @param link the absolute link of the alert, or null
      */
@@ -61,27 +62,31 @@ class AlertStore {
         OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         Optional<UUID> recent = jdbc.sql("""
                         SELECT id FROM monitoring.alert WHERE kind = ? AND alert_key = ? AND last_raised_at > ?
-                            AND last_raised_at <= ?
+                            AND last_raised_at <= ? AND state <> 'RESOLVED'
                         ORDER BY last_raised_at DESC LIMIT 1""")
                 .params(alert.kind().name(), alert.key(), at.minus(foldWindow), at.plus(foldWindow))
                 .query(UUID.class)
                 .optional();
         if (recent.isPresent()) {
-            int occurrences =
+            // Resolved meanwhile (a resolution takes no advisory lock): then this raise starts a new alert.
+            Optional<Integer> occurrences =
                     jdbc.sql("""
                             UPDATE monitoring.alert SET occurrences = occurrences + 1,
                                 last_raised_at = greatest(last_raised_at, ?)
-                            WHERE id = ? RETURNING occurrences""").params(at, recent.get()).query(Integer.class).single();
-            return new Raised(recent.get(), true, occurrences);
+                            WHERE id = ? AND state <> 'RESOLVED' RETURNING occurrences""").params(at, recent.get()).query(Integer.class).optional();
+            if (occurrences.isPresent()) {
+                return new Raised(recent.get(), true, occurrences.get());
+            }
         }
         UUID id = UUID.randomUUID();
         jdbc.sql("""
-                        INSERT INTO monitoring.alert (id, kind, alert_key, severity, title, summary, fields, link,
-                            first_raised_at, last_raised_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""")
+                        INSERT INTO monitoring.alert (id, kind, model_name, alert_key, severity, title, summary, fields,
+                            link, first_raised_at, last_raised_at, state)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)""")
                 .params(
                         id,
                         alert.kind().name(),
+                        alert.modelName(),
                         alert.key(),
                         alert.severity().name(),
                         alert.title(),
@@ -89,7 +94,8 @@ class AlertStore {
                         json.writeValueAsString(alert.fields()),
                         link,
                         at,
-                        at)
+                        at,
+                        (alert.kind().problem() ? AlertState.OPEN : AlertState.INFORMATIONAL).name())
                 .update();
         for (Channel channel : channels) {
             jdbc.sql("""
@@ -100,34 +106,105 @@ class AlertStore {
     }
 
     /**
-     * A pending delivery that is due, locked for the calling transaction (others skip it), if any. Call inside a
-     * transaction that also records the outcome.
+     * Resolves every open alert of the kind about the model, because its condition cleared; returns their ids.
+     *
+     * @param reason what cleared, in words
+     */
+    @Transactional
+    List<UUID> resolveCleared(AlertKind kind, String modelName, String reason, Instant now) {
+        List<UUID> ids = jdbc.sql("""
+                        UPDATE monitoring.alert SET state = 'RESOLVED', resolved_at = ?,
+                            resolved_how = 'CONDITION_CLEARED', resolution_reason = ?
+                        WHERE state = 'OPEN' AND kind = ? AND model_name = ? RETURNING id""")
+                .params(OffsetDateTime.ofInstant(now, ZoneOffset.UTC), reason, kind.name(), modelName)
+                .query(UUID.class)
+                .list();
+        ids.forEach(id -> announceResolution(id, now));
+        return ids;
+    }
+
+    /**
+     * Resolves an open alert for an operator, with every other open alert of its kind and key (the same problem,
+     * raised again after the fold window): they resolve together. Returns the ids resolved, the asked one first.
+     *
+     * @param reason the operator's reason, or null
+     * @throws AlertNotFoundException if no alert has the id
+     * @throws AlertNotOpenException if it is resolved already, or informational
+     */
+    @Transactional
+    List<UUID> resolveByOperator(UUID id, String reason, Instant now) {
+        AlertRef alert = jdbc.sql("SELECT kind, alert_key, state FROM monitoring.alert WHERE id = ? FOR UPDATE")
+                .param(id)
+                .query((rs, row) -> new AlertRef(
+                        rs.getString("kind"), rs.getString("alert_key"), AlertState.valueOf(rs.getString("state"))))
+                .optional()
+                .orElseThrow(() -> new AlertNotFoundException(id));
+        if (alert.state() == AlertState.RESOLVED) {
+            throw new AlertNotOpenException("alert " + id + " is resolved already");
+        }
+        if (alert.state() == AlertState.INFORMATIONAL) {
+            throw new AlertNotOpenException("alert " + id + " is informational (" + alert.kind()
+                    + "): it was never open, so there is nothing to resolve");
+        }
+        List<UUID> ids = jdbc.sql("""
+                        UPDATE monitoring.alert SET state = 'RESOLVED', resolved_at = ?, resolved_how = 'OPERATOR',
+                            resolution_reason = ?
+                        WHERE state = 'OPEN' AND kind = ? AND alert_key = ? RETURNING id""")
+                .params(OffsetDateTime.ofInstant(now, ZoneOffset.UTC), reason, alert.kind(), alert.key())
+                .query(UUID.class)
+                .list();
+        ids.forEach(resolved -> announceResolution(resolved, now));
+        List<UUID> ordered = new ArrayList<>(List.of(id));
+        ids.stream().filter(other -> !other.equals(id)).forEach(ordered::add);
+        return ordered;
+    }
+
+    private record AlertRef(String kind, String key, AlertState state) {}
+
+    /** A pending "resolved" message for every channel the alert itself was sent to. */
+    private void announceResolution(UUID id, Instant now) {
+        jdbc.sql("""
+                        INSERT INTO monitoring.alert_delivery (alert_id, channel, message, state, next_attempt_at)
+                        SELECT alert_id, channel, 'RESOLVED', 'PENDING', ? FROM monitoring.alert_delivery
+                        WHERE alert_id = ? AND message = 'RAISED'""").params(OffsetDateTime.ofInstant(now, ZoneOffset.UTC), id).update();
+    }
+
+    /**
+     * A pending delivery that is due, locked for the calling transaction (others skip it), if any. A "resolved"
+     * message waits until the alert itself was delivered on that channel, so nobody reads that a problem is over
+     * before reading that it began. Call inside a transaction that also records the outcome.
      */
     Optional<DueDelivery> claimDue(Instant now) {
         return jdbc.sql("""
-                        SELECT d.alert_id, d.channel, d.attempts FROM monitoring.alert_delivery d
+                        SELECT d.alert_id, d.channel, d.message, d.attempts FROM monitoring.alert_delivery d
                         WHERE d.state = 'PENDING' AND d.next_attempt_at <= ?
+                            AND (d.message = 'RAISED' OR NOT EXISTS (
+                                SELECT 1 FROM monitoring.alert_delivery r
+                                WHERE r.alert_id = d.alert_id AND r.channel = d.channel AND r.message = 'RAISED'
+                                    AND r.state = 'PENDING'))
                         ORDER BY d.next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED""")
                 .param(OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                 .query((rs, row) -> new DueDelivery(
                         rs.getObject("alert_id", UUID.class),
                         Channel.valueOf(rs.getString("channel")),
+                        Message.valueOf(rs.getString("message")),
                         rs.getInt("attempts")))
                 .optional();
     }
 
-    /** A delivery to make. */
-    record DueDelivery(UUID alertId, Channel channel, int attempts) {}
+    /** A delivery to make: one message of an alert to one channel. */
+    record DueDelivery(UUID alertId, Channel channel, Message message, int attempts) {}
 
     void delivered(DueDelivery delivery, Instant now) {
         jdbc.sql("""
                         UPDATE monitoring.alert_delivery
                         SET state = 'DELIVERED', attempts = attempts + 1, delivered_at = ?, last_error = NULL
-                        WHERE alert_id = ? AND channel = ?""")
+                        WHERE alert_id = ? AND channel = ? AND message = ?""")
                 .params(
                         OffsetDateTime.ofInstant(now, ZoneOffset.UTC),
                         delivery.alertId(),
-                        delivery.channel().name())
+                        delivery.channel().name(),
+                        delivery.message().name())
                 .update();
     }
 
@@ -135,12 +212,13 @@ class AlertStore {
         jdbc.sql("""
                         UPDATE monitoring.alert_delivery
                         SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?
-                        WHERE alert_id = ? AND channel = ?""")
+                        WHERE alert_id = ? AND channel = ? AND message = ?""")
                 .params(
                         OffsetDateTime.ofInstant(nextAttempt, ZoneOffset.UTC),
                         error,
                         delivery.alertId(),
-                        delivery.channel().name())
+                        delivery.channel().name(),
+                        delivery.message().name())
                 .update();
     }
 
@@ -148,25 +226,41 @@ class AlertStore {
         return alerts("WHERE a.id = ?", List.of(id)).stream().findFirst();
     }
 
-    /** A page of alerts, newest first, with their deliveries. */
-    List<StoredAlert> page(int page, int size) {
+    /** A page of alerts in the state (any, when null), newest first, with their deliveries. */
+    List<StoredAlert> page(AlertState state, int page, int size) {
+        List<Object> params = new ArrayList<>();
+        String where = "";
+        if (state != null) {
+            where = " WHERE state = ?";
+            params.add(state.name());
+        }
+        params.add(size);
+        params.add((long) page * size);
         return alerts(
-                "WHERE a.id IN (SELECT id FROM monitoring.alert ORDER BY first_raised_at DESC, id LIMIT ? OFFSET ?)",
-                List.of(size, (long) page * size));
+                "WHERE a.id IN (SELECT id FROM monitoring.alert" + where
+                        + " ORDER BY first_raised_at DESC, id LIMIT ? OFFSET ?)",
+                params);
     }
 
-    long count() {
-        return jdbc.sql("SELECT count(*) FROM monitoring.alert")
-                .query(Long.class)
-                .single();
+    /** How many alerts are in the state (all, when null). */
+    long count(AlertState state) {
+        return state == null
+                ? jdbc.sql("SELECT count(*) FROM monitoring.alert")
+                        .query(Long.class)
+                        .single()
+                : jdbc.sql("SELECT count(*) FROM monitoring.alert WHERE state = ?")
+                        .param(state.name())
+                        .query(Long.class)
+                        .single();
     }
 
     private List<StoredAlert> alerts(String where, List<Object> params) {
         Map<UUID, AlertRow> rows = new LinkedHashMap<>();
         jdbc.sql("""
-                        SELECT a.id, a.kind, a.alert_key, a.severity, a.title, a.summary, a.fields::text AS fields,
-                            a.link, a.occurrences, a.first_raised_at, a.last_raised_at,
-                            d.channel, d.state, d.attempts, d.next_attempt_at, d.last_error, d.delivered_at
+                        SELECT a.id, a.kind, a.model_name, a.alert_key, a.severity, a.title, a.summary,
+                            a.fields::text AS fields, a.link, a.occurrences, a.first_raised_at, a.last_raised_at,
+                            a.state AS alert_state, a.resolved_at, a.resolved_how, a.resolution_reason,
+                            d.channel, d.message, d.state, d.attempts, d.next_attempt_at, d.last_error, d.delivered_at
                         FROM monitoring.alert a LEFT JOIN monitoring.alert_delivery d ON d.alert_id = a.id
                         """ + where + " ORDER BY a.first_raised_at DESC, a.id, d.channel")
                 .params(params)
@@ -175,7 +269,9 @@ class AlertStore {
                     AlertRow row = rows.computeIfAbsent(id, k -> alertRow(rs));
                     String channel = rs.getString("channel");
                     if (channel != null) {
-                        row.deliveries()
+                        (Message.valueOf(rs.getString("message")) == Message.RAISED
+                                        ? row.deliveries()
+                                        : row.resolutionDeliveries())
                                 .add(new StoredAlert.Delivery(
                                         Channel.valueOf(channel),
                                         rs.getString("state"),
@@ -193,6 +289,7 @@ class AlertStore {
             return new AlertRow(
                     rs.getObject("id", UUID.class),
                     AlertKind.valueOf(rs.getString("kind")),
+                    rs.getString("model_name"),
                     rs.getString("alert_key"),
                     Severity.valueOf(rs.getString("severity")),
                     rs.getString("title"),
@@ -202,6 +299,11 @@ class AlertStore {
                     rs.getInt("occurrences"),
                     instant(rs, "first_raised_at"),
                     instant(rs, "last_raised_at"),
+                    AlertState.valueOf(rs.getString("alert_state")),
+                    instant(rs, "resolved_at"),
+                    rs.getString("resolved_how") == null ? null : ResolvedHow.valueOf(rs.getString("resolved_how")),
+                    rs.getString("resolution_reason"),
+                    new ArrayList<>(),
                     new ArrayList<>());
         } catch (SQLException e) {
             throw new IllegalStateException("could not read an alert row", e);
@@ -216,6 +318,7 @@ class AlertStore {
     private record AlertRow(
             UUID id,
             AlertKind kind,
+            String modelName,
             String key,
             Severity severity,
             String title,
@@ -225,12 +328,18 @@ class AlertStore {
             int occurrences,
             Instant firstRaisedAt,
             Instant lastRaisedAt,
-            List<StoredAlert.Delivery> deliveries) {
+            AlertState state,
+            Instant resolvedAt,
+            ResolvedHow resolvedHow,
+            String resolutionReason,
+            List<StoredAlert.Delivery> deliveries,
+            List<StoredAlert.Delivery> resolutionDeliveries) {
 
         StoredAlert toAlert() {
             return new StoredAlert(
                     id,
                     kind,
+                    modelName,
                     key,
                     severity,
                     title,
@@ -240,7 +349,12 @@ class AlertStore {
                     occurrences,
                     firstRaisedAt,
                     lastRaisedAt,
-                    List.copyOf(deliveries));
+                    state,
+                    resolvedAt,
+                    resolvedHow,
+                    resolutionReason,
+                    List.copyOf(deliveries),
+                    List.copyOf(resolutionDeliveries));
         }
     }
 }

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Sends alerts by email with Spring's {@link JavaMailSender} (configured by {@code spring.mail.*}): one message to
  * every {@code alerts.email.to} address, with a plain-text and an HTML part ({@link AlertEmails}) and the alert's id
- * and kind in {@code X-Bikecast-Alert-Id} and {@code X-Bikecast-Alert-Kind} headers, for mail filters. Any failure is
+ * and kind in {@code X-Bikecast-Alert-Id} and {@code X-Bikecast-Alert-Kind} headers and whether it is the alert or
+ * its resolution in {@code X-Bikecast-Alert-Message} ({@code RAISED}, {@code RESOLVED}), for mail filters. Any failure is
  * thrown as an {@link EmailFailure}, which never holds the SMTP credentials: the dispatcher retries.
  */
 @Component
@@ -43,20 +44,21 @@ class EmailSender {
         return mail != null;
     }
 
-    void send(StoredAlert alert) {
+    void send(StoredAlert alert, Message message) {
         if (mail == null) {
             throw new IllegalStateException("email has no recipients configured any more");
         }
         try {
-            MimeMessage message = mail.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+            MimeMessage mime = mail.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
             helper.setFrom(settings.from());
             helper.setTo(settings.to().toArray(String[]::new));
-            helper.setSubject(AlertEmails.subject(alert, settings.subjectPrefix()));
-            helper.setText(AlertEmails.text(alert), AlertEmails.html(alert));
-            message.setHeader("X-Bikecast-Alert-Id", alert.id().toString());
-            message.setHeader("X-Bikecast-Alert-Kind", alert.kind().name());
-            mail.send(message);
+            helper.setSubject(AlertEmails.subject(alert, message, settings.subjectPrefix()));
+            helper.setText(AlertEmails.text(alert, message), AlertEmails.html(alert, message));
+            mime.setHeader("X-Bikecast-Alert-Id", alert.id().toString());
+            mime.setHeader("X-Bikecast-Alert-Kind", alert.kind().name());
+            mime.setHeader("X-Bikecast-Alert-Message", message.name());
+            mail.send(mime);
         } catch (MessagingException | MailException e) {
             throw mail instanceof JavaMailSenderImpl smtp
                     ? EmailFailure.of(e, smtp.getUsername(), smtp.getPassword())

@@ -18,11 +18,22 @@ final class WebhookPayloads {
 
     private WebhookPayloads() {}
 
-    /** A Slack message: {@code text} (the notification fallback) and header, summary, fields and context blocks. */
-    static Map<String, Object> slack(StoredAlert alert) {
+    /**
+     * A Slack message of the alert or of its resolution: {@code text} (the notification fallback) and header,
+     * summary, fields and context blocks.
+     */
+    static Map<String, Object> slack(StoredAlert alert, Message message) {
         List<Object> blocks = new ArrayList<>();
-        blocks.add(Map.of("type", "header", "text", Map.of("type", "plain_text", "text", cut(alert.title(), 150))));
-        blocks.add(Map.of("type", "section", "text", Map.of("type", "mrkdwn", "text", cut(alert.summary(), 3000))));
+        blocks.add(Map.of(
+                "type",
+                "header",
+                "text",
+                Map.of("type", "plain_text", "text", cut(AlertText.title(alert, message), 150))));
+        blocks.add(Map.of(
+                "type",
+                "section",
+                "text",
+                Map.of("type", "mrkdwn", "text", cut(AlertText.summary(alert, message), 3000))));
         if (!alert.fields().isEmpty()) {
             List<Object> fields = alert.fields().stream()
                     .limit(10)
@@ -35,19 +46,22 @@ final class WebhookPayloads {
                 "type",
                 "context",
                 "elements",
-                List.of(Map.of("type", "mrkdwn", "text", AlertText.context(alert, SLACK_MARKUP)))));
-        Map<String, Object> message = new LinkedHashMap<>();
-        message.put("text", AlertText.headline(alert));
-        message.put("blocks", blocks);
-        return message;
+                List.of(Map.of("type", "mrkdwn", "text", AlertText.context(alert, message, SLACK_MARKUP)))));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("text", AlertText.headline(alert, message));
+        body.put("blocks", blocks);
+        return body;
     }
 
-    /** A Discord message: one embed with title, description, colour by severity, inline fields, footer, timestamp. */
-    static Map<String, Object> discord(StoredAlert alert) {
+    /**
+     * A Discord message of the alert or of its resolution: one embed with title, description, colour by severity
+     * (green for a resolution), inline fields, footer, timestamp (of the raising, or of the resolution).
+     */
+    static Map<String, Object> discord(StoredAlert alert, Message message) {
         Map<String, Object> embed = new LinkedHashMap<>();
-        embed.put("title", cut(alert.title(), 256));
-        embed.put("description", cut(alert.summary(), 4096));
-        embed.put("color", alert.severity().color());
+        embed.put("title", cut(AlertText.title(alert, message), 256));
+        embed.put("description", cut(AlertText.summary(alert, message), 4096));
+        embed.put("color", AlertText.color(alert, message));
         if (alert.link() != null) {
             embed.put("url", alert.link());
         }
@@ -63,12 +77,13 @@ final class WebhookPayloads {
                 Map.of(
                         "text",
                         "bikecast monitoring · " + alert.kind() + " · " + alert.severity() + " · occurrences: "
-                                + alert.occurrences()));
-        embed.put("timestamp", alert.firstRaisedAt().toString());
-        Map<String, Object> message = new LinkedHashMap<>();
-        message.put("username", "bikecast");
-        message.put("embeds", List.of(embed));
-        return message;
+                                + alert.occurrences()
+                                + (message == Message.RESOLVED ? " · resolved" : "")));
+        embed.put("timestamp", (message == Message.RESOLVED ? alert.resolvedAt() : alert.firstRaisedAt()).toString());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("username", "bikecast");
+        body.put("embeds", List.of(embed));
+        return body;
     }
 
     private static String cut(String text, int max) {

@@ -39,14 +39,14 @@ class WebhookSender {
         return Set.copyOf(urls.keySet());
     }
 
-    void send(Channel channel, StoredAlert alert) {
+    void send(Channel channel, StoredAlert alert, Message message) {
         URI url = urls.get(channel);
         if (url == null) {
             throw new IllegalStateException(channel + " has no webhook URL configured any more");
         }
         Object body = switch (channel) {
-            case SLACK -> WebhookPayloads.slack(alert);
-            case DISCORD -> WebhookPayloads.discord(alert);
+            case SLACK -> WebhookPayloads.slack(alert, message);
+            case DISCORD -> WebhookPayloads.discord(alert, message);
             case EMAIL -> throw new IllegalArgumentException("email is not a webhook");
         };
         try {

@@ -2,6 +2,7 @@ package io.bikecast.monitoring.lifecycle;
 
 import io.bikecast.common.events.ModelMetrics;
 import io.bikecast.common.events.ModelPromoted;
+import io.bikecast.common.events.ModelTrained;
 import io.bikecast.common.events.TrainingFailed;
 import io.bikecast.monitoring.alerts.AlertField;
 import io.bikecast.monitoring.alerts.AlertKind;
@@ -18,6 +19,7 @@ final class LifecycleAlerts {
     static NewAlert trainingFailed(TrainingFailed failed) {
         return new NewAlert(
                 AlertKind.TRAINING_FAILED,
+                failed.modelName(),
                 String.valueOf(failed.runId()),
                 Severity.CRITICAL,
                 "Training failed: " + failed.modelName(),
@@ -33,6 +35,7 @@ final class LifecycleAlerts {
         String previous = promoted.previousVersion() == null ? "none" : "v" + promoted.previousVersion();
         return new NewAlert(
                 AlertKind.CHAMPION_PROMOTED,
+                promoted.modelName(),
                 promoted.modelName() + ":" + promoted.version(),
                 Severity.INFO,
                 "New champion: " + promoted.modelName() + " v" + promoted.version(),
@@ -45,6 +48,12 @@ final class LifecycleAlerts {
                                         ? "none"
                                         : previous + " · " + metrics(promoted.previousMetrics()))),
                 null);
+    }
+
+    /** Why a run that succeeded clears the model's failed-training alerts, e.g. {@code training run … succeeded}. */
+    static String trainingSucceeded(ModelTrained trained) {
+        return "training run " + trained.runId() + " of " + trained.modelName() + " succeeded: v" + trained.version()
+                + " registered (" + trained.status() + ")";
     }
 
     private static String metrics(ModelMetrics metrics) {

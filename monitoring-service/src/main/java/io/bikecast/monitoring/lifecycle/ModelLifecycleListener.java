@@ -2,7 +2,9 @@ package io.bikecast.monitoring.lifecycle;
 
 import io.bikecast.common.events.BikecastEvent;
 import io.bikecast.common.events.ModelPromoted;
+import io.bikecast.common.events.ModelTrained;
 import io.bikecast.common.events.TrainingFailed;
+import io.bikecast.monitoring.alerts.AlertKind;
 import io.bikecast.monitoring.alerts.AlertService;
 import io.bikecast.monitoring.champion.ChampionTracker;
 import io.bikecast.monitoring.champion.ReferenceProvider;
@@ -14,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Follows the models' lifecycle: a champion promotion switches the drift reference to the new champion, records its
  * holdout RMSE and the age of its served fit for the policy, and raises an alert with the old and new versions'
- * metrics; a failed training run raises an alert. Each event is handled once: its id is recorded in the same
+ * metrics; a failed training run raises an alert, open until a later run of the same model succeeds (a
+ * {@code model-trained} event), which resolves it. Each event is handled once: its id is recorded in the same
  * transaction as the alert, so a redelivery is dropped.
  */
 @Component
@@ -53,8 +56,15 @@ class ModelLifecycleListener {
                     alerts.raise(LifecycleAlerts.trainingFailed(failed));
                 }
             }
+            case ModelTrained trained -> {
+                // A run that produced a version succeeded, whatever the promotion decision: the model trains again.
+                if (firstTime(event)) {
+                    alerts.conditionCleared(
+                            AlertKind.TRAINING_FAILED, trained.modelName(), LifecycleAlerts.trainingSucceeded(trained));
+                }
+            }
             default -> {
-                // model-trained and challenger promotions need no action here
+                // challenger promotions need no action here
             }
         }
     }

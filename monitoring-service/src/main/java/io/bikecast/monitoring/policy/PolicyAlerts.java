@@ -36,6 +36,7 @@ final class PolicyAlerts {
                 "window", report.currentSize() + " predictions vs " + report.referenceSize() + " reference rows"));
         return new NewAlert(
                 AlertKind.DRIFT_DETECTED,
+                report.modelName(),
                 report.modelName() + ":" + report.modelVersion(),
                 Severity.WARNING,
                 "Data drift: " + report.modelName() + " v" + report.modelVersion(),
@@ -48,6 +49,7 @@ final class PolicyAlerts {
     static NewAlert liveErrorDegraded(LiveError live, Double holdoutRmse, String reason, DriftReport report) {
         return new NewAlert(
                 AlertKind.LIVE_PERFORMANCE_DEGRADED,
+                live.modelName(),
                 live.modelName() + ":" + live.modelVersion(),
                 Severity.CRITICAL,
                 "Live performance degraded: " + live.modelName() + " v" + live.modelVersion(),
@@ -60,6 +62,27 @@ final class PolicyAlerts {
                         new AlertField("bias", number(live.bias())),
                         new AlertField("window", live.window() + " to " + live.to() + " (" + live.pairs() + " pairs)")),
                 reportPage(report));
+    }
+
+    /** Why a check clears the model's drift alerts, e.g. {@code the drift check … of v4 at … found no dataset drift}. */
+    static String noDrift(DriftReport report) {
+        return "the drift check " + report.id() + " of v" + report.modelVersion() + " found no dataset drift"
+                + (report.driftShare() == null ? "" : " (drift share " + percent(report.driftShare()) + ")");
+    }
+
+    /** Why live error within the threshold clears the model's degradation alerts. */
+    static String liveErrorWithin(LiveError live, double holdoutRmse, double factor) {
+        return String.format(
+                Locale.ROOT,
+                "live RMSE %.1f over the last %s is %.2f× the holdout RMSE %.1f of v%d, within the limit of %.2f×"
+                        + " (%d pairs)",
+                live.rmse(),
+                live.window(),
+                live.rmse() / holdoutRmse,
+                holdoutRmse,
+                live.modelVersion(),
+                factor,
+                live.pairs());
     }
 
     private static String describe(FeatureDrift feature) {

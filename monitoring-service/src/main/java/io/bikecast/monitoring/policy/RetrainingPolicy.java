@@ -91,13 +91,26 @@ class RetrainingPolicy {
     }
 
     private boolean degraded(LiveError live, ServedChampion champion) {
+        return comparable(live, champion) && live.rmse() >= settings.degradationFactor() * champion.holdoutRmse();
+    }
+
+    /**
+     * True if there is evidence that the champion's live error is within the degradation threshold: enough pairs of
+     * the champion version itself, a known holdout RMSE, and a live RMSE below {@code degradation-factor} times it.
+     * Not enough data is no evidence, and clears nothing.
+     */
+    boolean withinThreshold(LiveError live, ServedChampion champion) {
+        return comparable(live, champion) && live.rmse() < settings.degradationFactor() * champion.holdoutRmse();
+    }
+
+    /** Enough live pairs of the champion version itself, and a holdout RMSE to hold them against. */
+    private static boolean comparable(LiveError live, ServedChampion champion) {
         return live != null
                 && live.hasNumbers()
                 && champion != null
                 && champion.version() == live.modelVersion()
                 && champion.holdoutRmse() != null
-                && champion.holdoutRmse() > 0
-                && live.rmse() >= settings.degradationFactor() * champion.holdoutRmse();
+                && champion.holdoutRmse() > 0;
     }
 
     private Optional<String> refresh(ServedChampion champion, ClockReading now) {

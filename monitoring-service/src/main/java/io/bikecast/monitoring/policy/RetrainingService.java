@@ -3,6 +3,7 @@ package io.bikecast.monitoring.policy;
 import io.bikecast.common.events.DriftDetected;
 import io.bikecast.common.events.TrainingRequested;
 import io.bikecast.common.events.TriggerSource;
+import io.bikecast.monitoring.alerts.AlertKind;
 import io.bikecast.monitoring.alerts.AlertService;
 import io.bikecast.monitoring.champion.ChampionTracker;
 import io.bikecast.monitoring.champion.ServedChampion;
@@ -24,7 +25,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Acts on the policy: after a drift check, raises the drift and live-error alerts and, when the policy says so and
+ * Acts on the policy: after a drift check, raises the drift and live-error alerts (or resolves the model's open ones
+ * when the check found no drift, or its live error is back within the threshold) and, when the policy says so and
  * the model's cooldown has passed, requests retraining with a training-requested event (with a drift-detected event
  * when drift or degradation is behind it); between checks, the same for the scheduled refresh alone. The cooldown is
  * taken and the events are appended to the outbox in one transaction, so a request exists exactly when its cooldown
@@ -84,10 +86,19 @@ public class RetrainingService {
         RetrainingDecision decision = policy.decide(report, live, champion, at);
         if (report.verdict() == DriftVerdict.DRIFT) {
             alerts.raise(PolicyAlerts.driftDetected(report), at.instant());
+        } else if (report.verdict() == DriftVerdict.NO_DRIFT) {
+            alerts.conditionCleared(
+                    AlertKind.DRIFT_DETECTED, report.modelName(), PolicyAlerts.noDrift(report), at.instant());
         }
         if (decision.liveErrorDegraded()) {
             alerts.raise(
                     PolicyAlerts.liveErrorDegraded(live, champion.holdoutRmse(), decision.reason(), report),
+                    at.instant());
+        } else if (policy.withinThreshold(live, champion)) {
+            alerts.conditionCleared(
+                    AlertKind.LIVE_PERFORMANCE_DEGRADED,
+                    report.modelName(),
+                    PolicyAlerts.liveErrorWithin(live, champion.holdoutRmse(), settings.degradationFactor()),
                     at.instant());
         }
         request(report, decision, at);

@@ -1,7 +1,10 @@
 package io.bikecast.monitoring.problems;
 
+import io.bikecast.monitoring.alerts.AlertNotFoundException;
+import io.bikecast.monitoring.alerts.AlertNotOpenException;
 import io.bikecast.monitoring.drift.DriftReportNotFoundException;
 import io.bikecast.platform.web.ProblemException;
+import io.bikecast.platform.web.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.springframework.core.Ordered;
@@ -24,7 +27,22 @@ class MonitoringProblems {
     /** 404 {@code not-found}: no report has the id asked for, or no check has run yet. */
     @ExceptionHandler(DriftReportNotFoundException.class)
     ResponseEntity<ProblemDetail> reportNotFound(DriftReportNotFoundException exception, HttpServletRequest request) {
-        ProblemException problem = ProblemException.notFound(exception.getMessage());
+        return answer(ProblemException.notFound(exception.getMessage()), request);
+    }
+
+    /** 404 {@code not-found}: no alert has the id an operator asked to resolve. */
+    @ExceptionHandler(AlertNotFoundException.class)
+    ResponseEntity<ProblemDetail> alertNotFound(AlertNotFoundException exception, HttpServletRequest request) {
+        return answer(ProblemException.notFound(exception.getMessage()), request);
+    }
+
+    /** 409 {@code conflict}: the alert is resolved already, or informational and so never open. */
+    @ExceptionHandler(AlertNotOpenException.class)
+    ResponseEntity<ProblemDetail> alertNotOpen(AlertNotOpenException exception, HttpServletRequest request) {
+        return answer(new ProblemException(ProblemType.CONFLICT, exception.getMessage()), request);
+    }
+
+    private static ResponseEntity<ProblemDetail> answer(ProblemException problem, HttpServletRequest request) {
         return ResponseEntity.status(problem.status())
                 .body(problem.toProblemDetail(URI.create(request.getRequestURI())));
     }

@@ -30,6 +30,17 @@ public final class Http {
         return send(request.build());
     }
 
+    /** POSTs a JSON body, with the API key when it is not null. */
+    public HttpResponse<String> post(String path, String apiKey, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (apiKey != null) {
+            request.header("X-API-Key", apiKey);
+        }
+        return send(request.build());
+    }
+
     private HttpResponse<String> send(HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());

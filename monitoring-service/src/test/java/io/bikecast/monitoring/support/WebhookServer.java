@@ -108,6 +108,11 @@ public final class WebhookServer {
                 .toList();
     }
 
+    /** A Slack message's summary: the text of its second block, the section under the header. */
+    public static String slackSummary(JsonNode message) {
+        return message.path("blocks").path(1).path("text").path("text").asString();
+    }
+
     /** Discord messages received whose embed title contains the given text. */
     public List<JsonNode> discordMessages(String containing) {
         return discord.stream()
