@@ -7,9 +7,12 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -33,6 +36,8 @@ import org.springframework.validation.annotation.Validated;
  * @param history the recent actual demand kept per series, which the history features of a forecast are made of
  * @param ingest the ingest service, whose export API the recent demand is rebuilt from at start-up
  * @param intervals how the served 80% intervals are kept at 80% on live data
+ * @param families model families served beside the default model, each for the series whose ids start with its
+ *     prefix (default none)
  */
 @Validated
 @ConfigurationProperties("bikecast.prediction")
@@ -46,7 +51,55 @@ public record PredictionProperties(
         @DefaultValue PlausibleYears plausibleYears,
         @DefaultValue @Valid History history,
         @DefaultValue @Valid Ingest ingest,
-        @DefaultValue @Valid Intervals intervals) {
+        @DefaultValue @Valid Intervals intervals,
+        @DefaultValue List<@Valid Family> families) {
+
+    /**
+     * A model family served beside the default model: its own champion and challenger from the training service's
+     * registry ({@code ?model=}), serving every series whose id starts with its prefix, e.g. the stations of a GBFS
+     * system. The longest matching prefix wins; a series no family claims is the default model's.
+     *
+     * @param modelName the family's registry name, as the training service's {@code bikecast.training.families}
+     *     names it
+     * @param seriesPrefix what the ids of its series start with, e.g. {@code citibike-}
+     * @param weatherLocation the ingest service's weather location its forecasts read (default: the prefix without
+     *     its last {@code -}, {@code citibike}, the location ingest names after a GBFS system), unless {@code
+     *     bikecast.prediction.weather.locations} names one for a series
+     */
+    public record Family(
+            @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9_-]{0,63}")
+            String modelName,
+
+            @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9_-]{0,62}")
+            String seriesPrefix,
+
+            @Nullable String weatherLocation) {
+
+        public Family {
+            if (weatherLocation == null && seriesPrefix != null) {
+                weatherLocation = seriesPrefix.replaceAll("[-_]+$", "");
+            }
+        }
+    }
+
+    /** The family serving the series: the one with the longest prefix its id starts with, if any. */
+    public Optional<Family> familyOf(String seriesId) {
+        Family best = null;
+        for (Family family : families) {
+            if (seriesId.startsWith(family.seriesPrefix())
+                    && (best == null
+                            || family.seriesPrefix().length()
+                                    > best.seriesPrefix().length())) {
+                best = family;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** The model that serves the series: its family's, or the default model. */
+    public String modelFor(String seriesId) {
+        return familyOf(seriesId).map(Family::modelName).orElse(modelName);
+    }
 
     /**
      * Live calibration of the 80% intervals (adaptive conformal inference): each lead's offsets are scaled, per version

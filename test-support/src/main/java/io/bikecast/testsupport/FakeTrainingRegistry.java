@@ -60,6 +60,7 @@ public final class FakeTrainingRegistry extends LoopbackHttpFake {
     private final Map<Long, AtomicInteger> downloads = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
     private final String modelName;
+    private final Map<String, FakeTrainingRegistry> families = new ConcurrentHashMap<>();
     private volatile boolean answering = true;
 
     private FakeTrainingRegistry(String modelName) {
@@ -72,6 +73,15 @@ public final class FakeTrainingRegistry extends LoopbackHttpFake {
         FakeTrainingRegistry registry = new FakeTrainingRegistry(modelName);
         registry.listen();
         return registry;
+    }
+
+    /**
+     * The registry of another model of the same training service, a model family: answered at this registry's address
+     * when a request names it ({@code ?model=}), as the training service answers for each model it trains. Created
+     * empty on first use; register its versions and set its aliases on what this returns.
+     */
+    public FakeTrainingRegistry family(String familyModelName) {
+        return families.computeIfAbsent(familyModelName, FakeTrainingRegistry::new);
     }
 
     /** Points a service's registry base-URL property (e.g. {@code bikecast.monitoring.registry.base-url}) here. */
@@ -162,6 +172,19 @@ public final class FakeTrainingRegistry extends LoopbackHttpFake {
     @Override
     protected void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            String model = query(exchange.getRequestURI().getRawQuery()).get("model");
+            if (model == null || model.equals(modelName)) {
+                respond(exchange);
+            } else if (families.containsKey(model)) {
+                families.get(model).respond(exchange);
+            } else {
+                problem(exchange, 404, "This service trains no model '" + model + "'; it trains " + modelName);
+            }
+        }
+    }
+
+    private void respond(HttpExchange exchange) throws IOException {
+        {
             requests.incrementAndGet();
             String path = exchange.getRequestURI().getPath();
             if (!answering) {

@@ -5,6 +5,10 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * A stand-in for another bikecast service's HTTP API on 127.0.0.1 (the training registry, the ingest export): it
@@ -69,5 +73,20 @@ public abstract class LoopbackHttpFake implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(description + " could not listen on port " + onPort, e);
         }
+    }
+
+    /** The parameters of a raw query string, decoded; a parameter given twice keeps its last value. */
+    protected static Map<String, String> query(String raw) {
+        Map<String, String> parameters = new HashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return parameters;
+        }
+        for (String pair : raw.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            parameters.put(name, value);
+        }
+        return parameters;
     }
 }

@@ -6,14 +6,12 @@ import io.bikecast.testsupport.LoopbackHttpFake;
 import io.bikecast.testsupport.UciDataset;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -261,20 +259,6 @@ public final class FakeIngest extends LoopbackHttpFake {
         exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
         exchange.sendResponseHeaders(status, body.length);
         exchange.getResponseBody().write(body);
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> parameters = new HashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return parameters;
-        }
-        for (String pair : raw.split("&")) {
-            int equals = pair.indexOf('=');
-            String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-            parameters.put(name, value);
-        }
-        return parameters;
     }
 
     private static LocalDateTime parse(String value) {

@@ -2,14 +2,18 @@ package io.bikecast.prediction.batch;
 
 import io.bikecast.prediction.predict.PredictionEndpoint;
 import io.bikecast.prediction.predict.PredictionResponse;
+import io.bikecast.prediction.predictor.PredictionInput;
 import io.bikecast.prediction.predictor.Predictor;
+import io.bikecast.prediction.predictor.Predictors;
 import io.bikecast.prediction.request.PredictRequest;
 import io.bikecast.prediction.serving.ServingModels;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,10 +28,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "predictions", description = "Hourly rental predictions from the champion (or challenger)")
 class BatchController {
 
-    private final Predictor predictor;
+    private final Predictors predictors;
 
-    BatchController(Predictor predictor) {
-        this.predictor = predictor;
+    BatchController(Predictors predictors) {
+        this.predictors = predictors;
     }
 
     @PostMapping("/api/v1/predict/batch")
@@ -35,10 +39,15 @@ class BatchController {
     BatchPredictionResponse batch(
             @Validated(BatchPredictRequest.SizeFirst.class) @RequestBody BatchPredictRequest request,
             @Parameter(hidden = true) ServingModels models) {
-        ServingModels serving = predictor.requireChampion(models);
+        // One snapshot per model for the whole batch, whichever series its rows are of.
+        Map<Predictor, ServingModels> snapshots = new IdentityHashMap<>();
         List<PredictionResponse> predictions = new ArrayList<>(request.rows().size());
         for (PredictRequest row : request.rows()) {
-            predictions.add(PredictionResponse.of(predictor.predict(serving, row.toInput()), null));
+            PredictionInput input = row.toInput();
+            Predictor predictor = predictors.forSeries(input.seriesId());
+            ServingModels serving = snapshots.computeIfAbsent(
+                    predictor, model -> model.requireChampion(predictors.snapshot(model, models)));
+            predictions.add(PredictionResponse.of(predictor.predict(serving, input), null));
         }
         return new BatchPredictionResponse(predictions.size(), predictions);
     }

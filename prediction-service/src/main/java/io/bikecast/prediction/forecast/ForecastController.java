@@ -9,6 +9,7 @@ import io.bikecast.prediction.history.RecentDemand;
 import io.bikecast.prediction.predict.PredictionEndpoint;
 import io.bikecast.prediction.predictor.PredictionInput;
 import io.bikecast.prediction.predictor.Predictor;
+import io.bikecast.prediction.predictor.Predictors;
 import io.bikecast.prediction.request.LocalHours;
 import io.bikecast.prediction.serving.ServingModels;
 import io.bikecast.prediction.weather.WeatherForecasts;
@@ -19,7 +20,9 @@ import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -35,13 +38,13 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "forecasts", description = "The next hours of a series, from one model version")
 class ForecastController {
 
-    private final Predictor predictor;
+    private final Predictors predictors;
     private final RecentDemand demand;
     private final WeatherForecasts weatherForecasts;
     private final Clock clock;
 
-    ForecastController(Predictor predictor, RecentDemand demand, WeatherForecasts weatherForecasts, Clock clock) {
-        this.predictor = predictor;
+    ForecastController(Predictors predictors, RecentDemand demand, WeatherForecasts weatherForecasts, Clock clock) {
+        this.predictors = predictors;
         this.demand = demand;
         this.weatherForecasts = weatherForecasts;
         this.clock = clock;
@@ -51,8 +54,9 @@ class ForecastController {
     @Operation(summary = "Forecast the next hours of a series from the weather of each hour")
     ForecastResponse forecast(
             @Valid @RequestBody ForecastRequest request, @Parameter(hidden = true) ServingModels models) {
-        ServingModels serving = predictor.requireChampion(models);
         SeriesId series = request.series();
+        Predictor predictor = predictors.forSeries(series);
+        ServingModels serving = predictor.requireChampion(predictors.snapshot(predictor, models));
         LocalDateTime issuedAt = request.issuedAt() == null
                 ? defaultIssueTime(series)
                 : LocalHours.parse(request.issuedAt()).orElseThrow();
@@ -60,7 +64,7 @@ class ForecastController {
         for (int h = 0; h < request.weather().size(); h++) {
             weather.add(request.weather().get(h).at(issuedAt.plusHours(h + 1L)));
         }
-        return answer(serving, series, issuedAt, weather);
+        return answer(predictor, serving, series, issuedAt, weather);
     }
 
     @GetMapping("/api/v1/forecast")
@@ -75,20 +79,78 @@ class ForecastController {
             @RequestParam(defaultValue = "system") String series,
             @RequestParam(defaultValue = "24") int hours,
             @Parameter(hidden = true) ServingModels models) {
-        ServingModels serving = predictor.requireChampion(models);
         SeriesId seriesId = seriesParameter(series);
+        hoursParameter(hours);
+        Predictor predictor = predictors.forSeries(seriesId);
+        ServingModels serving = predictor.requireChampion(predictors.snapshot(predictor, models));
         LocalDateTime issuedAt = defaultIssueTime(seriesId);
-        return answer(serving, seriesId, issuedAt, weatherForecasts.hoursAfter(seriesId, issuedAt, hours));
+        return answer(predictor, serving, seriesId, issuedAt, weatherForecasts.hoursAfter(seriesId, issuedAt, hours));
     }
 
     private ForecastResponse answer(
-            ServingModels serving, SeriesId series, LocalDateTime issuedAt, List<NaturalConditions> weather) {
+            Predictor predictor,
+            ServingModels serving,
+            SeriesId series,
+            LocalDateTime issuedAt,
+            List<NaturalConditions> weather) {
         List<PredictionInput> inputs = new ArrayList<>(weather.size());
         for (NaturalConditions conditions : weather) {
             inputs.add(new PredictionInput(
                     FeatureEngineering.fromNatural(conditions), series, conditions.localHour(), null, issuedAt, true));
         }
         return ForecastResponse.of(series.value(), issuedAt, predictor.forecast(serving, inputs));
+    }
+
+    @GetMapping("/api/v1/forecast/series")
+    @Operation(
+            summary =
+                    "Forecast the next hours of every series whose id starts with a prefix: every station of a system",
+            description = "As GET /api/v1/forecast for each series with recent demand whose id starts with `prefix`"
+                    + " (`citibike-` for the stations of the GBFS system citibike), each issued at its own latest"
+                    + " actual and answered by its family's model; the stored weather forecast is read once per"
+                    + " location and issue hour. In series order.")
+    BulkForecastResponse forecastEverySeries(
+            @RequestParam String prefix,
+            @RequestParam(defaultValue = "24") int hours,
+            @Parameter(hidden = true) ServingModels models) {
+        prefixParameter(prefix);
+        hoursParameter(hours);
+        Map<String, List<NaturalConditions>> weather = new HashMap<>();
+        List<ForecastResponse> forecasts = new ArrayList<>();
+        for (SeriesId seriesId : demand.seriesStartingWith(prefix)) {
+            Predictor predictor = predictors.forSeries(seriesId);
+            ServingModels serving = predictor.requireChampion(predictors.snapshot(predictor, models));
+            LocalDateTime issuedAt = defaultIssueTime(seriesId);
+            List<NaturalConditions> conditions = weather.computeIfAbsent(
+                    weatherForecasts.locationOf(seriesId) + "@" + issuedAt,
+                    key -> weatherForecasts.hoursAfter(seriesId, issuedAt, hours));
+            forecasts.add(answer(predictor, serving, seriesId, issuedAt, conditions));
+        }
+        return new BulkForecastResponse(prefix, hours, forecasts.size(), forecasts);
+    }
+
+    /**
+     * The forecasts of every series of a prefix.
+     *
+     * @param series how many series were forecast
+     */
+    record BulkForecastResponse(String prefix, int hours, int series, List<ForecastResponse> forecasts) {}
+
+    private static void hoursParameter(int hours) {
+        if (hours < 1 || hours > ForecastRequest.MAX_HOURS) {
+            throw ProblemException.badRequest(
+                    "The query has invalid parameters.",
+                    List.of(new InvalidField("hours", "must be 1 to " + ForecastRequest.MAX_HOURS, hours)));
+        }
+    }
+
+    private static void prefixParameter(String prefix) {
+        if (prefix.length() >= 64 || !SeriesId.PATTERN.matcher(prefix + "x").matches()) {
+            throw ProblemException.badRequest(
+                    "The query has invalid parameters.",
+                    List.of(new InvalidField(
+                            "prefix", "must be the start of a series id (" + SeriesId.REGEX + ")", prefix)));
+        }
     }
 
     private static SeriesId seriesParameter(String series) {

@@ -93,6 +93,15 @@ public class RecentDemand {
     }
 
     /** The latest hour with an actual of the series, if any is kept. */
+    /** The series with recent demand whose ids start with the prefix, in id order. */
+    public List<SeriesId> seriesStartingWith(String prefix) {
+        return series.keySet().stream()
+                .filter(id -> id.startsWith(prefix))
+                .sorted()
+                .map(SeriesId::of)
+                .toList();
+    }
+
     public Optional<LocalDateTime> latestHour(SeriesId seriesId) {
         SeriesDemand demand = series.get(seriesId.value());
         if (demand == null || demand.latest() == Long.MIN_VALUE) {

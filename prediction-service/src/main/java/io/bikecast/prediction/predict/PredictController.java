@@ -1,6 +1,8 @@
 package io.bikecast.prediction.predict;
 
+import io.bikecast.prediction.predictor.PredictionInput;
 import io.bikecast.prediction.predictor.Predictor;
+import io.bikecast.prediction.predictor.Predictors;
 import io.bikecast.prediction.request.PredictRequest;
 import io.bikecast.prediction.serving.ServingModels;
 import io.swagger.v3.oas.annotations.Operation;
@@ -20,17 +22,20 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "predictions", description = "Hourly rental predictions from the champion (or challenger)")
 class PredictController {
 
-    private final Predictor predictor;
+    private final Predictors predictors;
 
-    PredictController(Predictor predictor) {
-        this.predictor = predictor;
+    PredictController(Predictors predictors) {
+        this.predictors = predictors;
     }
 
     @PostMapping("/api/v1/predict")
     @Operation(summary = "Predict one hour, from the UCI fields or from a timestamp and real-unit weather")
     PredictionResponse predict(
             @Valid @RequestBody PredictRequest request, @Parameter(hidden = true) ServingModels models) {
-        return PredictionResponse.of(predictor.predict(predictor.requireChampion(models), request.toInput()), null);
+        PredictionInput input = request.toInput();
+        Predictor predictor = predictors.forSeries(input.seriesId());
+        return PredictionResponse.of(
+                predictor.predict(predictor.requireChampion(predictors.snapshot(predictor, models)), input), null);
     }
 
     @PostMapping("/predict")

@@ -3,6 +3,7 @@ package io.bikecast.prediction.quick;
 import io.bikecast.prediction.predict.PredictionEndpoint;
 import io.bikecast.prediction.predict.PredictionResponse;
 import io.bikecast.prediction.predictor.Predictor;
+import io.bikecast.prediction.predictor.Predictors;
 import io.bikecast.prediction.serving.ServingModels;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -19,11 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "predictions", description = "Hourly rental predictions from the champion (or challenger)")
 class QuickController {
 
-    private final Predictor predictor;
+    private final Predictors predictors;
     private final Validator validator;
 
-    QuickController(Predictor predictor, Validator validator) {
-        this.predictor = predictor;
+    QuickController(Predictors predictors, Validator validator) {
+        this.predictors = predictors;
         this.validator = validator;
     }
 
@@ -34,7 +35,8 @@ class QuickController {
                     + "medians and listed in filledFields.")
     PredictionResponse quick(
             @RequestParam Map<String, String> parameters, @Parameter(hidden = true) ServingModels models) {
-        ServingModels serving = predictor.requireChampion(models);
+        Predictor predictor = predictors.forSeries(parameters.get("seriesId"));
+        ServingModels serving = predictor.requireChampion(predictors.snapshot(predictor, models));
         QuickQuery.Filled filled = QuickQuery.parse(parameters, serving.champion(), validator);
         return PredictionResponse.of(predictor.predict(serving, filled.input()), filled.filledFields());
     }

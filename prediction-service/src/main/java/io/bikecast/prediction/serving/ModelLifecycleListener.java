@@ -3,6 +3,7 @@ package io.bikecast.prediction.serving;
 import io.bikecast.common.events.BikecastEvent;
 import io.bikecast.common.events.ModelPromoted;
 import io.bikecast.prediction.PredictionProperties;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -22,10 +23,12 @@ class ModelLifecycleListener {
     private static final Logger log = LoggerFactory.getLogger(ModelLifecycleListener.class);
 
     private final ModelRefresher refresher;
+    private final ServedFamilies families;
     private final PredictionProperties properties;
 
-    ModelLifecycleListener(ModelRefresher refresher, PredictionProperties properties) {
+    ModelLifecycleListener(ModelRefresher refresher, ServedFamilies families, PredictionProperties properties) {
         this.refresher = refresher;
+        this.families = families;
         this.properties = properties;
     }
 
@@ -35,17 +38,24 @@ class ModelLifecycleListener {
             groupId = "${bikecast.prediction.lifecycle-group-prefix:prediction-service}-${random.uuid}",
             properties = "auto.offset.reset=latest")
     void onLifecycleEvent(BikecastEvent event) {
-        if (event instanceof ModelPromoted promoted && promoted.modelName().equals(properties.modelName())) {
-            log.info(
-                    "{} v{} was promoted to {}; loading it in the background",
-                    promoted.modelName(),
-                    promoted.version(),
-                    promoted.alias());
-            if (promoted.artifactSha256() == null) {
-                refresher.requestRefresh("model-promoted v" + promoted.version() + " as " + promoted.alias());
-            } else {
-                refresher.promoted(promoted.version(), promoted.alias(), promoted.artifactSha256());
-            }
+        if (event instanceof ModelPromoted promoted) {
+            Optional<ModelRefresher> served = promoted.modelName().equals(properties.modelName())
+                    ? Optional.of(refresher)
+                    : families.refresher(promoted.modelName());
+            served.ifPresent(model -> refresh(model, promoted));
+        }
+    }
+
+    private static void refresh(ModelRefresher refresher, ModelPromoted promoted) {
+        log.info(
+                "{} v{} was promoted to {}; loading it in the background",
+                promoted.modelName(),
+                promoted.version(),
+                promoted.alias());
+        if (promoted.artifactSha256() == null) {
+            refresher.requestRefresh("model-promoted v" + promoted.version() + " as " + promoted.alias());
+        } else {
+            refresher.promoted(promoted.version(), promoted.alias(), promoted.artifactSha256());
         }
     }
 }

@@ -110,7 +110,7 @@ class ModelRefresher implements SmartLifecycle {
 
     /** Reads both aliases and swaps in whatever changed; never throws. Runs on one thread at a time. */
     synchronized void refresh() {
-        String modelName = properties.modelName();
+        String modelName = source.modelName();
         ServingModels current = holder.current();
         try {
             Optional<ModelVersion> championVersion = source.alias(CHAMPION);
@@ -173,7 +173,7 @@ class ModelRefresher implements SmartLifecycle {
         metrics.refused(e.reason());
         log.error(
                 "Refused a model of {} ({}): {}. {}",
-                properties.modelName(),
+                source.modelName(),
                 e.reason().tag(),
                 e.getMessage(),
                 current.hasChampion()
@@ -189,7 +189,7 @@ class ModelRefresher implements SmartLifecycle {
         if (lastServed.isEmpty()) {
             log.info(
                     "The disk cache holds no champion of {}: waiting for the registry at {}",
-                    properties.modelName(),
+                    source.modelName(),
                     source.registryUrl());
             return;
         }
@@ -207,14 +207,14 @@ class ModelRefresher implements SmartLifecycle {
         try {
             Optional<ServedModel> cached = source.fromCache(version);
             if (cached.isEmpty()) {
-                log.warn("The disk cache has no intact copy of {} v{}", properties.modelName(), version);
+                log.warn("The disk cache has no intact copy of {} v{}", source.modelName(), version);
             }
             return cached.orElse(null);
         } catch (ModelRefusedException e) {
             refused(e, holder.current());
             return null;
         } catch (RuntimeException e) {
-            log.warn("The cached copy of {} v{} does not load: {}", properties.modelName(), version, e.toString());
+            log.warn("The cached copy of {} v{} does not load: {}", source.modelName(), version, e.toString());
             return null;
         }
     }
@@ -224,7 +224,7 @@ class ModelRefresher implements SmartLifecycle {
         holder.swap(new ServingModels(champion, challenger, clock.instant()));
         log.info(
                 "Now serving {} champion {} and challenger {} from {} (was {} and {})",
-                properties.modelName(),
+                source.modelName(),
                 describe(champion),
                 describe(challenger),
                 from,
@@ -301,6 +301,6 @@ class ModelRefresher implements SmartLifecycle {
 
     @Override
     public String toString() {
-        return "ModelRefresher[" + properties.modelName() + "]";
+        return "ModelRefresher[" + source.modelName() + "]";
     }
 }

@@ -130,6 +130,11 @@ class ModelSource {
         }
     }
 
+    /** The registry model this source serves. */
+    String modelName() {
+        return modelName;
+    }
+
     String registryUrl() {
         return registry.baseUrl().toString();
     }

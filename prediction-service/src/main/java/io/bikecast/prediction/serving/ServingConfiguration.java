@@ -7,6 +7,8 @@ import io.bikecast.registry.client.ModelArtifactCache;
 import io.bikecast.registry.client.TrainingRegistryClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -34,8 +36,8 @@ class ServingConfiguration {
     }
 
     @Bean
-    ServingMetrics servingMetrics(MeterRegistry meters, ModelHolder holder) {
-        return new ServingMetrics(meters, holder);
+    ServingMetrics servingMetrics(MeterRegistry meters, ModelHolder holder, PredictionProperties properties) {
+        return new ServingMetrics(meters, holder, properties.modelName());
     }
 
     @Bean
@@ -56,8 +58,33 @@ class ServingConfiguration {
     }
 
     @Bean
-    ModelLifecycleListener modelLifecycleListener(ModelRefresher refresher, PredictionProperties properties) {
-        return new ModelLifecycleListener(refresher, properties);
+    ServedFamilies servedFamilies(
+            TrainingRegistryClient registry,
+            ModelArtifactCache cache,
+            MeterRegistry meters,
+            PredictionProperties properties,
+            Clock clock) {
+        List<ServedFamilies.Family> families = new ArrayList<>();
+        for (PredictionProperties.Family family : properties.families()) {
+            ModelHolder holder = new ModelHolder();
+            ModelSource source = new ModelSource(
+                    registry.forModel(family.modelName()),
+                    cache,
+                    new ModelLoader(clock),
+                    family.modelName(),
+                    properties.registry().maxArtifactSize());
+            ModelRefresher refresher = new ModelRefresher(
+                    source, holder, new ServingMetrics(meters, holder, family.modelName()), properties, clock);
+            families.add(new ServedFamilies.Family(
+                    new ServedFamilies.Served(family.modelName(), family.seriesPrefix(), holder), refresher));
+        }
+        return new ServedFamilies(families);
+    }
+
+    @Bean
+    ModelLifecycleListener modelLifecycleListener(
+            ModelRefresher refresher, ServedFamilies families, PredictionProperties properties) {
+        return new ModelLifecycleListener(refresher, families, properties);
     }
 
     /** Named as Boot's own, which it replaces (Boot defines one only when the context has none). */

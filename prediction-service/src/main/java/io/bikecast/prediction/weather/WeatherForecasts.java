@@ -30,12 +30,24 @@ public class WeatherForecasts {
 
     private final IngestWeatherApi ingest;
     private final WeatherLocations locations;
+    private final PredictionProperties properties;
     private final Clock clock;
 
     WeatherForecasts(PredictionProperties properties, WeatherLocations locations, Clock clock) {
         this.ingest = client(properties.ingest());
         this.locations = locations;
+        this.properties = properties;
         this.clock = clock;
+    }
+
+    /** The weather location of a series: named for it, else its family's, else its own id. */
+    public String locationOf(SeriesId series) {
+        return locations
+                .named(series)
+                .orElseGet(() -> properties
+                        .familyOf(series.value())
+                        .map(PredictionProperties.Family::weatherLocation)
+                        .orElse(series.value()));
     }
 
     /**
@@ -45,7 +57,7 @@ public class WeatherForecasts {
      * @throws WeatherUnavailableException when the ingest service cannot be asked
      */
     public List<NaturalConditions> hoursAfter(SeriesId seriesId, LocalDateTime issuedAt, int hours) {
-        String location = locations.of(seriesId);
+        String location = locationOf(seriesId);
         Instant known = issuedAt.plusHours(1).atZone(SeriesId.ZONE).toInstant();
         Instant now = clock.instant();
         Instant asOf = known.isBefore(now) ? known : now;

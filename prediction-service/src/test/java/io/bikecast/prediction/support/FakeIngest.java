@@ -7,8 +7,6 @@ import io.bikecast.common.features.FeatureSchema;
 import io.bikecast.testsupport.LoopbackHttpFake;
 import io.bikecast.testsupport.UciDataset;
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -179,18 +177,5 @@ public final class FakeIngest extends LoopbackHttpFake {
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        if (raw != null && !raw.isEmpty()) {
-            for (String pair : raw.split("&")) {
-                String[] parts = pair.split("=", 2);
-                parameters.put(
-                        URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
-                        parts.length < 2 ? "" : URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
-            }
-        }
-        return parameters;
     }
 }

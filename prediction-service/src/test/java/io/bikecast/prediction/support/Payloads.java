@@ -3,8 +3,12 @@ package io.bikecast.prediction.support;
 import io.bikecast.common.features.FeatureEngineering;
 import io.bikecast.common.features.NaturalConditions;
 import io.bikecast.common.features.UciFeatures;
+import io.bikecast.common.series.SeriesId;
 import io.bikecast.testsupport.UciDataset;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Request bodies built from rows of hour.csv. */
@@ -47,5 +51,22 @@ public final class Payloads {
     /** The features a row stands for. */
     public static UciFeatures features(UciDataset.HourRow row) {
         return row.features();
+    }
+
+    /**
+     * A weather forecast as the ingest service stores it: the issue hour {@code issueHour} and the {@code hours} after
+     * it, hour {@code h} with the weather of the UCI row {@code firstRow + h}.
+     */
+    public static List<Map<String, Object>> storedForecast(LocalDateTime issueHour, int firstRow, int hours) {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (int h = 0; h <= hours; h++) {
+            Map<String, Object> hour = natural(UciDataset.hours().get(firstRow + h));
+            hour.remove("timestamp");
+            hour.put(
+                    "hour",
+                    issueHour.plusHours(h).atZone(SeriesId.ZONE).toInstant().toString());
+            entries.add(hour);
+        }
+        return entries;
     }
 }

@@ -37,10 +37,25 @@ public class TrainingRegistryClient {
 
     private final RegistryApi api;
     private final URI baseUrl;
+    private final @Nullable String model;
 
+    /** A client of the training service's default model. */
     public TrainingRegistryClient(RegistryApi api, URI baseUrl) {
+        this(api, baseUrl, null);
+    }
+
+    private TrainingRegistryClient(RegistryApi api, URI baseUrl, @Nullable String model) {
         this.api = api;
         this.baseUrl = baseUrl;
+        this.model = model;
+    }
+
+    /**
+     * The same registry, asking about one of the models the training service trains (a model family, {@code ?model=}
+     * on every request) instead of its default one.
+     */
+    public TrainingRegistryClient forModel(String modelName) {
+        return new TrainingRegistryClient(api, baseUrl, modelName);
     }
 
     /**
@@ -70,22 +85,22 @@ public class TrainingRegistryClient {
 
     /** The version an alias ({@code champion} or {@code challenger}) points at, or empty when it is unset. */
     public Optional<ModelVersion> alias(String alias) {
-        return call("GET /api/v1/models/" + alias, () -> switch (alias) {
-            case "champion" -> api.champion();
-            case "challenger" -> api.challenger();
+        return call("GET /api/v1/models/" + alias + query(), () -> switch (alias) {
+            case "champion" -> api.champion(model);
+            case "challenger" -> api.challenger(model);
             default -> throw new IllegalArgumentException("no alias '" + alias + "': champion or challenger");
         });
     }
 
     /** A version by its number, or empty when the registry has no such version. */
     public Optional<ModelVersion> version(long version) {
-        return call("GET /api/v1/models/" + version, () -> api.version(version));
+        return call("GET /api/v1/models/" + version + query(), () -> api.version(version, model));
     }
 
     /** The version's reference sample. */
     public ReferenceSample reference(ModelVersion version) {
-        String what = "GET /api/v1/models/" + version.version() + "/reference";
-        return call(what, () -> api.reference(version.version()))
+        String what = "GET /api/v1/models/" + version.version() + "/reference" + query();
+        return call(what, () -> api.reference(version.version(), model))
                 .orElseThrow(() -> new RegistryUnavailableException(
                         "the registry at " + baseUrl + " has no reference sample of " + describe(version) + " (" + what
                                 + " answered 404): the version was deleted after the registry named it"));
@@ -99,9 +114,9 @@ public class TrainingRegistryClient {
      * @throws ArtifactRefusedException if the downloaded bytes are not the expected artifact
      */
     public byte[] artifact(ModelVersion version, String expectedSha256, byte @Nullable [] held) {
-        String what = "GET /api/v1/models/" + version.version() + "/artifact";
+        String what = "GET /api/v1/models/" + version.version() + "/artifact" + query();
         String ifNoneMatch = held == null ? null : "\"" + expectedSha256 + "\"";
-        ResponseEntity<byte[]> response = call(what, () -> api.artifact(version.version(), ifNoneMatch));
+        ResponseEntity<byte[]> response = call(what, () -> api.artifact(version.version(), model, ifNoneMatch));
         if (response.getStatusCode().isSameCodeAs(HttpStatus.NOT_MODIFIED) && held != null) {
             return held;
         }
@@ -127,6 +142,10 @@ public class TrainingRegistryClient {
                     + " has SHA-256 " + actual + " but " + expectedSha256 + " was expected; refusing it");
         }
         return artifact;
+    }
+
+    private String query() {
+        return model == null ? "" : "?model=" + model;
     }
 
     private static @Nullable String etag(HttpHeaders headers) {

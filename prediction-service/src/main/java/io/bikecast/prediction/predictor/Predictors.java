@@ -1,0 +1,49 @@
+package io.bikecast.prediction.predictor;
+
+import io.bikecast.common.series.SeriesId;
+import io.bikecast.prediction.PredictionProperties;
+import io.bikecast.prediction.serving.ServingModels;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Which model answers a series: the family whose prefix its id starts with ({@code bikecast.prediction.families}), or
+ * the default model. Each has its own {@link Predictor}, over its own champion and challenger.
+ */
+public final class Predictors {
+
+    private final Predictor defaultModel;
+    private final Map<String, Predictor> families;
+    private final PredictionProperties properties;
+
+    Predictors(Predictor defaultModel, Map<String, Predictor> families, PredictionProperties properties) {
+        this.defaultModel = defaultModel;
+        this.families = Map.copyOf(families);
+        this.properties = properties;
+    }
+
+    /** The predictor of the model serving the series. */
+    public Predictor forSeries(SeriesId series) {
+        if (families.isEmpty()) {
+            return defaultModel;
+        }
+        return families.getOrDefault(properties.modelFor(series.value()), defaultModel);
+    }
+
+    /** The predictor of the model serving the series named so, or the default model's if the name is not a series id. */
+    public Predictor forSeries(@Nullable String seriesId) {
+        if (seriesId == null || !SeriesId.PATTERN.matcher(seriesId).matches()) {
+            return defaultModel;
+        }
+        return forSeries(SeriesId.of(seriesId));
+    }
+
+    /**
+     * The snapshot a request answers from with this predictor: for the default model the one taken when the request
+     * began (so a swap mid-request changes nothing of it); for a family's, its own, taken now, once the body has said
+     * which series it is about.
+     */
+    public ServingModels snapshot(Predictor predictor, ServingModels requestSnapshot) {
+        return predictor == defaultModel ? requestSnapshot : predictor.snapshot();
+    }
+}
