@@ -60,7 +60,14 @@ public final class LocalSuite {
                 err.println(BacktestCommand.USAGE_TEXT);
                 return BacktestCommand.USAGE;
             }
-            runSuite(settings, simulation);
+            GbfsSimulator simulator;
+            try {
+                simulator = SimulatedGbfs.start(simulation, settings, out);
+            } catch (IllegalArgumentException e) {
+                err.println("bikecast: " + e.getMessage());
+                return BacktestCommand.FAILED;
+            }
+            runSuite(settings, simulator);
             return RUNNING;
         }
         return switch (args.getFirst()) {
@@ -77,9 +84,8 @@ public final class LocalSuite {
         };
     }
 
-    /** Runs the suite until Ctrl-C; with a simulation, its simulated GBFS system too. */
-    private static void runSuite(SuiteSettings settings, @Nullable SimulationSettings simulation) throws Exception {
-        GbfsSimulator simulator = simulation == null ? null : SimulatedGbfs.start(simulation, settings, System.out);
+    /** Runs the suite until Ctrl-C; with a simulator, polling its simulated GBFS system, which it closes after. */
+    private static void runSuite(SuiteSettings settings, @Nullable GbfsSimulator simulator) throws Exception {
         RunningSuite suite;
         try {
             suite = RunningSuite.start(simulator == null ? settings : SimulatedGbfs.polling(settings, simulator));

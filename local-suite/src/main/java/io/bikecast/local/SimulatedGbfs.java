@@ -4,6 +4,7 @@ import io.bikecast.local.simulation.GbfsSimulator;
 import io.bikecast.local.simulation.SimulatedHour;
 import io.bikecast.local.simulation.SimulationSettings;
 import java.io.PrintStream;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -29,13 +30,13 @@ final class SimulatedGbfs {
                         + " hourly data: none at " + SuiteSettings.SHARED_UCI_DIRECTORY.resolve("hour.csv") + "; set "
                         + SuiteSettings.HOUR_CSV_ENV + " to its path")));
         List<SimulatedHour> hours = hoursOf(csv);
-        if (hours.stream()
-                .noneMatch(h -> !h.hour().toLocalDate().isBefore(simulation.from())
-                        && h.hour().toLocalDate().isBefore(simulation.to()))) {
-            throw new IllegalArgumentException("hour.csv has no hour from " + simulation.from() + " to "
-                    + simulation.to() + "; choose --simulate-from within "
-                    + hours.getFirst().hour().toLocalDate()
-                    + " to " + hours.getLast().hour().toLocalDate());
+        LocalDate first = hours.getFirst().hour().toLocalDate();
+        LocalDate last = hours.getLast().hour().toLocalDate();
+        // Beyond the data there is neither demand nor weather to replay; none is made up.
+        if (simulation.from().isBefore(first) || simulation.to().isAfter(last.plusDays(1))) {
+            throw new IllegalArgumentException("the simulated window " + simulation.from() + " to " + simulation.to()
+                    + " is not inside hour.csv's days, " + first + " to " + last
+                    + "; choose --simulate-from and --simulate-days within them");
         }
         return GbfsSimulator.start(simulation, hours, out::println);
     }

@@ -188,7 +188,7 @@ class GbfsSimulationTest {
     }
 
     @Test
-    void aMalformedSimulationIsRefusedWithTheUsageBeforeAnythingStarts() throws Exception {
+    void aMalformedSimulationOrAWindowOutsideTheDataIsRefusedBeforeAnythingStarts() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = LocalSuite.dispatch(
@@ -200,6 +200,18 @@ class GbfsSimulationTest {
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .contains("bikecast: --simulate-days is a whole number, not a week")
                 .contains("bin/local-suite --simulate-gbfs N");
+        assertThat(out.size()).isZero();
+
+        err.reset();
+        exit = LocalSuite.dispatch(
+                List.of("--simulate-gbfs", "100", "--simulate-from", "2012-12-30"),
+                Map.of(SuiteSettings.HOUR_CSV_ENV, UciDataset.hourCsv().toString()),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(exit).isEqualTo(BacktestCommand.FAILED);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("the simulated window 2012-12-30 to 2013-01-06 is not inside hour.csv's days, 2011-01-01 to"
+                        + " 2012-12-31");
         assertThat(out.size()).isZero();
     }
 

@@ -50,6 +50,9 @@ public final class GbfsSimulator implements AutoCloseable {
     /** One station hour as the simulator made it: the trips that really left from and arrived at the station. */
     public record StationHour(String stationId, Instant hourStart, int departures, int arrivals, boolean emptyOrFull) {}
 
+    /** The longest an hour missing from the data set takes the weather of the row before it. */
+    static final int MAX_CARRY_HOURS = 24;
+
     private final SimulationSettings settings;
     private final SimulatedSystem system;
     private final TreeMap<LocalDateTime, SimulatedHour> weather = new TreeMap<>();
@@ -364,7 +367,7 @@ public final class GbfsSimulator implements AutoCloseable {
      * The archive API's answer for {@code start_date} to {@code end_date} (UTC days, both included), times in GMT: each
      * UTC hour has the weather of the data set's row for its Washington hour, in real units (the inverse of
      * {@link UciNormalization}, whose formulas are those the data shows), or of the latest row before it where the
-     * data set has none. Hours before the data set are left out.
+     * data set has none (for at most {@link #MAX_CARRY_HOURS} hours). Hours outside the data set are left out.
      */
     private String weather(HttpExchange exchange) {
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
@@ -388,7 +391,7 @@ public final class GbfsSimulator implements AutoCloseable {
                 hour = hour.plus(1, ChronoUnit.HOURS)) {
             LocalDateTime local = LocalDateTime.ofInstant(hour, SimulatedSystem.ZONE);
             Map.Entry<LocalDateTime, SimulatedHour> row = weather.floorEntry(local);
-            if (row == null) {
+            if (row == null || row.getKey().isBefore(local.minusHours(MAX_CARRY_HOURS))) {
                 continue;
             }
             SimulatedHour w = row.getValue();
