@@ -21,13 +21,21 @@ final class BacktestCommand {
 
     static final String USAGE_TEXT = """
             usage: bin/local-suite                       run the whole suite on its usual ports
+                   bin/local-suite --simulate-gbfs N [--simulate-from YYYY-MM-DD] [--simulate-days D]
+                                   [--simulate-poll-interval 1s] [--simulate-seed S]
+                                                         the suite with a simulated GBFS system of N stations
                    bin/local-suite backtest [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--policy on|off] [--out DIR]
 
             backtest replays the UCI hours from --from (default 2012-09-01) up to --to (exclusive, default
             2013-01-01) through a fresh suite of its own on free ports, on the data clock, after bootstrapping a
             champion on the hours before --from; --policy off turns monitoring's retraining policy off (default
             on). It writes DIR/backtest.json, DIR/backtest.html, DIR/backtest-hours.csv and the services' log
-            DIR/suite.log; DIR (default .local/backtest/<from>_<to>_<policy>) is wiped first.""";
+            DIR/suite.log; DIR (default .local/backtest/<from>_<to>_<policy>) is wiped first.
+
+            --simulate-gbfs serves N stations on 127.0.0.1 whose snapshots replay hour.csv's counts from
+            --simulate-from (default 2012-09-01) for --simulate-days (default 7), one snapshot per poll of ingest
+            (every --simulate-poll-interval, default 1s), with the window's weather; ingest polls it as system
+            'sim' and turns its closed station hours into observations of the series sim-<station_id>.""";
 
     /** The parsed command line. */
     record Arguments(LocalDate from, LocalDate to, boolean policyOn, Path out) {

@@ -1,10 +1,13 @@
 package io.bikecast.local;
 
+import io.bikecast.local.simulation.GbfsSimulator;
+import io.bikecast.local.simulation.SimulationSettings;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the whole bikecast suite on this machine without Docker: an embedded PostgreSQL that keeps its data in
@@ -30,8 +33,9 @@ public final class LocalSuite {
     static final int RUNNING = -1;
 
     /**
-     * Runs what the arguments ask for: no argument, the suite; {@code backtest ...}, a backtest; {@code help}, the
-     * usage; anything else, the usage and exit code 2.
+     * Runs what the arguments ask for: no argument, the suite; {@code --simulate-gbfs N ...}, the suite with a
+     * simulated GBFS system; {@code backtest ...}, a backtest; {@code help}, the usage; anything else, the usage and
+     * exit code 2.
      */
     static int dispatch(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
         if (args.isEmpty()) {
@@ -42,7 +46,28 @@ public final class LocalSuite {
                 err.println("bikecast: " + e.getMessage());
                 return BacktestCommand.FAILED;
             }
-            runSuite(settings);
+            runSuite(settings, null);
+            return RUNNING;
+        }
+        if (args.getFirst().startsWith("--simulate")) {
+            SuiteSettings settings;
+            SimulationSettings simulation;
+            try {
+                settings = SuiteSettings.fromEnvironment(env);
+                simulation = SimulationSettings.parse(args);
+            } catch (IllegalArgumentException e) {
+                err.println("bikecast: " + e.getMessage());
+                err.println(BacktestCommand.USAGE_TEXT);
+                return BacktestCommand.USAGE;
+            }
+            GbfsSimulator simulator;
+            try {
+                simulator = SimulatedGbfs.start(simulation, settings, out);
+            } catch (IllegalArgumentException e) {
+                err.println("bikecast: " + e.getMessage());
+                return BacktestCommand.FAILED;
+            }
+            runSuite(settings, simulator);
             return RUNNING;
         }
         return switch (args.getFirst()) {
@@ -59,19 +84,38 @@ public final class LocalSuite {
         };
     }
 
-    private static void runSuite(SuiteSettings settings) throws Exception {
-        RunningSuite suite = RunningSuite.start(settings);
+    /** Runs the suite until Ctrl-C; with a simulator, polling its simulated GBFS system, which it closes after. */
+    private static void runSuite(SuiteSettings settings, @Nullable GbfsSimulator simulator) throws Exception {
+        RunningSuite suite;
+        try {
+            suite = RunningSuite.start(simulator == null ? settings : SimulatedGbfs.polling(settings, simulator));
+        } catch (RuntimeException e) {
+            if (simulator != null) {
+                simulator.close();
+            }
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
                             System.out.println("Stopping bikecast...");
                             suite.close();
+                            if (simulator != null) {
+                                simulator.close();
+                            }
                             stopped.countDown();
                         },
                         "bikecast-local-suite-stop"));
+        if (simulator != null) {
+            // Before the bootstrap's minute of training, so that the stations' hours publish as they close.
+            simulator.backfillWeather(suite.baseUrl("ingest-service"), settings.apiKey());
+        }
         new Bootstrap(suite, settings.apiKey(), System.out).ensureChampion(settings.uciHourCsv(), BOOTSTRAP_TIMEOUT);
         printWhereEverythingIs(suite, settings, System.out);
+        if (simulator != null) {
+            SimulatedGbfs.printWhereToWatch(suite, simulator, System.out);
+        }
         System.out.println("Try:  curl -s " + suite.baseUrl("prediction-service") + "/api/v1/predict"
                 + " -H 'Content-Type: application/json' -d '{\"timestamp\": \"2012-07-04T17:00:00-04:00\","
                 + " \"temperatureCelsius\": 28, \"feelsLikeCelsius\": 30.5, \"humidityPercent\": 45,"

@@ -61,6 +61,13 @@ record ServiceDefinition(
                         null));
     }
 
+    /** The same service with further settings of its own, which win over those it had. */
+    ServiceDefinition withProperties(Map<String, Object> more) {
+        Map<String, Object> merged = new java.util.HashMap<>(properties);
+        merged.putAll(more);
+        return new ServiceDefinition(name, application, port, Map.copyOf(merged), schema);
+    }
+
     ServiceDefinition onPort(int newPort) {
         return new ServiceDefinition(name, application, newPort, properties, schema);
     }

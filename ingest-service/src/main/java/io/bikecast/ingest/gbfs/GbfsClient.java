@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bikecast.ingest.config.IngestProperties;
 import io.bikecast.ingest.gbfs.FeedFailure.Reason;
 import io.bikecast.ingest.input.BoundedInputStream;
 import io.bikecast.ingest.input.RefusedRead;
 import io.bikecast.ingest.input.SourceUnavailableException;
+import io.bikecast.ingest.source.HostResolver;
 import io.bikecast.ingest.source.RefusedSourceException;
 import io.bikecast.ingest.source.UrlFetcher;
 import java.io.FilterInputStream;
@@ -60,6 +62,21 @@ class GbfsClient {
             .build();
 
     private final Duration fileTimeout;
+
+    /**
+     * The client of the GBFS settings: their timeouts and payload bound, with the service's download rules (allowed
+     * hosts and addresses, redirects).
+     */
+    static GbfsClient of(GbfsProperties properties, IngestProperties ingest, HostResolver resolver) {
+        IngestProperties.Fetch fetch = new IngestProperties.Fetch(
+                properties.connectTimeout(),
+                properties.readTimeout(),
+                ingest.fetch().allowedHosts(),
+                ingest.fetch().allowedAddresses(),
+                ingest.fetch().maxRedirects());
+        return new GbfsClient(
+                new UrlFetcher(fetch, resolver), properties.maxPayloadSize().toBytes(), properties.fileTimeout());
+    }
 
     /**
      * @param fileTimeout the longest a whole file may take to arrive, however steadily a slow server drips it

@@ -1,5 +1,6 @@
 package io.bikecast.ingest.gbfs;
 
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,6 +36,9 @@ class GbfsConfiguration {
 
         private static final Logger log = LoggerFactory.getLogger(GbfsSchedule.class);
 
+        /** How long a stop waits for the tick in flight: a poll's files, at worst, would take longer. */
+        static final Duration STOP_WAIT = Duration.ofSeconds(20);
+
         private final GbfsPoller poller;
         private final StationObservations observations;
         private final GbfsProperties properties;
@@ -67,10 +71,22 @@ class GbfsConfiguration {
             observations.publishAll();
         }
 
+        /**
+         * Lets a tick in flight finish (for at most {@link #STOP_WAIT}) before the context goes on to close the
+         * database pool under it, which would fail that poll with a logged stack trace at every shutdown.
+         */
         @Override
         public synchronized void stop() {
             if (executor != null) {
-                executor.shutdownNow();
+                executor.shutdown();
+                try {
+                    if (!executor.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                        executor.shutdownNow();
+                    }
+                } catch (InterruptedException e) {
+                    executor.shutdownNow();
+                    Thread.currentThread().interrupt();
+                }
                 executor = null;
             }
         }

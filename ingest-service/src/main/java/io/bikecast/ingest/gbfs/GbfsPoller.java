@@ -2,7 +2,6 @@ package io.bikecast.ingest.gbfs;
 
 import io.bikecast.ingest.config.IngestProperties;
 import io.bikecast.ingest.source.HostResolver;
-import io.bikecast.ingest.source.UrlFetcher;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -79,14 +78,7 @@ class GbfsPoller {
             MeterRegistry meters,
             InstantSource clock) {
         this.properties = properties;
-        IngestProperties.Fetch fetch = new IngestProperties.Fetch(
-                properties.connectTimeout(),
-                properties.readTimeout(),
-                ingest.fetch().allowedHosts(),
-                ingest.fetch().allowedAddresses(),
-                ingest.fetch().maxRedirects());
-        this.client = new GbfsClient(
-                new UrlFetcher(fetch, resolver), properties.maxPayloadSize().toBytes(), properties.fileTimeout());
+        this.client = GbfsClient.of(properties, ingest, resolver);
         this.store = store;
         this.transactions = transactions;
         this.meters = meters;

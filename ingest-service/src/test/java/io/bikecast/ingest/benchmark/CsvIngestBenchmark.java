@@ -25,14 +25,7 @@ public final class CsvIngestBenchmark {
     private CsvIngestBenchmark() {}
 
     public static void main(String[] args) {
-        try {
-            run();
-            System.exit(0);
-        } catch (Throwable e) {
-            e.printStackTrace();
-            // The embedded servers keep non-daemon threads: exit rather than hang.
-            System.exit(1);
-        }
+        BenchmarkService.runThenExit(() -> run());
     }
 
     private static void run() throws Exception {

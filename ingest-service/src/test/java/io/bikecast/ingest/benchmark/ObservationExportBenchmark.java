@@ -43,15 +43,10 @@ public final class ObservationExportBenchmark {
     private ObservationExportBenchmark() {}
 
     public static void main(String[] args) {
-        try {
+        BenchmarkService.runThenExit(() -> {
             String more = System.getenv("BIKECAST_BENCHMARK_SERIES");
             run(more == null || more.isBlank() ? 0 : Integer.parseInt(more.strip()));
-            System.exit(0);
-        } catch (Throwable e) {
-            e.printStackTrace();
-            // The embedded servers keep non-daemon threads: exit rather than hang.
-            System.exit(1);
-        }
+        });
     }
 
     private static void run(int moreSeries) throws Exception {
