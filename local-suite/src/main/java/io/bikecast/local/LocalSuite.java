@@ -115,6 +115,7 @@ public final class LocalSuite {
         printWhereEverythingIs(suite, settings, System.out);
         if (simulator != null) {
             SimulatedGbfs.printWhereToWatch(suite, simulator, System.out);
+            new StationFamilyTraining(suite, simulator, settings.apiKey(), System.out).startWhenReplayed();
         }
         System.out.println("Try:  curl -s " + suite.baseUrl("prediction-service") + "/api/v1/predict"
                 + " -H 'Content-Type: application/json' -d '{\"timestamp\": \"2012-07-04T17:00:00-04:00\","

@@ -6,6 +6,7 @@ import io.bikecast.local.simulation.SimulationSettings;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code bin/local-suite --simulate-gbfs N}: the suite with a simulated bike-share system of its own, whose feed the
@@ -41,12 +42,29 @@ final class SimulatedGbfs {
         return GbfsSimulator.start(simulation, hours, out::println);
     }
 
-    /** The suite's settings with the ingest service polling the simulator. */
+    /**
+     * The suite's settings with the ingest service polling the simulator, and the stations a model family: trained
+     * as one global model over every {@code <system>-*} series and served for them beside the system's model.
+     */
     static SuiteSettings polling(SuiteSettings settings, GbfsSimulator simulator) {
+        String system = simulator.settings().systemId();
+        Map<String, Object> training = Map.of(
+                "bikecast.training.families[0].model-name",
+                familyOf(system),
+                "bikecast.training.families[0].series-id",
+                system + "-*");
+        Map<String, Object> prediction = Map.of(
+                "bikecast.prediction.families[0].model-name",
+                familyOf(system),
+                "bikecast.prediction.families[0].series-prefix",
+                system + "-");
         List<ServiceDefinition> services = settings.services().stream()
-                .map(service -> service.name().equals("ingest-service")
-                        ? service.withProperties(simulator.ingestProperties())
-                        : service)
+                .map(service -> switch (service.name()) {
+                    case "ingest-service" -> service.withProperties(simulator.ingestProperties());
+                    case "training-service" -> service.withProperties(training);
+                    case "prediction-service" -> service.withProperties(prediction);
+                    default -> service;
+                })
                 .toList();
         return new SuiteSettings(
                 settings.dataDirectory(),
@@ -56,6 +74,11 @@ final class SimulatedGbfs {
                 settings.apiKey(),
                 settings.uciHourCsv(),
                 settings.properties());
+    }
+
+    /** The registry name of the model family of a simulated system's stations. */
+    static String familyOf(String system) {
+        return system + "-stations";
     }
 
     /** What to look at while it replays. */
@@ -71,6 +94,9 @@ final class SimulatedGbfs {
                 + simulator.stationIds().getFirst() + "&from="
                 + simulator.settings().from() + "T00:00&to="
                 + simulator.settings().to() + "T00:00'");
+        out.println("    forecasts      curl -s '" + suite.baseUrl("prediction-service")
+                + "/api/v1/forecast/series?prefix=" + system + "-&hours=24'  (once " + familyOf(system)
+                + " is trained, after the replay)");
         out.println();
     }
 }

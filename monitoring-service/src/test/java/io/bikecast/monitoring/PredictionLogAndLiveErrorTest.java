@@ -203,6 +203,75 @@ class PredictionLogAndLiveErrorTest {
         assertThat(week.path("rmse").asDouble()).isZero();
     }
 
+    /**
+     * Issue 12: a model family's live error per station. Two stations of {@code sim-stations}, one over-forecast by 5
+     * every hour, one under-forecast by 20; its shadow traffic and another model's predictions of the same station
+     * hours must not count.
+     */
+    @Test
+    void aFamilysLiveErrorIsBrokenDownPerStation() {
+        int hours = 10;
+        LocalDateTime first = START.minusHours(400);
+        List<PredictionLogged> predictions = new ArrayList<>();
+        List<CompletableFuture<?>> actuals = new ArrayList<>();
+        for (int i = 0; i < hours; i++) {
+            LocalDateTime hour = first.plusHours(i);
+            int actual = 50 + i;
+            predictions.add(station("sim-a", hour, actual + 5, "sim-stations", ServedBy.CHAMPION, false));
+            predictions.add(station("sim-b", hour, actual - 20, "sim-stations", ServedBy.CHAMPION, false));
+            predictions.add(station("sim-a", hour, 0, "sim-stations", ServedBy.CHALLENGER, true));
+            predictions.add(station("sim-a", hour, 0, "other-family", ServedBy.CHAMPION, false));
+            actuals.add(publisher.publish(ActualObserved.of("sim-a", hour, actual, "gbfs")));
+            actuals.add(publisher.publish(ActualObserved.of("sim-b", hour, actual, "gbfs")));
+        }
+        publish(predictions);
+        CompletableFuture.allOf(actuals.toArray(CompletableFuture[]::new)).join();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.queryForObject(
+                                "SELECT (SELECT count(*) FROM monitoring.prediction_log WHERE series_id LIKE 'sim-%')"
+                                        + " + (SELECT count(*) FROM monitoring.actual WHERE series_id LIKE 'sim-%')",
+                                Integer.class)
+                        == 6 * hours);
+
+        Http http = new Http(port);
+        JsonNode breakdown = JSON.readTree(http.get("/api/v1/live-error/series?model=sim-stations&from="
+                        + first.minusHours(1) + "&to=" + first.plusHours(hours - 1))
+                .body());
+
+        JsonNode series = breakdown.path("series");
+        assertThat(series).hasSize(2);
+        assertThat(series.get(0).path("seriesId").asString()).isEqualTo("sim-a");
+        assertThat(series.get(0).path("pairs").asInt()).isEqualTo(hours);
+        assertThat(series.get(0).path("rmse").asDouble()).isCloseTo(5.0, Offset.offset(1e-9));
+        assertThat(series.get(0).path("bias").asDouble()).isCloseTo(5.0, Offset.offset(1e-9));
+        assertThat(series.get(0).path("meanActual").asDouble()).isCloseTo(54.5, Offset.offset(1e-9));
+        assertThat(series.get(1).path("seriesId").asString()).isEqualTo("sim-b");
+        assertThat(series.get(1).path("rmse").asDouble()).isCloseTo(20.0, Offset.offset(1e-9));
+        assertThat(series.get(1).path("mae").asDouble()).isCloseTo(20.0, Offset.offset(1e-9));
+        assertThat(series.get(1).path("bias").asDouble()).isCloseTo(-20.0, Offset.offset(1e-9));
+
+        assertThat(JSON.readTree(http.get("/api/v1/live-error/series?model=sim-stations&window=5h")
+                                .body())
+                        .path("errors")
+                        .get(0)
+                        .path("field")
+                        .asString())
+                .isEqualTo("window");
+        assertThat(JSON.readTree(http.get("/api/v1/live-error/series?model=sim-stations&from=" + first)
+                                .body())
+                        .path("errors")
+                        .get(0)
+                        .path("field")
+                        .asString())
+                .isEqualTo("to");
+    }
+
+    private static PredictionLogged station(
+            String series, LocalDateTime hour, long count, String model, ServedBy servedBy, boolean shadow) {
+        return PredictionLogged.of(
+                UUID.randomUUID(), series, hour, FEATURES, count, count, model, 1, servedBy, shadow, Instant.now());
+    }
+
     private static void assertWindow(JsonNode window, int[] actual, int[] error, int from, int to) {
         int n = to - from;
         double sumSquared = 0;

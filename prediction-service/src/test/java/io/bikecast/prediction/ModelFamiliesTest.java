@@ -143,6 +143,38 @@ class ModelFamiliesTest {
                 .isZero();
     }
 
+    @Test
+    @Order(3)
+    void everyStationIsForecastInOneRequestFromTheWeatherPostedForThem() {
+        Http http = new Http(port);
+        List<Map<String, Object>> weather = new ArrayList<>();
+        for (int h = 0; h < 24; h++) {
+            Map<String, Object> hour = Payloads.natural(TestModels.row(4_001 + h));
+            hour.remove("timestamp");
+            weather.add(hour);
+        }
+
+        Http.Response posted =
+                http.post("/api/v1/forecast/series?prefix=sim-", Map.of("hours", 24, "weather", weather));
+
+        assertThat(posted.status()).as(posted.text()).isEqualTo(200);
+        JsonNode stored =
+                http.get("/api/v1/forecast/series?prefix=sim-&hours=24").body();
+        assertThat(posted.body().path("series").asInt()).isEqualTo(STATIONS.size());
+        for (int i = 0; i < STATIONS.size(); i++) {
+            JsonNode forecast = posted.body().path("forecasts").get(i);
+            assertThat(forecast.path("issuedAt").asString()).startsWith(LATEST.toString());
+            assertThat(predictions(forecast))
+                    .as("the weather posted is the weather stored, so the forecasts are the same")
+                    .isEqualTo(predictions(stored.path("forecasts").get(i)));
+        }
+        assertThat(http.post(
+                                "/api/v1/forecast/series?prefix=sim-",
+                                Map.of("hours", 24, "weather", weather.subList(0, 3)))
+                        .status())
+                .isEqualTo(400);
+    }
+
     /** Each point's hour and prediction: what two forecasts of the same hours must share, all but their ids. */
     private static List<String> predictions(JsonNode forecast) {
         List<String> points = new ArrayList<>();

@@ -91,6 +91,54 @@ public class LiveErrorService {
                 .orElseGet(() -> empty(modelName, modelVersion, window, clock.get()));
     }
 
+    /**
+     * The champion's served predictions of a model, per series, over the hours {@code from} (exclusive) to {@code to}
+     * (inclusive).
+     */
+    SeriesLiveError bySeries(String modelName, LocalDateTime from, LocalDateTime to) {
+        List<SeriesLiveError.Series> series = jdbc.sql("""
+                        SELECT a.series_id, count(*) AS n,
+                               sum(p.predicted_count - a.count) AS sum_error,
+                               sum((p.predicted_count - a.count)::float8 * (p.predicted_count - a.count)) AS sum_squared,
+                               sum(abs(p.predicted_count - a.count)) AS sum_absolute,
+                               sum(a.count::float8) AS sum_actual
+                        FROM monitoring.actual a
+                        JOIN LATERAL (
+                            SELECT predicted_count FROM monitoring.prediction_log
+                            WHERE series_id = a.series_id AND hour = a.hour AND model_name = ?
+                              AND served_by = 'CHAMPION' AND NOT shadow
+                            ORDER BY predicted_at DESC, prediction_id DESC
+                            LIMIT 1) p ON true
+                        WHERE a.hour > ? AND a.hour <= ?
+                        GROUP BY a.series_id
+                        ORDER BY a.series_id""")
+                .params(modelName, Timestamp.valueOf(from), Timestamp.valueOf(to))
+                .query((rs, row) -> {
+                    double n = rs.getLong("n");
+                    return new SeriesLiveError.Series(
+                            rs.getString("series_id"),
+                            rs.getLong("n"),
+                            Math.sqrt(rs.getDouble("sum_squared") / n),
+                            rs.getDouble("sum_absolute") / n,
+                            rs.getDouble("sum_error") / n,
+                            rs.getDouble("sum_actual") / n);
+                })
+                .list();
+        return new SeriesLiveError(modelName, from, to, series);
+    }
+
+    /** The configured window of that label ({@code 24h}, {@code 168h}), if there is one. */
+    Optional<Duration> window(String label) {
+        return settings.windows().stream()
+                .filter(window -> label(window).equals(label))
+                .findFirst();
+    }
+
+    /** The labels of the configured windows. */
+    List<String> windowLabels() {
+        return settings.windows().stream().map(LiveErrorService::label).toList();
+    }
+
     private List<LiveError> query(Duration window, LocalDateTime to, String sql, List<Object> extra) {
         LocalDateTime from = to.minus(window);
         List<Object> params = new ArrayList<>(List.of(Timestamp.valueOf(from), Timestamp.valueOf(to)));

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -127,6 +128,39 @@ class ForecastController {
             forecasts.add(answer(predictor, serving, seriesId, issuedAt, conditions));
         }
         return new BulkForecastResponse(prefix, hours, forecasts.size(), forecasts);
+    }
+
+    @PostMapping("/api/v1/forecast/series")
+    @Operation(
+            summary = "Forecast the next hours of every series whose id starts with a prefix, from the weather of each"
+                    + " hour",
+            description = "As POST /api/v1/forecast for each series with recent demand whose id starts with `prefix`,"
+                    + " all issued at `issuedAt` (default: the latest actual of any of them) with the same weather:"
+                    + " the stations of one system share its weather. `seriesId` is not read. In series order.")
+    BulkForecastResponse forecastEverySeriesWithWeather(
+            @RequestParam String prefix,
+            @Valid @RequestBody ForecastRequest request,
+            @Parameter(hidden = true) ServingModels models) {
+        prefixParameter(prefix);
+        List<SeriesId> everySeries = demand.seriesStartingWith(prefix);
+        LocalDateTime issuedAt = request.issuedAt() == null
+                ? everySeries.stream()
+                        .map(demand::latestHour)
+                        .flatMap(Optional::stream)
+                        .max(LocalDateTime::compareTo)
+                        .orElseGet(() -> NaturalConditions.localHourOf(clock.instant()))
+                : LocalHours.parse(request.issuedAt()).orElseThrow();
+        List<NaturalConditions> weather = new ArrayList<>(request.weather().size());
+        for (int h = 0; h < request.weather().size(); h++) {
+            weather.add(request.weather().get(h).at(issuedAt.plusHours(h + 1L)));
+        }
+        List<ForecastResponse> forecasts = new ArrayList<>(everySeries.size());
+        for (SeriesId seriesId : everySeries) {
+            Predictor predictor = predictors.forSeries(seriesId);
+            ServingModels serving = predictor.requireChampion(predictors.snapshot(predictor, models));
+            forecasts.add(answer(predictor, serving, seriesId, issuedAt, weather));
+        }
+        return new BulkForecastResponse(prefix, weather.size(), forecasts.size(), forecasts);
     }
 
     /**
