@@ -26,18 +26,19 @@ import org.tribuo.regression.Regressor;
  * bytes, 5.3 MB instead of the 21 MB of 16-byte nodes with double thresholds), the children side by side ({@link
  * NodeOrder}: a step is one addition), {@value #LANES} trees walked level by level in one branch-free loop, so that
  * their loads overlap instead of queueing, and percentiles by a branch-free selection. In one JVM, 1,024 rows, µs a
- * prediction: the walk 5.3 (3.9 when every prediction is the same row, its nodes all in the core's caches), the
- * percentiles 0.7, the rest 0.4; eight lanes with the next and "&gt;" links took 9 to 10 µs to walk, the 16-byte walk
- * one tree at a time 38 to 48 ({@code SinglePredictionBenchmark served} and docs/prediction-service.md give the JMH
- * figures).
+ * prediction (best of 20 runs, load average below 1): 6.5, of which the walk 5.3 (3.9 when every prediction is the same
+ * row, its nodes all in the core's caches) and the percentiles 0.9. The eight-lane loop this walk replaced took 9 to
+ * 11 µs, and a whole prediction by the 16-byte walk one tree at a time 38 to 48 ({@code SinglePredictionBenchmark
+ * served} and docs/prediction-service.md give the JMH figures).
  */
 final class CompiledForest implements LeadEngine {
 
     /**
      * At most this many trees walked side by side ({@link #walkAll}). Measured on the default forest (100 trees, one JVM,
-     * 1,024 rows, µs a walk, best of 20 runs): 8 lanes 6.4, 16 lanes 5.6, 25 lanes 5.2, 50 lanes 5.0, 100 lanes 6.1.
-     * More lanes keep more loads in flight but take as many passes as the longest path among them; 20 to 50 are a
-     * plateau, and 25 splits 100 trees into four groups without padding.
+     * 1,024 rows, µs a walk, best of 17 runs, load average about 3): 8 lanes 6.9, 16 lanes 5.7, 25 lanes 5.2, 50 lanes
+     * 5.0, 100 lanes 6.1 (eight lanes in eight variables instead of an array: 6.5). More lanes keep more loads in flight
+     * but take as many passes as the longest path among them; 20 to 50 are a plateau, and 25 splits 100 trees into four
+     * groups without padding.
      */
     static final int LANES = 25;
 
