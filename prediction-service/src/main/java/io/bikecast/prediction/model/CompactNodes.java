@@ -4,10 +4,10 @@ import java.util.Optional;
 
 /**
  * The {@link ForestNodes} of a forest that fits 4 bytes a node: a split is {@code offset << 15 | rank << 5 |
- * position}, the distance to its "&gt;" child (under 2<sup>16</sup>: a tree of fewer nodes), its threshold's rank (under
- * 1,024 distinct thresholds per feature) and its {@link ServingVector} position; a leaf is {@code 1 << 31 |} {@link
- * ForestNodes#ALWAYS} (distance 0: itself). Half the memory of {@link WideNodes}, which measured 1.4x faster on the
- * default forest (1.33 M nodes: 5.3 MB instead of 10.7 MB, well inside the L3 cache the service shares).
+ * position}, the distance to its children's pair (under 2<sup>16</sup>: a tree of fewer nodes), its threshold's rank
+ * (under 1,024 distinct thresholds per feature) and its {@link ServingVector} position; a leaf is {@code 1 << 31 |}
+ * {@link ForestNodes#LEAF} (distance 0: itself). Half the memory of {@link WideNodes}, which measured 1.4x faster on
+ * the default forest (1.33 M nodes: 5.3 MB instead of 10.7 MB).
  */
 record CompactNodes(int[] words) implements ForestNodes {
 
@@ -21,17 +21,17 @@ record CompactNodes(int[] words) implements ForestNodes {
 
     private static final int OFFSET_MASK = (1 << 16) - 1;
 
-    static Optional<ForestNodes> of(int[] position, int[] rank, int[] greater) {
-        if (ALWAYS >= 1 << POSITION_BITS) {
+    static Optional<ForestNodes> of(int[] position, int[] rank, int[] pair) {
+        if (LEAF >= 1 << POSITION_BITS) {
             return Optional.empty();
         }
         int[] words = new int[position.length];
         for (int i = 0; i < words.length; i++) {
             if (position[i] < 0) {
-                words[i] = Integer.MIN_VALUE | ALWAYS;
+                words[i] = Integer.MIN_VALUE | LEAF;
                 continue;
             }
-            int offset = greater[i] - i;
+            int offset = pair[i] - i;
             if (offset > OFFSET_MASK || rank[i] > RANK_MASK) {
                 return Optional.empty();
             }
@@ -48,8 +48,9 @@ record CompactNodes(int[] words) implements ForestNodes {
     @Override
     public int step(long word, int node, int[] bins) {
         int w = (int) word;
+        // -1 when the bin is above the rank: the pair's second node.
         int right = (((w >>> POSITION_BITS) & RANK_MASK) - bins[w & ((1 << POSITION_BITS) - 1)]) >> 31;
-        return node + (right & ((w >>> OFFSET_SHIFT) & OFFSET_MASK)) + (~right & 1);
+        return node + ((w >>> OFFSET_SHIFT) & OFFSET_MASK) - right;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.bikecast.prediction.model;
 
 import io.bikecast.model.CompactForest;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.tribuo.Model;
@@ -10,8 +11,8 @@ import org.tribuo.regression.Regressor;
  * A Tribuo random forest flattened into primitive arrays (from model-codec's {@link CompactForest}, the form an
  * artifact stores, or from the Tribuo model of an older artifact): every tree's nodes side by side, 4 bytes each
  * where the forest fits them, else 8 ({@link ForestNodes}), each split a position in the {@link ServingVector} and the
- * rank of its threshold among that feature's ({@link ThresholdBins}). Walking arrays instead of Tribuo's node objects skips, per tree, the
- * conversion of the example into a sparse vector, the feature-name lookups and the allocation of a prediction object,
+ * rank of its threshold among that feature's ({@link ThresholdBins}). Walking arrays instead of Tribuo's node objects
+ * skips, per tree, the conversion of the example into a sparse vector, the feature-name lookups and the allocation of a prediction object,
  * which is where most of a Tribuo forest's single-row time goes.
  *
  * <p>It follows Tribuo's rule exactly ({@code value > threshold} goes right, else left; a feature the example lacks is
@@ -20,17 +21,26 @@ import org.tribuo.regression.Regressor;
  * it: against Tribuo's own predictions when it has the Tribuo model, else against the Tribuo predictions stored with
  * the compact forest.
  *
- * <p>Memory, not arithmetic, sets its speed: the default forest (100 unbounded trees, 1.33 M nodes) visits some 1,400
- * nodes per prediction, each a load that depends on the one before. Hence the small nodes (5.3 MB instead of the 21 MB
- * of 16-byte nodes with double thresholds, so the forest keeps to the L3 cache), the walk of {@value #GROUP} trees in
- * one branch-free loop, so that their loads overlap instead of queueing, and percentiles without a sort. Measured in
- * one JVM against the 16-byte walk one tree at a time, under the same load: 2.5 to 3.3 times faster
- * ({@code SinglePredictionBenchmark served} and docs/prediction-service.md give the figures).
+ * <p>Its speed is set by the steps and the loads they wait for. The default forest (100 unbounded trees, 1.33 M nodes)
+ * takes 15.5 steps a tree, 1,550 a prediction, each a load that depends on the one before. Hence the small nodes (4
+ * bytes, 5.3 MB instead of the 21 MB of 16-byte nodes with double thresholds), the children side by side ({@link
+ * NodeOrder}: a step is one addition), {@value #LANES} trees walked level by level in one branch-free loop, so that
+ * their loads overlap instead of queueing, and percentiles by a branch-free selection. In one JVM, 1,024 rows, µs a
+ * prediction (best of 20 runs, load average below 1): 6.5, of which the walk 5.3 (3.9 when every prediction is the same
+ * row, its nodes all in the core's caches) and the percentiles 0.9. The eight-lane loop this walk replaced took 9 to
+ * 11 µs, and a whole prediction by the 16-byte walk one tree at a time 38 to 48 ({@code SinglePredictionBenchmark
+ * served} and docs/prediction-service.md give the JMH figures).
  */
 final class CompiledForest implements LeadEngine {
 
-    /** Trees walked side by side: each step issues this many independent loads. */
-    static final int GROUP = 8;
+    /**
+     * At most this many trees walked side by side ({@link #walkAll}). Measured on the default forest (100 trees, one JVM,
+     * 1,024 rows, µs a walk, best of 17 runs, load average about 3): 8 lanes 6.9, 16 lanes 5.7, 25 lanes 5.2, 50 lanes
+     * 5.0, 100 lanes 6.1 (eight lanes in eight variables instead of an array: 6.5). More lanes keep more loads in flight
+     * but take as many passes as the longest path among them; 20 to 50 are a plateau, and 25 splits 100 trees into four
+     * groups without padding.
+     */
+    static final int LANES = 25;
 
     private final ForestLayout layout;
 
@@ -40,11 +50,25 @@ final class CompiledForest implements LeadEngine {
 
     private final int[] roots;
 
+    /** Trees walked side by side: the groups of at most {@link #LANES} trees made as even as they can be. */
+    private final int width;
+
+    /** The roots, then a leaf as often as it takes to make a multiple of {@link #width}: a lane with nothing to walk. */
+    private final int[] paddedRoots;
+
     private CompiledForest(ForestLayout layout) {
         this.layout = layout;
         this.nodes = layout.nodes();
         this.leafValues = layout.leafValues();
         this.roots = layout.roots();
+        int groups = (roots.length + LANES - 1) / LANES;
+        this.width = (roots.length + groups - 1) / groups;
+        this.paddedRoots = Arrays.copyOf(roots, groups * width);
+        int leaf = 0;
+        while (nodes.word(leaf) >= 0) {
+            leaf++;
+        }
+        Arrays.fill(paddedRoots, roots.length, paddedRoots.length, leaf);
     }
 
     /**
@@ -103,80 +127,34 @@ final class CompiledForest implements LeadEngine {
     }
 
     /**
-     * Every tree's prediction into {@code outputs}, in ensemble order: {@value #GROUP} at a time, then the rest one by
-     * one. Eight walks in one loop measured 1.4x faster than four (and lanes refilled from an array, tree by tree, slower
-     * than either): the core keeps eight independent loads in flight, where one walk waits on each.
+     * Every tree's prediction into {@code outputs}, in ensemble order. The trees are walked {@link #width} at a time,
+     * level by level: each pass of the inner loop takes one step in each of them, and since a leaf steps to itself the
+     * passes go on until the longest of their paths has ended. The lanes' walks do not depend on one another, so the
+     * core runs their loads side by side instead of waiting on each in turn.
      */
     private void walkAll(int[] bins, double[] outputs) {
-        int trees = roots.length;
-        int t = 0;
-        for (; t + GROUP <= trees; t += GROUP) {
-            int a = roots[t];
-            int b = roots[t + 1];
-            int c = roots[t + 2];
-            int d = roots[t + 3];
-            int e = roots[t + 4];
-            int f = roots[t + 5];
-            int g = roots[t + 6];
-            int h = roots[t + 7];
-            long wa = nodes.word(a);
-            long wb = nodes.word(b);
-            long wc = nodes.word(c);
-            long wd = nodes.word(d);
-            long we = nodes.word(e);
-            long wf = nodes.word(f);
-            long wg = nodes.word(g);
-            long wh = nodes.word(h);
-            // A leaf steps to itself, so the loop runs until the longest path of the eight ends.
-            while ((wa & wb & wc & wd & we & wf & wg & wh) >= 0) {
-                a = nodes.step(wa, a, bins);
-                b = nodes.step(wb, b, bins);
-                c = nodes.step(wc, c, bins);
-                d = nodes.step(wd, d, bins);
-                e = nodes.step(we, e, bins);
-                f = nodes.step(wf, f, bins);
-                g = nodes.step(wg, g, bins);
-                h = nodes.step(wh, h, bins);
-                wa = nodes.word(a);
-                wb = nodes.word(b);
-                wc = nodes.word(c);
-                wd = nodes.word(d);
-                we = nodes.word(e);
-                wf = nodes.word(f);
-                wg = nodes.word(g);
-                wh = nodes.word(h);
-            }
-            outputs[t] = leafValues[a];
-            outputs[t + 1] = leafValues[b];
-            outputs[t + 2] = leafValues[c];
-            outputs[t + 3] = leafValues[d];
-            outputs[t + 4] = leafValues[e];
-            outputs[t + 5] = leafValues[f];
-            outputs[t + 6] = leafValues[g];
-            outputs[t + 7] = leafValues[h];
+        int[] node = paddedRoots.clone();
+        for (int start = 0; start < node.length; start += width) {
+            int end = start + width;
+            long leaves;
+            do {
+                leaves = -1;
+                for (int i = start; i < end; i++) {
+                    long word = nodes.word(node[i]);
+                    leaves &= word;
+                    node[i] = nodes.step(word, node[i], bins);
+                }
+            } while (leaves >= 0);
         }
-        for (; t < trees; t++) {
-            outputs[t] = walk(roots[t], bins);
+        for (int t = 0; t < outputs.length; t++) {
+            outputs[t] = leafValues[node[t]];
         }
     }
 
-    /** One tree's prediction. */
-    private double walk(int root, int[] bins) {
-        int node = root;
-        long word;
-        while ((word = nodes.word(node)) >= 0) {
-            node = nodes.step(word, node, bins);
-        }
-        return leafValues[node];
-    }
-
-    /** Each tree's own prediction, in ensemble order. */
+    /** Each tree's own prediction, in ensemble order, from the walk {@link #predict} makes. */
     double[] memberPredictions(double[] vector) {
-        int[] bins = layout.binsOf(vector);
         double[] outputs = new double[roots.length];
-        for (int t = 0; t < roots.length; t++) {
-            outputs[t] = walk(roots[t], bins);
-        }
+        walkAll(layout.binsOf(vector), outputs);
         return outputs;
     }
 

@@ -4,10 +4,11 @@ import io.bikecast.model.CompactForest;
 import java.util.Optional;
 
 /**
- * What {@link CompiledForest} walks: the {@link ForestNodes}, each leaf's value by node index (a walk reads one per
- * tree, so the gaps at the splits cost memory but no cache), each tree's root and the thresholds the ranks refer to.
+ * What {@link CompiledForest} walks: the {@link ForestNodes} in {@link NodeOrder}, each leaf's value by node index (a
+ * walk reads one per tree, so the gaps at the splits cost memory but no cache), each tree's root and the thresholds the
+ * ranks refer to.
  *
- * @param nodes the nodes of every tree, in pre-order
+ * @param nodes the nodes of every tree, in {@link NodeOrder}
  * @param leafValues per node, the leaf's value (0 for a split)
  * @param roots the index of each tree's root
  * @param bins the thresholds the ranks refer to
@@ -23,37 +24,40 @@ record ForestLayout(ForestNodes nodes, double[] leafValues, int[] roots, Thresho
         byte[] feature = forest.feature();
         double[] value = forest.value();
         int nodes = feature.length;
-        int[] position = new int[nodes];
         int[] splitFeature = new int[nodes];
         double[] splitThreshold = new double[nodes];
         int splits = 0;
         for (int i = 0; i < nodes; i++) {
-            position[i] = feature[i] == CompactForest.LEAF ? -1 : servingIndex[feature[i]];
-            if (position[i] >= 0) {
-                splitFeature[splits] = position[i];
+            if (feature[i] != CompactForest.LEAF) {
+                splitFeature[splits] = servingIndex[feature[i]];
                 splitThreshold[splits++] = value[i];
             }
         }
         ThresholdBins bins = ThresholdBins.of(splitFeature, splitThreshold, splits);
+        NodeOrder order = NodeOrder.of(forest);
+        int[] position = new int[nodes];
         int[] rank = new int[nodes];
         double[] leafValues = new double[nodes];
         for (int i = 0; i < nodes; i++) {
-            if (position[i] >= 0) {
-                rank[i] = bins.rank(position[i], value[i]);
+            int compact = order.source()[i];
+            if (feature[compact] == CompactForest.LEAF) {
+                position[i] = -1;
+                leafValues[i] = value[compact];
             } else {
-                leafValues[i] = value[i];
+                position[i] = servingIndex[feature[compact]];
+                rank[i] = bins.rank(position[i], value[compact]);
             }
         }
-        Optional<ForestNodes> compact = CompactNodes.of(position, rank, forest.greater());
-        Optional<ForestNodes> encoded = compact.isPresent() ? compact : WideNodes.of(position, rank, forest.greater());
-        return encoded.map(n -> new ForestLayout(n, leafValues, forest.roots().clone(), bins));
+        Optional<ForestNodes> compact = CompactNodes.of(position, rank, order.pair());
+        Optional<ForestNodes> encoded = compact.isPresent() ? compact : WideNodes.of(position, rank, order.pair());
+        return encoded.map(n -> new ForestLayout(n, leafValues, order.roots(), bins));
     }
 
-    /** A vector's bins, with the bin at {@link ForestNodes#ALWAYS} above every rank. */
+    /** A vector's bins, with the bin at {@link ForestNodes#LEAF} below every rank. */
     int[] binsOf(double[] vector) {
-        int[] b = new int[ForestNodes.ALWAYS + 1];
+        int[] b = new int[ForestNodes.LEAF + 1];
         bins.fill(vector, b);
-        b[ForestNodes.ALWAYS] = Integer.MAX_VALUE;
+        b[ForestNodes.LEAF] = -1;
         return b;
     }
 }

