@@ -5,9 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -50,7 +48,7 @@ class OpenAlertsTest {
 
     @AfterAll
     static void stop() {
-        MONITORING.server.stop(0);
+        MONITORING.server.close();
     }
 
     @Autowired
@@ -107,27 +105,19 @@ class OpenAlertsTest {
     /** Monitoring's alerts API with one open drift alert, until it is resolved with the key. */
     static final class FakeMonitoring {
 
-        private final HttpServer server;
+        private final StandIn server;
         private final List<String> resolved = new CopyOnWriteArrayList<>();
 
-        private FakeMonitoring(HttpServer server) {
-            this.server = server;
+        private FakeMonitoring() {
+            this.server = StandIn.start(this::answer);
         }
 
         static FakeMonitoring start() {
-            try {
-                HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-                FakeMonitoring fake = new FakeMonitoring(server);
-                server.createContext("/api/v1/", fake::answer);
-                server.start();
-                return fake;
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
+            return new FakeMonitoring();
         }
 
         String baseUrl() {
-            return "http://127.0.0.1:" + server.getAddress().getPort();
+            return server.baseUrl();
         }
 
         private void answer(HttpExchange exchange) throws IOException {
@@ -136,16 +126,22 @@ class OpenAlertsTest {
             if (path.equals("/api/v1/alerts") && exchange.getRequestMethod().equals("GET")) {
                 boolean openOnly = query != null && query.contains("state=open");
                 String items = openOnly && !resolved.isEmpty() ? "" : alert();
-                send(exchange, 200, "{\"items\": [" + items + "], \"totalItems\": " + (items.isEmpty() ? 0 : 1) + "}");
+                StandIn.send(
+                        exchange,
+                        200,
+                        "{\"items\": [" + items + "], \"totalItems\": " + (items.isEmpty() ? 0 : 1) + "}");
             } else if (path.equals("/api/v1/alerts/" + ALERT + "/resolve")) {
                 if (!KEY.equals(exchange.getRequestHeaders().getFirst("X-API-Key"))) {
-                    send(exchange, 401, "{\"status\": 401, \"detail\": \"This endpoint needs the X-API-Key header.\"}");
+                    StandIn.send(
+                            exchange,
+                            401,
+                            "{\"status\": 401, \"detail\": \"This endpoint needs the X-API-Key header.\"}");
                     return;
                 }
                 resolved.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-                send(exchange, 200, alert());
+                StandIn.send(exchange, 200, alert());
             } else {
-                send(exchange, 404, "{\"status\": 404, \"detail\": \"not here\"}");
+                StandIn.send(exchange, 404, "{\"status\": 404, \"detail\": \"not here\"}");
             }
         }
 
@@ -164,15 +160,6 @@ class OpenAlertsTest {
                             done ? "\"2012-09-06T00:00:00Z\"" : "null",
                             done ? "\"OPERATOR\"" : "null",
                             done ? "\"a heat wave, expected\"" : "null");
-        }
-
-        private static void send(HttpExchange exchange, int status, String body) throws IOException {
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders()
-                    .set("Content-Type", status == 200 ? "application/json" : "application/problem+json");
-            exchange.sendResponseHeaders(status, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
         }
     }
 }

@@ -30,7 +30,7 @@ class ServicesDownTest {
     MockMvc mvc;
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/forecast", "/models", "/drift"})
+    @ValueSource(strings = {"/", "/forecast", "/models", "/drift", "/stations", "/stations?system=sim"})
     void eachPageSaysWhichServiceIsDown(String page) throws Exception {
         MvcResult result = mvc.perform(get(page)).andReturn();
         assertThat(result.getResponse().getStatus()).isEqualTo(200);

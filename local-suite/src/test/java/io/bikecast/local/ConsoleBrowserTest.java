@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.sun.net.httpserver.HttpExchange;
 import io.bikecast.common.features.FeatureEngineering;
 import io.bikecast.common.features.UciFeatures;
+import io.bikecast.local.simulation.GbfsSimulator;
+import io.bikecast.local.simulation.SimulationSettings;
 import io.bikecast.testsupport.LoopbackHttpFake;
 import io.bikecast.testsupport.UciDataset;
 import java.io.ByteArrayOutputStream;
@@ -72,6 +74,13 @@ class ConsoleBrowserTest {
     /** A series of today's hours whose weather location (of the same id) ingest polls from a local Open-Meteo. */
     static final String WEATHER_SERIES = "riverside";
 
+    /**
+     * A small simulated system, replayed while the backtest runs and its family trained as soon as it is: 20 stations
+     * over the two days before the backtest's, at 50 ms a snapshot.
+     */
+    static final SimulationSettings SIMULATION =
+            SimulationSettings.of(20).window(LocalDate.of(2012, 12, 27), 2).pollingEvery(Duration.ofMillis(50));
+
     private static final ZoneId LOCAL = ZoneId.of("America/New_York");
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -83,6 +92,7 @@ class ConsoleBrowserTest {
     private String driftAlert;
     private long championBeforePromote;
     private OpenMeteo openMeteo;
+    private GbfsSimulator simulator;
 
     @BeforeAll
     void startSuiteAndBrowser() throws Exception {
@@ -97,15 +107,12 @@ class ConsoleBrowserTest {
         Path backtests = Files.createDirectories(data.resolve("backtests"));
         Path hourCsv = UciDataset.hourCsv().toRealPath();
         openMeteo = new OpenMeteo();
+        simulator = GbfsSimulator.start(SIMULATION, SimulatedGbfs.hoursOf(UciHourCsv.read(hourCsv)), line -> {});
         SuiteSettings settings = FreePortSuites.settings(
                 data,
                 API_KEY,
                 Optional.of(hourCsv),
                 Map.ofEntries(
-                        Map.entry("bikecast.ingest.weather.forecast-url", openMeteo.baseUrl() + "/v1/forecast"),
-                        Map.entry("bikecast.ingest.weather.locations[0].id", WEATHER_SERIES),
-                        Map.entry("bikecast.ingest.weather.locations[0].latitude", 38.9),
-                        Map.entry("bikecast.ingest.weather.locations[0].longitude", -77.04),
                         // As a backtest runs: every schedule on the hours of the data.
                         Map.entry("bikecast.clock.mode", "data"),
                         // The drift check below is meant to raise an alert, not to retrain under the promote and
@@ -114,9 +121,11 @@ class ConsoleBrowserTest {
                         Map.entry("bikecast.monitoring.policy.on-dataset-drift", false),
                         Map.entry("bikecast.monitoring.policy.on-scheduled-refresh", false),
                         Map.entry("bikecast.console.backtest-directory", backtests.toString())));
-        suite = RunningSuite.start(settings);
+        suite = RunningSuite.start(withWeatherOf(SimulatedGbfs.polling(settings, simulator)));
         api = new SuiteApi(suite, API_KEY);
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        simulator.backfillWeather(suite.baseUrl("ingest-service"), API_KEY);
+        new StationFamilyTraining(suite, simulator, API_KEY, quiet).startWhenReplayed();
         Path report = Files.createDirectories(backtests.resolve("december-2012"));
         backtest = new Backtest(
                         new BacktestSettings(
@@ -183,6 +192,37 @@ class ConsoleBrowserTest {
         if (openMeteo != null) {
             openMeteo.close();
         }
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+
+    /**
+     * Ingest's weather: the simulated system's location (its archive backfills the replayed days) and {@link
+     * #WEATHER_SERIES}'s, both forecast by the local Open-Meteo, whose hours are today's: the simulated stations,
+     * whose hours are 2012's, have no stored weather forecast, as the GBFS simulation of {@code bin/local-suite}.
+     */
+    private SuiteSettings withWeatherOf(SuiteSettings settings) {
+        Map<String, Object> weather = Map.of(
+                "bikecast.ingest.weather.forecast-url",
+                openMeteo.baseUrl() + "/v1/forecast",
+                "bikecast.ingest.weather.locations[1].id",
+                WEATHER_SERIES,
+                "bikecast.ingest.weather.locations[1].latitude",
+                38.9,
+                "bikecast.ingest.weather.locations[1].longitude",
+                -77.04);
+        return new SuiteSettings(
+                settings.dataDirectory(),
+                settings.postgresPort(),
+                settings.kafkaPort(),
+                settings.services().stream()
+                        .map(service ->
+                                service.name().equals("ingest-service") ? service.withProperties(weather) : service)
+                        .toList(),
+                settings.apiKey(),
+                settings.uciHourCsv(),
+                settings.properties());
     }
 
     @Test
@@ -377,10 +417,57 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(8)
+    void stationsShowEveryStationOfTheSimulatedSystemSortedAndOnAMap() throws IOException {
+        String system = SIMULATION.systemId();
+        // The family is trained once the window is replayed (StationFamilyTraining), and then served.
+        Polling.until(
+                "the stations of " + system + " forecast on the page",
+                Duration.ofMinutes(4),
+                () -> {
+                    open("/stations?system=" + system + "&sort=-day");
+                    return browser.findElements(By.cssSelector("#stations-table td.day")).stream()
+                            .map(WebElement::getText)
+                            .toList();
+                },
+                days -> days.size() == SIMULATION.stations() && days.stream().anyMatch(day -> !day.equals("—")),
+                suite.baseUrl("training-service") + "/api/v1/models/champion?model=" + SimulatedGbfs.familyOf(system));
+        assertThat(text("#no-weather"))
+                .contains("no stored weather forecast")
+                .contains("the weather of the last observed day");
+        assertThat(text("#issued"))
+                .contains(SIMULATION.stations() + " stations forecast")
+                .contains("sim-stations v");
+        List<Long> days = column("td.day");
+        assertThat(days).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(days.getFirst()).isPositive();
+        assertThat(browser.findElements(By.cssSelector("#station-map svg circle.station")))
+                .hasSize(SIMULATION.stations())
+                .allSatisfy(
+                        dot -> assertThat(dot.findElement(By.tagName("title")).getAttribute("textContent"))
+                                .contains("rentals in the next 24 hours"));
+        screenshot("stations");
+        // A click on the sorted column's heading turns the order around.
+        submit("#stations-table th[aria-sort] a");
+        assertThat(column("td.day")).isSortedAccordingTo(java.util.Comparator.naturalOrder());
+        assertThat(text("#stations-table th[aria-sort]")).contains("▲");
+    }
+
+    /** The numbers of a column of the stations table, top to bottom. */
+    private List<Long> column(String cell) {
+        return browser.findElements(By.cssSelector("#stations-table " + cell)).stream()
+                .map(WebElement::getText)
+                .filter(text -> !text.equals("—"))
+                .map(Long::parseLong)
+                .toList();
+    }
+
+    @Test
+    @Order(9)
     void everyPageFitsAPhonesWidth() {
         browser.manage().window().setSize(new Dimension(390, 844));
         try {
-            for (String page : List.of("/", "/forecast", "/models", "/drift", "/backtests", "/predict")) {
+            for (String page :
+                    List.of("/", "/forecast", "/models", "/drift", "/backtests", "/predict", "/stations?system=sim")) {
                 open(page);
                 Long overflow = (Long) ((ChromeDriver) browser)
                         .executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
@@ -394,7 +481,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void forecastOfASeriesWithStoredWeatherUsesIt() throws IOException {
         // Ingest polls the location when it starts, and stamps the poll with the wall clock: a series with stored
         // weather is one whose hours are today's. (Its actuals move monitoring's data clock to today, so this test

@@ -1,15 +1,13 @@
 package io.bikecast.console.forecast;
 
-import io.bikecast.common.features.UciNormalization;
 import io.bikecast.console.services.IngestApi;
 import io.bikecast.console.services.IngestApi.Export;
 import io.bikecast.console.services.IngestApi.SeriesRange;
 import io.bikecast.console.services.PredictionApi;
 import io.bikecast.console.services.PredictionApi.Forecast;
-import io.bikecast.console.services.PredictionApi.HourWeather;
+import io.bikecast.console.services.RecentHours;
 import io.bikecast.console.services.Reply;
 import io.bikecast.console.web.Svg;
-import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +58,7 @@ class ForecastController {
                 .orElseGet(() -> allSeries.ok()
                         ? new Reply<>(null, Reply.Outcome.ABSENT, 404, "Ingest has no hours of series " + series + ".")
                         : allSeries.<Export>failed());
-        Recent actuals = recent.optional().map(Recent::of).orElse(Recent.NONE);
+        RecentHours actuals = recent.optional().map(RecentHours::of).orElse(RecentHours.NONE);
 
         Reply<Forecast> stored = Reply.of(PredictionApi.NAME, () -> prediction.storedWeatherForecast(series, HOURS));
         Reply<Forecast> shown = stored;
@@ -85,7 +83,7 @@ class ForecastController {
     }
 
     /** The last actuals, then the forecast with its interval band. */
-    static String chart(String series, Recent actuals, Forecast forecast) {
+    static String chart(String series, RecentHours actuals, Forecast forecast) {
         List<String> labels = new ArrayList<>();
         List<@Nullable Double> actual = new ArrayList<>();
         List<@Nullable Double> predicted = new ArrayList<>();
@@ -116,44 +114,5 @@ class ForecastController {
                         new Svg.Line("actual", "actual", actual, false),
                         new Svg.Line("forecast", "forecast", predicted, true)),
                 new Svg.Band("80% interval", low, high));
-    }
-
-    /** A series' last hours: their counts, and their weather in real units (what a repeat of them would be). */
-    record Recent(List<LocalDateTime> hours, List<Double> counts, List<HourWeather> weather) {
-
-        static final Recent NONE = new Recent(List.of(), List.of(), List.of());
-
-        static Recent of(Export export) {
-            List<String> columns = export.columns() == null ? List.of() : export.columns();
-            List<List<Object>> rows = export.rows() == null ? List.of() : export.rows();
-            int hour = columns.indexOf("hour");
-            int count = columns.indexOf("cnt");
-            int situation = columns.indexOf("weathersit");
-            int temp = columns.indexOf("temp");
-            int atemp = columns.indexOf("atemp");
-            int hum = columns.indexOf("hum");
-            int wind = columns.indexOf("windspeed");
-            if (hour < 0 || count < 0 || situation < 0 || temp < 0 || atemp < 0 || hum < 0 || wind < 0) {
-                return NONE;
-            }
-            List<LocalDateTime> hours = new ArrayList<>();
-            List<Double> counts = new ArrayList<>();
-            List<HourWeather> weather = new ArrayList<>();
-            for (List<Object> row : rows) {
-                hours.add(LocalDateTime.parse(row.get(hour).toString()));
-                counts.add(number(row.get(count)));
-                weather.add(new HourWeather(
-                        UciNormalization.temperatureCelsius(number(row.get(temp))),
-                        UciNormalization.feelsLikeCelsius(number(row.get(atemp))),
-                        UciNormalization.humidityPercent(number(row.get(hum))),
-                        UciNormalization.windSpeedKmh(number(row.get(wind))),
-                        (int) number(row.get(situation))));
-            }
-            return new Recent(hours, counts, weather);
-        }
-
-        private static double number(Object value) {
-            return value instanceof Number n ? n.doubleValue() : Double.parseDouble(value.toString());
-        }
     }
 }

@@ -17,6 +17,10 @@ public interface IngestApi {
     @GetExchange("/series")
     List<SeriesRange> series();
 
+    /** The series whose id starts with {@code prefix}: the stations of a GBFS system with {@code <system>-}. */
+    @GetExchange("/series")
+    List<SeriesRange> series(@RequestParam String prefix);
+
     /** A series' rows from {@code from} (inclusive, a local hour) on, oldest first. */
     @GetExchange("/observations/export")
     Export export(@RequestParam String series, @RequestParam String from);

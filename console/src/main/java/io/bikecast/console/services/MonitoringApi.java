@@ -52,6 +52,10 @@ public interface MonitoringApi {
     @GetExchange("/live-error")
     LiveErrors liveError();
 
+    /** A model's live error per series over monitoring's first window (24 h), ending at the data clock. */
+    @GetExchange("/live-error/series")
+    SeriesLiveError liveErrorBySeries(@RequestParam String model);
+
     @GetExchange("/clock")
     Clock clock();
 
@@ -171,6 +175,21 @@ public interface MonitoringApi {
             @Nullable Double mae,
             @Nullable Double r2,
             @Nullable Double bias) {}
+
+    /**
+     * A model's live error per series.
+     *
+     * @param from the first hour, exclusive; null before the first actual
+     * @param to the last hour, inclusive
+     * @param series one per series with at least one prediction joined with its actual
+     */
+    record SeriesLiveError(
+            String modelName,
+            @Nullable LocalDateTime from,
+            @Nullable LocalDateTime to,
+            List<SeriesError> series) {}
+
+    record SeriesError(String seriesId, long pairs, double rmse, double mae, double bias, double meanActual) {}
 
     /** @param mode {@code data} or {@code wall} */
     record Clock(String mode, @Nullable String now) {}

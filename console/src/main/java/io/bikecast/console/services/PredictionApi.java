@@ -30,6 +30,14 @@ public interface PredictionApi {
     @PostExchange(url = "/api/v1/forecast", contentType = MediaType.APPLICATION_JSON_VALUE)
     Forecast forecast(@RequestBody ForecastRequest request);
 
+    /** The next hours of every series whose id starts with {@code prefix}, from the stored weather; 409 without. */
+    @GetExchange("/api/v1/forecast/series")
+    BulkForecast storedWeatherForecasts(@RequestParam String prefix, @RequestParam int hours);
+
+    /** The next hours of every series whose id starts with {@code prefix}, all from the same weather given. */
+    @PostExchange(url = "/api/v1/forecast/series", contentType = MediaType.APPLICATION_JSON_VALUE)
+    BulkForecast forecasts(@RequestParam String prefix, @RequestBody ForecastRequest request);
+
     @GetExchange("/api/v1/models/active")
     ActiveModels active();
 
@@ -53,10 +61,12 @@ public interface PredictionApi {
             boolean historyUsed,
             Map<String, Number> features) {}
 
+    /** @param modelName the registry model that answered: a family's for its stations */
     record Forecast(
             String seriesId,
             LocalDateTime issuedAt,
             int hours,
+            @Nullable String modelName,
             long modelVersion,
             String servedBy,
             boolean historyUsed,
@@ -69,6 +79,9 @@ public interface PredictionApi {
                 long predictedCount,
                 @Nullable Interval interval) {}
     }
+
+    /** @param series how many series were forecast */
+    record BulkForecast(String prefix, int hours, int series, List<Forecast> forecasts) {}
 
     record ForecastRequest(String seriesId, int hours, List<HourWeather> weather) {}
 

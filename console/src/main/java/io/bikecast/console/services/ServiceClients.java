@@ -39,6 +39,11 @@ class ServiceClients {
         return client(properties.ingestUrl(), IngestApi.class);
     }
 
+    @Bean
+    GbfsApi gbfsApi() {
+        return client(properties.ingestUrl(), GbfsApi.class);
+    }
+
     private <T> T client(URI baseUrl, Class<T> api) {
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(properties.connectTimeout());

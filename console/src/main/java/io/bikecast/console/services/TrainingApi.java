@@ -28,6 +28,10 @@ public interface TrainingApi {
     @GetExchange("/challenger")
     ModelVersion challenger();
 
+    /** The models it trains, the default one first, each with the series it learns from. */
+    @GetExchange("/families")
+    List<Family> families();
+
     @GetExchange("/aliases/history")
     Page<AliasChange> aliasHistory(@RequestParam int size);
 
@@ -37,6 +41,14 @@ public interface TrainingApi {
 
     @PostExchange("/rollback")
     ModelVersion rollback(@RequestHeader("X-API-Key") String apiKey, @RequestBody Rollback rollback);
+
+    /**
+     * A model the training service trains.
+     *
+     * @param series the series it learns from: one id ({@code system}), or a prefix and {@code *} ({@code sim-*}) for
+     *     every station of a GBFS system
+     */
+    record Family(String modelName, String series) {}
 
     /** A page of a listing, newest first. */
     record Page<T>(List<T> items, long total) {}
