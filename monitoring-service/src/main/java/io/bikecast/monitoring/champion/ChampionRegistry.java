@@ -10,9 +10,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The training service's registry as monitoring reads it: only through the training service's API (its tables are
- * the training service's alone), and only for the monitored model. The training service serves one model; a champion
- * of another name means the two services are configured for different models, which is an error here, not a champion
- * to judge. Every failure to get an answer is a {@link RegistryUnavailableException} naming the registry's URL.
+ * the training service's alone), each model by its name ({@code ?model=}: the training service trains a default model
+ * and model families beside it, and a family's promotion must load the family's reference, not the default model's
+ * version of the same number). A champion of another name means the two services are configured for different models,
+ * which is an error here, not a champion to judge. Every failure to get an answer is a {@link
+ * RegistryUnavailableException} naming the registry's URL.
  */
 @Component
 class ChampionRegistry {
@@ -25,14 +27,15 @@ class ChampionRegistry {
 
     /** The model's champion now, or empty when it has none yet. */
     Optional<ModelVersion> champion(String modelName) {
-        return client.alias(ModelPromoted.CHAMPION).map(version -> ofModel(modelName, version));
+        return client.forModel(modelName).alias(ModelPromoted.CHAMPION).map(version -> ofModel(modelName, version));
     }
 
     /** A version of the model, which the registry must know (it was promoted). */
     ModelVersion version(String modelName, long version) {
         return ofModel(
                 modelName,
-                client.version(version)
+                client.forModel(modelName)
+                        .version(version)
                         .orElseThrow(() -> new IllegalStateException("the registry at " + client.baseUrl()
                                 + " has no version " + version + " of " + modelName
                                 + " (GET /api/v1/models/" + version + " answered 404)")));
@@ -40,7 +43,7 @@ class ChampionRegistry {
 
     /** The version's reference sample. */
     ReferenceSample reference(ModelVersion version) {
-        return client.reference(version);
+        return client.forModel(version.modelName()).reference(version);
     }
 
     private ModelVersion ofModel(String modelName, ModelVersion version) {
