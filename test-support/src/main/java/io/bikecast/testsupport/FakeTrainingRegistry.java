@@ -184,38 +184,36 @@ public final class FakeTrainingRegistry extends LoopbackHttpFake {
     }
 
     private void respond(HttpExchange exchange) throws IOException {
-        {
-            requests.incrementAndGet();
-            String path = exchange.getRequestURI().getPath();
-            if (!answering) {
-                problem(exchange, 503, "the training service is unavailable");
-                return;
-            }
-            if (!exchange.getRequestMethod().equals("GET")) {
-                problem(exchange, 405, "only GET");
-                return;
-            }
-            if (path.equals("/api/v1/models/champion") || path.equals("/api/v1/models/challenger")) {
-                String alias = path.substring(path.lastIndexOf('/') + 1);
-                Long version = aliases.get(alias);
-                if (version == null) {
-                    problem(exchange, 404, "model " + modelName + " has no " + alias + " yet");
-                } else {
-                    json(exchange, description(versions.get(version)));
-                }
-                return;
-            }
-            Matcher matcher = VERSION_PATH.matcher(path);
-            Stored stored = matcher.matches() ? versions.get(Long.parseLong(matcher.group(1))) : null;
-            if (stored == null) {
-                problem(exchange, 404, "model " + modelName + " has no such version: " + path);
-            } else if (matcher.group(2) == null) {
-                json(exchange, description(stored));
-            } else if (matcher.group(2).equals("/reference")) {
-                json(exchange, stored.reference());
+        requests.incrementAndGet();
+        String path = exchange.getRequestURI().getPath();
+        if (!answering) {
+            problem(exchange, 503, "the training service is unavailable");
+            return;
+        }
+        if (!exchange.getRequestMethod().equals("GET")) {
+            problem(exchange, 405, "only GET");
+            return;
+        }
+        if (path.equals("/api/v1/models/champion") || path.equals("/api/v1/models/challenger")) {
+            String alias = path.substring(path.lastIndexOf('/') + 1);
+            Long version = aliases.get(alias);
+            if (version == null) {
+                problem(exchange, 404, "model " + modelName + " has no " + alias + " yet");
             } else {
-                artifact(exchange, stored);
+                json(exchange, description(versions.get(version)));
             }
+            return;
+        }
+        Matcher matcher = VERSION_PATH.matcher(path);
+        Stored stored = matcher.matches() ? versions.get(Long.parseLong(matcher.group(1))) : null;
+        if (stored == null) {
+            problem(exchange, 404, "model " + modelName + " has no such version: " + path);
+        } else if (matcher.group(2) == null) {
+            json(exchange, description(stored));
+        } else if (matcher.group(2).equals("/reference")) {
+            json(exchange, stored.reference());
+        } else {
+            artifact(exchange, stored);
         }
     }
 

@@ -31,6 +31,14 @@ public record SeriesId(String value) {
      */
     public static final ZoneId ZONE = ZoneId.of("America/New_York");
 
+    /**
+     * Whether the text can begin a series id, as a prefix that names many series must (every station of a GBFS system
+     * is {@code <system>-*}): not empty, and a series id once one more character follows it.
+     */
+    public static boolean isPrefix(String text) {
+        return text != null && !text.isEmpty() && PATTERN.matcher(text + "x").matches();
+    }
+
     /** @throws IllegalArgumentException if the value is null or does not match {@link #PATTERN} */
     public SeriesId {
         if (value == null || !PATTERN.matcher(value).matches()) {

@@ -47,6 +47,17 @@ class SeriesIdTest {
     }
 
     @Test
+    void aPrefixIsWhatASeriesIdCanBeginWith() {
+        assertThat(SeriesId.isPrefix("citibike-")).isTrue();
+        assertThat(SeriesId.isPrefix("a".repeat(63))).isTrue();
+        assertThat(SeriesId.isPrefix("a".repeat(64))).isFalse();
+        assertThat(SeriesId.isPrefix("")).isFalse();
+        assertThat(SeriesId.isPrefix("-sim")).isFalse();
+        assertThat(SeriesId.isPrefix("Sim ")).isFalse();
+        assertThat(SeriesId.isPrefix(null)).isFalse();
+    }
+
+    @Test
     void printsAsItsValue() {
         assertThat(SeriesId.of("station-31000")).hasToString("station-31000");
     }

@@ -32,9 +32,7 @@ public final class Requests {
 
     /** A prefix of series ids: what a series id may start with, at most 63 characters. */
     public static String seriesPrefix(String value, String field) {
-        if (value == null
-                || value.length() >= 64
-                || !SeriesId.PATTERN.matcher(value + "x").matches()) {
+        if (!SeriesId.isPrefix(value)) {
             throw ProblemException.badRequest(
                     "Invalid series prefix.",
                     List.of(new InvalidField(

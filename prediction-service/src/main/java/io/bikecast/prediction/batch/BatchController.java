@@ -11,9 +11,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -39,15 +37,12 @@ class BatchController {
     BatchPredictionResponse batch(
             @Validated(BatchPredictRequest.SizeFirst.class) @RequestBody BatchPredictRequest request,
             @Parameter(hidden = true) ServingModels models) {
-        // One snapshot per model for the whole batch, whichever series its rows are of.
-        Map<Predictor, ServingModels> snapshots = new IdentityHashMap<>();
+        Predictors.RequestSnapshots snapshots = predictors.snapshots(models);
         List<PredictionResponse> predictions = new ArrayList<>(request.rows().size());
         for (PredictRequest row : request.rows()) {
             PredictionInput input = row.toInput();
             Predictor predictor = predictors.forSeries(input.seriesId());
-            ServingModels serving = snapshots.computeIfAbsent(
-                    predictor, model -> model.requireChampion(predictors.snapshot(model, models)));
-            predictions.add(PredictionResponse.of(predictor.predict(serving, input), null));
+            predictions.add(PredictionResponse.of(predictor.predict(snapshots.of(predictor), input), null));
         }
         return new BatchPredictionResponse(predictions.size(), predictions);
     }

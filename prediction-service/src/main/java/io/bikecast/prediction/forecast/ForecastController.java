@@ -116,11 +116,12 @@ class ForecastController {
             @Parameter(hidden = true) ServingModels models) {
         prefixParameter(prefix);
         hoursParameter(hours);
+        Predictors.RequestSnapshots snapshots = predictors.snapshots(models);
         Map<String, List<NaturalConditions>> weather = new HashMap<>();
         List<ForecastResponse> forecasts = new ArrayList<>();
         for (SeriesId seriesId : demand.seriesStartingWith(prefix)) {
             Predictor predictor = predictors.forSeries(seriesId);
-            ServingModels serving = predictor.requireChampion(predictors.snapshot(predictor, models));
+            ServingModels serving = snapshots.of(predictor);
             LocalDateTime issuedAt = defaultIssueTime(seriesId);
             List<NaturalConditions> conditions = weather.computeIfAbsent(
                     weatherForecasts.locationOf(seriesId) + "@" + issuedAt,
@@ -154,11 +155,11 @@ class ForecastController {
         for (int h = 0; h < request.weather().size(); h++) {
             weather.add(request.weather().get(h).at(issuedAt.plusHours(h + 1L)));
         }
+        Predictors.RequestSnapshots snapshots = predictors.snapshots(models);
         List<ForecastResponse> forecasts = new ArrayList<>(everySeries.size());
         for (SeriesId seriesId : everySeries) {
             Predictor predictor = predictors.forSeries(seriesId);
-            ServingModels serving = predictor.requireChampion(predictors.snapshot(predictor, models));
-            forecasts.add(answer(predictor, serving, seriesId, issuedAt, weather));
+            forecasts.add(answer(predictor, snapshots.of(predictor), seriesId, issuedAt, weather));
         }
         return new BulkForecastResponse(prefix, weather.size(), forecasts.size(), forecasts);
     }
@@ -179,7 +180,7 @@ class ForecastController {
     }
 
     private static void prefixParameter(String prefix) {
-        if (prefix.length() >= 64 || !SeriesId.PATTERN.matcher(prefix + "x").matches()) {
+        if (!SeriesId.isPrefix(prefix)) {
             throw ProblemException.badRequest(
                     "The query has invalid parameters.",
                     List.of(new InvalidField(

@@ -3,6 +3,7 @@ package io.bikecast.prediction.predictor;
 import io.bikecast.common.series.SeriesId;
 import io.bikecast.prediction.PredictionProperties;
 import io.bikecast.prediction.serving.ServingModels;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -45,5 +46,34 @@ public final class Predictors {
      */
     public ServingModels snapshot(Predictor predictor, ServingModels requestSnapshot) {
         return predictor == defaultModel ? requestSnapshot : predictor.snapshot();
+    }
+
+    /**
+     * The snapshots of a request that answers many series (a batch, every station of a system): one per model, each
+     * taken as {@link #snapshot} takes it the first time the request needs that model and kept for the rest of the
+     * request, so a swap halfway through never mixes two versions of a model in one answer.
+     */
+    public RequestSnapshots snapshots(ServingModels requestSnapshot) {
+        return new RequestSnapshots(requestSnapshot);
+    }
+
+    /** The champion snapshots one request answers from, by model. Not thread-safe: one request's. */
+    public final class RequestSnapshots {
+
+        private final ServingModels requestSnapshot;
+        private final Map<Predictor, ServingModels> taken = new IdentityHashMap<>();
+
+        private RequestSnapshots(ServingModels requestSnapshot) {
+            this.requestSnapshot = requestSnapshot;
+        }
+
+        /**
+         * The predictor's snapshot for this request.
+         *
+         * @throws NoChampionException if its model has no champion
+         */
+        public ServingModels of(Predictor predictor) {
+            return taken.computeIfAbsent(predictor, model -> model.requireChampion(snapshot(model, requestSnapshot)));
+        }
     }
 }

@@ -15,8 +15,9 @@ import java.util.Optional;
 public record SeriesSelection(String prefix, boolean single) {
 
     public SeriesSelection {
-        String id = single ? prefix : prefix + "x";
-        if (prefix == null || prefix.isEmpty() || !SeriesId.PATTERN.matcher(id).matches()) {
+        boolean valid =
+                single ? prefix != null && SeriesId.PATTERN.matcher(prefix).matches() : SeriesId.isPrefix(prefix);
+        if (!valid) {
             throw new IllegalArgumentException("bikecast.training.series-id must be a series id (" + SeriesId.REGEX
                     + ") or a prefix of series ids followed by '*', such as 'citibike-*', but was '"
                     + (single ? prefix : prefix + "*") + "'");

@@ -10,6 +10,7 @@ import io.bikecast.training.config.TrainingProperties;
 import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -50,14 +51,15 @@ class TrainingRunController {
         RequestFields.check(RequestFields.reasonLength(reason));
         RunOverrides overrides = body == null || body.parameters() == null ? RunOverrides.NONE : body.parameters();
         String model = body == null ? null : body.model();
-        if (properties.model(model).isEmpty()) {
+        Optional<ModelFamily> family = properties.model(model);
+        if (family.isEmpty()) {
             RequestFields.check(
                     "unknown model",
                     List.of(new InvalidField(
                             "model", "must be one of the models this service trains: " + names(), model)));
         }
         UUID id = service.requestByApi(
-                properties.model(model).orElseThrow().modelName(),
+                family.orElseThrow().modelName(),
                 reason == null || reason.isBlank() ? "manual request" : reason,
                 overrides);
         return ResponseEntity.accepted()

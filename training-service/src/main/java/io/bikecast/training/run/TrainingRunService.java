@@ -27,7 +27,7 @@ public class TrainingRunService {
      * @return the queued run, or empty when the event was seen before
      */
     public Optional<UUID> request(Trigger trigger, String reason, UUID requestEventId) {
-        return enqueue(properties.modelName(), trigger, reason, RunOverrides.NONE, requestEventId);
+        return request(properties.modelName(), trigger, reason, requestEventId);
     }
 
     /**
