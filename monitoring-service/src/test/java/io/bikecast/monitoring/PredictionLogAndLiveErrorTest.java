@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.bikecast.common.events.ActualObserved;
 import io.bikecast.common.events.PredictionLogged;
+import io.bikecast.common.events.PredictionsLogged;
 import io.bikecast.common.events.ServedBy;
 import io.bikecast.common.features.UciFeatures;
 import io.bikecast.monitoring.liveerror.LiveErrorService;
@@ -12,12 +13,15 @@ import io.bikecast.monitoring.support.Http;
 import io.bikecast.platform.kafka.EventPublisher;
 import io.bikecast.testsupport.RealInfrastructure;
 import io.bikecast.testsupport.WithFakeTrainingRegistry;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -99,6 +103,44 @@ class PredictionLogAndLiveErrorTest {
                         String.class))
                 .hasSize(500)
                 .containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void aBatchOfPredictionsIsStoredOnePredictionARowWithEveryField() {
+        Instant at = Instant.parse("2012-03-02T10:15:30.123456Z");
+        List<PredictionLogged> batch = List.of(
+                prediction(START.plusHours(5), 40, 41, ServedBy.CHAMPION, false, at),
+                prediction(null, 7, 41, ServedBy.CHALLENGER, true, at));
+        publisher.publish(PredictionsLogged.of(batch)).join();
+        publisher.publish(PredictionsLogged.of(batch)).join(); // redelivered
+        publish(List.of(batch.getFirst())); // and once more as an older producer wrote it
+        awaitStoredForVersion(41, 2);
+
+        Map<String, Object> served = jdbc.queryForMap(
+                "SELECT * FROM monitoring.prediction_log WHERE prediction_id = ?",
+                batch.getFirst().predictionId());
+        assertThat(served)
+                .containsEntry("series_id", "system")
+                .containsEntry("hour", Timestamp.valueOf(START.plusHours(5)))
+                .containsEntry("model_name", "bike-demand")
+                .containsEntry("served_by", "CHAMPION")
+                .containsEntry("shadow", false)
+                .containsEntry("prediction", 40.2)
+                .containsEntry("predicted_count", 40L)
+                .containsEntry("hr", 8)
+                .containsEntry("weathersit", 1)
+                .containsEntry("windspeed", 0.2);
+        assertThat(jdbc.queryForObject(
+                                "SELECT predicted_at FROM monitoring.prediction_log WHERE prediction_id = ?",
+                                OffsetDateTime.class,
+                                batch.getFirst().predictionId())
+                        .toInstant())
+                .isEqualTo(at);
+        Map<String, Object> shadow = jdbc.queryForMap(
+                "SELECT hour, served_by, shadow FROM monitoring.prediction_log WHERE prediction_id = ?",
+                batch.getLast().predictionId());
+        assertThat(shadow.get("hour")).isNull();
+        assertThat(shadow).containsEntry("served_by", "CHALLENGER").containsEntry("shadow", true);
     }
 
     @Test

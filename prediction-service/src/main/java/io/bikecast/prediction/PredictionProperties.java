@@ -4,6 +4,7 @@ import io.bikecast.platform.web.PlausibleYears;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -233,7 +234,8 @@ public record PredictionProperties(
      * @param capacity events the buffer holds while Kafka is slow or down (default 100,000, a few tens of MB); a
      *     prediction made while it is full is still answered, but its event is dropped, logged and counted in {@code
      *     bikecast.prediction.log.dropped}
-     * @param batchSize events the publisher takes from the buffer and sends at once (default 500)
+     * @param batchSize predictions the publisher takes from the buffer and sends as one record (default 500, at most
+     *     2,000: a record of 2,000 is about 400 KB, under Kafka's default limit of 1 MB a record)
      * @param linger the shortest time between two batches, unless a full batch waits (default 50 ms): the publisher
      *     looks at the buffer on its own clock instead of being woken by each request, so at 2,000 requests a second
      *     it sends some 20 batches of 100 rather than hundreds of tiny ones, and the broker, the monitoring service's
@@ -247,7 +249,7 @@ public record PredictionProperties(
      */
     public record Log(
             @DefaultValue("100000") @Min(1) int capacity,
-            @DefaultValue("500") @Min(1) int batchSize,
+            @DefaultValue("500") @Min(1) @Max(2000) int batchSize,
             @DefaultValue("50ms") @NotNull Duration linger,
             @DefaultValue("40s") @NotNull Duration sendTimeout,
             @DefaultValue("200ms") @NotNull Duration retryBackoff,

@@ -19,6 +19,7 @@ import java.util.UUID;
     @JsonSubTypes.Type(value = ModelPromoted.class, name = ModelPromoted.TYPE),
     @JsonSubTypes.Type(value = TrainingFailed.class, name = TrainingFailed.TYPE),
     @JsonSubTypes.Type(value = PredictionLogged.class, name = PredictionLogged.TYPE),
+    @JsonSubTypes.Type(value = PredictionsLogged.class, name = PredictionsLogged.TYPE),
     @JsonSubTypes.Type(value = DriftDetected.class, name = DriftDetected.TYPE)
 })
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -30,6 +31,7 @@ public sealed interface BikecastEvent
                 ModelPromoted,
                 TrainingFailed,
                 PredictionLogged,
+                PredictionsLogged,
                 DriftDetected {
 
     /** The schema version every producer in this code base writes. */

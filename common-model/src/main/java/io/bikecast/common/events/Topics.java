@@ -25,9 +25,12 @@ public final class Topics {
             "model name",
             List.of(ModelTrained.class, ModelPromoted.class, TrainingFailed.class));
 
-    /** Keyed by prediction id: spreads the highest-volume topic over its partitions; consumers are idempotent. */
-    public static final TopicSpec PREDICTIONS =
-            new TopicSpec("bikecast.predictions", 6, "prediction id", List.of(PredictionLogged.class));
+    /**
+     * Keyed by prediction id (of a batch, its first): spreads the highest-volume topic over its partitions; consumers
+     * are idempotent. The prediction service writes batches; single events are what older producers wrote.
+     */
+    public static final TopicSpec PREDICTIONS = new TopicSpec(
+            "bikecast.predictions", 6, "prediction id", List.of(PredictionLogged.class, PredictionsLogged.class));
 
     public static final TopicSpec DRIFT =
             new TopicSpec("bikecast.drift", 1, "model name", List.of(DriftDetected.class));

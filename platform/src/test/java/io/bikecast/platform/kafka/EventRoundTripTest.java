@@ -10,6 +10,7 @@ import io.bikecast.common.events.ModelPromoted;
 import io.bikecast.common.events.ModelTrained;
 import io.bikecast.common.events.ObservationsIngested;
 import io.bikecast.common.events.PredictionLogged;
+import io.bikecast.common.events.PredictionsLogged;
 import io.bikecast.common.events.ServedBy;
 import io.bikecast.common.events.TrainingFailed;
 import io.bikecast.common.events.TrainingRequested;
@@ -19,6 +20,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
@@ -51,6 +53,33 @@ class EventRoundTripTest {
                         ServedBy.CHALLENGER,
                         true,
                         java.time.Instant.now()),
+                PredictionsLogged.of(List.of(
+                        PredictionLogged.of(
+                                UUID.randomUUID(),
+                                "citibike-72",
+                                hour,
+                                FEATURES,
+                                3.4,
+                                3,
+                                "citibike-stations",
+                                2,
+                                ServedBy.CHAMPION,
+                                false,
+                                java.time.Instant.now(),
+                                hour.minusHours(6),
+                                6),
+                        PredictionLogged.of(
+                                UUID.randomUUID(),
+                                "system",
+                                null,
+                                FEATURES,
+                                -0.2,
+                                0,
+                                "demand",
+                                3,
+                                ServedBy.CHALLENGER,
+                                true,
+                                java.time.Instant.now()))),
                 DriftDetected.of("demand", 3, UUID.randomUUID(), "dataset drift", List.of("temp", "hum"), 0.5));
     }
 
@@ -70,5 +99,28 @@ class EventRoundTripTest {
         assertThat(json.path("type").asString()).isNotBlank();
         assertThat(json.path("schemaVersion").asInt()).isEqualTo(BikecastEvent.CURRENT_SCHEMA_VERSION);
         assertThat(json.path("eventId").asString()).isEqualTo(event.eventId().toString());
+    }
+
+    @Test
+    void writesBatchedPredictionsAsArraysAtLessThanHalfTheSizeOfSingleEvents() throws Exception {
+        PredictionsLogged batch = everyEvent()
+                .flatMap(event -> event instanceof PredictionsLogged b ? Stream.of(b) : Stream.empty())
+                .findFirst()
+                .orElseThrow();
+        JsonNode first = EventJson.mapper()
+                .readTree(EventJson.write(batch))
+                .path("predictions")
+                .get(0);
+
+        assertThat(first.isArray()).isTrue();
+        assertThat(first.get(1).asString()).isEqualTo("citibike-72");
+        assertThat(first.get(3).isArray())
+                .as("the features, in UciFeatures' order")
+                .isTrue();
+        assertThat(first.get(3).get(3).asInt()).isEqualTo(FEATURES.hr());
+        int singles = batch.each().stream()
+                .mapToInt(event -> EventJson.write(event).length())
+                .sum();
+        assertThat(EventJson.write(batch).length()).isLessThan(singles / 2);
     }
 }

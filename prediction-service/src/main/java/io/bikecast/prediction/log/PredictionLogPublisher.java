@@ -2,6 +2,7 @@ package io.bikecast.prediction.log;
 
 import io.bikecast.common.events.BikecastEvent;
 import io.bikecast.common.events.PredictionLogged;
+import io.bikecast.common.events.PredictionsLogged;
 import io.bikecast.prediction.PredictionProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -10,7 +11,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -24,10 +24,11 @@ import org.springframework.kafka.core.KafkaTemplate;
 /**
  * Drains the {@link PredictionLogBuffer} to Kafka on one background thread, in batches: at most one batch every
  * {@code linger} unless a full one waits (it never blocks on the buffer, so a request's offer never has a thread to
- * wake), it hands a batch to the producer, waits for every acknowledgement, and keeps the events Kafka did not take to send again after a back-off
- * that doubles while Kafka stays away. While it retries, new events wait in the buffer, so an outage delays events and
- * loses none until the buffer's bound is reached. A retried event keeps its event id: if Kafka did store the first
- * attempt after all, consumers drop the duplicate.
+ * wake). A batch is one {@link PredictionsLogged} record (up to {@code batchSize} predictions, about 100 KB at 500):
+ * the publisher waits for its acknowledgement and, if Kafka did not take it, sends the same record again after a
+ * back-off that doubles while Kafka stays away. While it retries, new events wait in the buffer, so an outage delays
+ * events and loses none until the buffer's bound is reached. A retried batch keeps its event id and its predictions
+ * their ids: if Kafka did store the first attempt after all, consumers drop the duplicates.
  *
  * <p>It stops after the web server has finished its requests, and sends what is left for up to {@code
  * shutdownDrainTimeout}.
@@ -41,6 +42,7 @@ public class PredictionLogPublisher implements SmartLifecycle {
     private final PredictionProperties.Log settings;
     private final Clock clock;
     private final List<PredictionLogged> inFlight = new ArrayList<>();
+    private @Nullable PredictionsLogged pending;
     private final AtomicInteger inFlightCount = new AtomicInteger();
     private final Counter published;
     private final Counter sendFailures;
@@ -133,45 +135,31 @@ public class PredictionLogPublisher implements SmartLifecycle {
         }
     }
 
-    /** Sends the in-flight batch; keeps the events that failed in it. True if all were acknowledged. */
+    /**
+     * Sends the in-flight batch as one {@link PredictionsLogged} record; keeps it, with its event id, if Kafka did not
+     * acknowledge it. True if it was acknowledged.
+     */
     private boolean send() throws InterruptedException {
-        List<CompletableFuture<?>> sends = new ArrayList<>(inFlight.size());
-        for (PredictionLogged event : inFlight) {
-            CompletableFuture<?> send;
-            try {
-                send = template.send(event.topic(), event.key(), event);
-            } catch (RuntimeException e) {
-                send = CompletableFuture.failedFuture(e);
-            }
-            sends.add(send);
-            if (send.isCompletedExceptionally()) {
-                // The producer refused at once (no metadata within max.block.ms): the rest would wait as long each.
-                break;
-            }
+        PredictionsLogged batch = pending;
+        if (batch == null) {
+            batch = PredictionsLogged.of(inFlight);
+            pending = batch;
         }
-        while (sends.size() < inFlight.size()) {
-            sends.add(CompletableFuture.failedFuture(
-                    new IllegalStateException("not attempted: Kafka refused the batch")));
+        Throwable failure;
+        try {
+            template.send(batch.topic(), batch.key(), batch)
+                    .get(settings.sendTimeout().toNanos(), TimeUnit.NANOSECONDS);
+            failure = null;
+        } catch (ExecutionException e) {
+            failure = e.getCause();
+        } catch (TimeoutException | RuntimeException e) {
+            failure = e;
         }
-        long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
-        List<PredictionLogged> unsent = new ArrayList<>();
-        Throwable failure = null;
-        for (int i = 0; i < sends.size(); i++) {
-            try {
-                long remaining = Math.max(0, deadline - System.nanoTime());
-                sends.get(i).get(remaining, TimeUnit.NANOSECONDS);
-            } catch (ExecutionException | TimeoutException e) {
-                unsent.add(inFlight.get(i));
-                if (failure == null) {
-                    failure = e instanceof ExecutionException ? e.getCause() : e;
-                }
-            }
-        }
-        published.increment(inFlight.size() - unsent.size());
-        inFlight.clear();
-        inFlight.addAll(unsent);
-        inFlightCount.set(unsent.size());
-        if (unsent.isEmpty()) {
+        if (failure == null) {
+            published.increment(inFlight.size());
+            inFlight.clear();
+            inFlightCount.set(0);
+            pending = null;
             if (failingSince != null) {
                 log.info("Kafka takes prediction-logged events again (failing since {})", failingSince);
             }
@@ -179,13 +167,13 @@ public class PredictionLogPublisher implements SmartLifecycle {
             lastError = null;
             return true;
         }
-        sendFailures.increment(unsent.size());
+        sendFailures.increment(inFlight.size());
         lastError = String.valueOf(failure);
         if (failingSince == null) {
             failingSince = clock.instant();
             log.warn(
                     "Kafka did not take {} prediction-logged events ({}); they wait in the buffer and are retried",
-                    unsent.size(),
+                    inFlight.size(),
                     lastError);
         }
         return false;

@@ -2,6 +2,7 @@ package io.bikecast.prediction.support;
 
 import io.bikecast.common.events.BikecastEvent;
 import io.bikecast.common.events.PredictionLogged;
+import io.bikecast.common.events.PredictionsLogged;
 import io.bikecast.common.events.Topics;
 import io.bikecast.platform.kafka.EventJson;
 import java.time.Duration;
@@ -15,7 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Reads every prediction-logged event from the start of the predictions topic, as monitoring would. */
+/** Reads every logged prediction (single or batched) from the start of the predictions topic, as monitoring would. */
 public final class PredictionEvents implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
@@ -43,6 +44,8 @@ public final class PredictionEvents implements AutoCloseable {
                 BikecastEvent event = EventJson.read(record.value());
                 if (event instanceof PredictionLogged logged) {
                     byPredictionId.put(logged.predictionId(), logged);
+                } else if (event instanceof PredictionsLogged batch) {
+                    batch.each().forEach(logged -> byPredictionId.put(logged.predictionId(), logged));
                 }
             }
         }
