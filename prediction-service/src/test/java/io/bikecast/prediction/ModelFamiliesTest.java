@@ -97,6 +97,15 @@ class ModelFamiliesTest {
                         .path("modelName")
                         .asString())
                 .isEqualTo("bike-demand");
+
+        JsonNode active = http.get("/api/v1/models/active?model=" + FAMILY).body();
+        assertThat(active.path("modelName").asString()).isEqualTo(FAMILY);
+        assertThat(active.path("champion").path("version").asLong()).isEqualTo(version);
+        assertThat(http.get("/api/v1/models/active").body().path("modelName").asString())
+                .isEqualTo("bike-demand");
+        Http.Response unknown = http.get("/api/v1/models/active?model=citibike-stations");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.body().path("detail").asString()).contains("bike-demand, " + FAMILY);
     }
 
     @Test

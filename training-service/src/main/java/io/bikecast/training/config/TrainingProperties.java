@@ -115,13 +115,17 @@ public record TrainingProperties(
 
     /**
      * A model family trained beside the default model: its own registry name, champion and challenger, over its own
-     * series, with the same candidates, window and gate as the default model.
+     * series, with the same candidates and gate as the default model.
      *
      * @param modelName its name in the registry, e.g. {@code citibike-stations}
      * @param seriesId the series it learns from: a prefix followed by {@code *} ({@code citibike-*}) for every station
      *     of a GBFS system, or one series id
+     * @param window the data its runs learn from and are judged on (default: the default model's {@code window}). A
+     *     live system's stations start with weeks of history where the UCI series has two years, and a station's
+     *     demand of last year may describe a street that has changed, so a family often wants a window of its own
      */
-    public record Family(String modelName, String seriesId) {
+    public record Family(
+            String modelName, String seriesId, @Nullable Window window) {
 
         public Family {
             if (modelName == null || !MODEL_NAME.matcher(modelName).matches()) {
@@ -134,6 +138,15 @@ public record TrainingProperties(
         SeriesSelection series() {
             return SeriesSelection.of(seriesId);
         }
+    }
+
+    /** The window of the model of that name: its family's own, or the default model's. */
+    public Window window(String modelName) {
+        return families.stream()
+                .filter(family -> family.modelName().equals(modelName) && family.window() != null)
+                .map(Family::window)
+                .findFirst()
+                .orElse(window);
     }
 
     /** What a model name must match: it is a URL query value and a metric label. */

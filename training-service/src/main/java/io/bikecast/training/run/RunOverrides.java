@@ -27,10 +27,10 @@ record RunOverrides(
 
     static final RunOverrides NONE = new RunOverrides(null, null, null, null, null, null, null, null, null, null);
 
-    /** The settings of a run: these overrides on top of the configured defaults. */
-    RunSettings resolve(TrainingProperties defaults) {
+    /** The settings of a run of that model: these overrides on top of the configured defaults. */
+    RunSettings resolve(TrainingProperties defaults, String modelName) {
         ForestParameters forest = defaults.forest().toParameters();
-        TrainingProperties.Window window = defaults.window();
+        TrainingProperties.Window window = defaults.window(modelName);
         return new RunSettings(
                 defaults.candidates(),
                 new ForestParameters(

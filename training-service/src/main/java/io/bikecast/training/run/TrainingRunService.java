@@ -50,7 +50,7 @@ public class TrainingRunService {
      * @throws InvalidRunParametersException naming every override that cannot make a run; nothing is queued
      */
     UUID requestByApi(String modelName, String reason, RunOverrides overrides) {
-        List<String> violations = overrides.resolve(properties).violations();
+        List<String> violations = overrides.resolve(properties, modelName).violations();
         if (!violations.isEmpty()) {
             throw new InvalidRunParametersException(violations);
         }

@@ -124,7 +124,7 @@ public class TrainingWorker {
     }
 
     private void train(ClaimedRun run) {
-        RunSettings settings = run.overrides().resolve(properties);
+        RunSettings settings = run.overrides().resolve(properties, run.modelName());
         List<String> violations = settings.violations();
         if (!violations.isEmpty()) {
             throw new TrainingException("invalid settings: " + String.join("; ", violations));

@@ -38,4 +38,24 @@ class TrainingPropertiesTest {
         assertThat(properties.maxTreeNodes()).isEqualTo(3_000_000);
         assertThat(properties.maxArtifactBytes()).isEqualTo(DataSize.ofMegabytes(64));
     }
+
+    @Test
+    void aFamilyTrainsOnItsOwnWindowOrElseOnTheDefaultModels() {
+        TrainingProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
+                        "bikecast.training.window.holdout-days", "14",
+                        "bikecast.training.families[0].model-name", "citibike-stations",
+                        "bikecast.training.families[0].series-id", "citibike-*",
+                        "bikecast.training.families[0].window.days", "56",
+                        "bikecast.training.families[1].model-name", "divvy-stations",
+                        "bikecast.training.families[1].series-id", "divvy-*")))
+                .bindOrCreate("bikecast.training", TrainingProperties.class);
+
+        assertThat(properties.window("citibike-stations").days()).isEqualTo(56);
+        assertThat(properties.window("citibike-stations").holdoutDays())
+                .as("the family's own window keeps the documented defaults it does not set")
+                .isEqualTo(7);
+        assertThat(properties.window("divvy-stations")).isEqualTo(properties.window());
+        assertThat(properties.window("bike-demand").holdoutDays()).isEqualTo(14);
+        assertThat(properties.window("bike-demand").days()).isNull();
+    }
 }
