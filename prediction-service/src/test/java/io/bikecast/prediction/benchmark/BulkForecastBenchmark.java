@@ -111,6 +111,8 @@ public final class BulkForecastBenchmark {
             ingest.stop();
             registry.stop();
         }
+        // The shared embedded broker and database run on threads that outlive main, which exec:java would wait for.
+        System.exit(0);
     }
 
     /** 500 boosted trees on log1p for every lead with history, the test forecaster's model without history. */
