@@ -1,5 +1,6 @@
 package io.bikecast.prediction;
 
+import io.bikecast.common.series.SeriesId;
 import io.bikecast.platform.web.PlausibleYears;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -12,6 +13,7 @@ import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -66,6 +68,10 @@ public record PredictionProperties(
      * @param weatherLocation the ingest service's weather location its forecasts read (default: the prefix without
      *     its last {@code -}, {@code citibike}, the location ingest names after a GBFS system), unless {@code
      *     bikecast.prediction.weather.locations} names one for a series
+     * @param timeZone the zone its series' local hours are in: the GBFS system's {@code system_information.timezone},
+     *     which ingest derives its station hours in (default America/New_York, the UCI data's). It maps the stored
+     *     weather, kept by UTC hour, onto the series' hours, and gives the current local hour of a series without
+     *     actuals
      */
     public record Family(
             @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9_-]{0,63}")
@@ -74,13 +80,22 @@ public record PredictionProperties(
             @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9_-]{0,62}")
             String seriesPrefix,
 
-            @Nullable String weatherLocation) {
+            @Nullable String weatherLocation,
+            @Nullable ZoneId timeZone) {
 
         public Family {
             if (weatherLocation == null && seriesPrefix != null) {
                 weatherLocation = seriesPrefix.replaceAll("[-_]+$", "");
             }
+            if (timeZone == null) {
+                timeZone = SeriesId.ZONE;
+            }
         }
+    }
+
+    /** The zone of a series' local hours: its family's, or the UCI data's ({@link SeriesId#ZONE}). */
+    public ZoneId zoneOf(String seriesId) {
+        return familyOf(seriesId).map(Family::timeZone).orElse(SeriesId.ZONE);
     }
 
     /** The family serving the series: the one with the longest prefix its id starts with, if any. */

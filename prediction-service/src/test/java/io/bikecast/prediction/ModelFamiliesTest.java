@@ -15,6 +15,7 @@ import io.bikecast.testsupport.FakeTrainingRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,12 +40,17 @@ import tools.jackson.databind.JsonNode;
         serves = Serves.FORECASTER,
         properties = {
             "bikecast.prediction.families[0].model-name=" + ModelFamiliesTest.FAMILY,
-            "bikecast.prediction.families[0].series-prefix=sim-"
+            "bikecast.prediction.families[0].series-prefix=sim-",
+            "bikecast.prediction.families[1].model-name=" + ModelFamiliesTest.PARIS,
+            "bikecast.prediction.families[1].series-prefix=paris-",
+            "bikecast.prediction.families[1].time-zone=Europe/Paris"
         })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ModelFamiliesTest {
 
     static final String FAMILY = "sim-stations";
+    static final String PARIS = "paris-stations";
+    private static final ZoneId PARIS_ZONE = ZoneId.of("Europe/Paris");
     private static final List<String> STATIONS = List.of("sim-1", "sim-2", "sim-3");
     private static final LocalDateTime LATEST = FakeIngest.hourOf(TestModels.row(4_000));
 
@@ -53,6 +59,7 @@ class ModelFamiliesTest {
     static {
         INGEST.store("system", LATEST.minusHours(900), LATEST.plusHours(1));
         STATIONS.forEach(station -> INGEST.store(station, LATEST.minusHours(900), LATEST.plusHours(1)));
+        INGEST.store("paris-1", LATEST.minusHours(900), LATEST.plusHours(1));
     }
 
     @DynamicPropertySource
@@ -182,6 +189,44 @@ class ModelFamiliesTest {
                                 Map.of("hours", 24, "weather", weather.subList(0, 3)))
                         .status())
                 .isEqualTo(400);
+    }
+
+    /**
+     * A system in Paris: its station hours are Paris's local hours (ingest derives them in the feed's time zone), and
+     * the stored weather, kept by UTC hour, must be read as Paris's hours too. Read as New York's, the forecast would
+     * have stopped six hours short of the day and been refused.
+     */
+    @Test
+    @Order(4)
+    void aFamilyInAnotherTimeZoneReadsTheStoredWeatherOfItsOwnLocalHours() {
+        Http http = new Http(port);
+        TestForecasters.registerChampion(training.family(PARIS));
+        Instant issueHourEnd = LATEST.plusHours(1).atZone(PARIS_ZONE).toInstant();
+        INGEST.storeWeatherForecast(
+                "paris",
+                issueHourEnd.minus(Duration.ofMinutes(30)),
+                Payloads.storedForecast(LATEST, 4_000, 24, PARIS_ZONE));
+        List<Map<String, Object>> weather = new ArrayList<>();
+        for (int h = 0; h < 24; h++) {
+            Map<String, Object> hour = Payloads.natural(TestModels.row(4_001 + h));
+            hour.remove("timestamp");
+            weather.add(hour);
+        }
+
+        Http.Response stored = await("the Paris family's champion loaded")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> http.get("/api/v1/forecast/series?prefix=paris-&hours=24"), r -> r.status() != 503);
+        Http.Response posted =
+                http.post("/api/v1/forecast/series?prefix=paris-", Map.of("hours", 24, "weather", weather));
+
+        assertThat(stored.status()).as(stored.text()).isEqualTo(200);
+        JsonNode forecast = stored.body().path("forecasts").get(0);
+        assertThat(forecast.path("modelName").asString()).isEqualTo(PARIS);
+        assertThat(forecast.path("points").get(0).path("hour").asString())
+                .startsWith(LATEST.plusHours(1).toString());
+        assertThat(predictions(forecast))
+                .as("each Paris hour read the weather stored for that hour")
+                .isEqualTo(predictions(posted.body().path("forecasts").get(0)));
     }
 
     /** Each point's hour and prediction: what two forecasts of the same hours must share, all but their ids. */

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -47,6 +48,11 @@ public record NaturalConditions(
 
     /** The local hour in {@link SeriesId#ZONE} that contains the given instant, truncated to the hour. */
     public static LocalDateTime localHourOf(Instant instant) {
-        return LocalDateTime.ofInstant(instant, SeriesId.ZONE).truncatedTo(ChronoUnit.HOURS);
+        return localHourOf(instant, SeriesId.ZONE);
+    }
+
+    /** The local hour in {@code zone} (a series' own, such as a GBFS system's) that contains the given instant. */
+    public static LocalDateTime localHourOf(Instant instant, ZoneId zone) {
+        return LocalDateTime.ofInstant(instant, zone).truncatedTo(ChronoUnit.HOURS);
     }
 }

@@ -5,6 +5,7 @@ import io.bikecast.common.features.NaturalConditions;
 import io.bikecast.common.series.SeriesId;
 import io.bikecast.platform.web.InvalidField;
 import io.bikecast.platform.web.ProblemException;
+import io.bikecast.prediction.PredictionProperties;
 import io.bikecast.prediction.history.RecentDemand;
 import io.bikecast.prediction.predict.PredictionEndpoint;
 import io.bikecast.prediction.predictor.PredictionInput;
@@ -42,12 +43,19 @@ class ForecastController {
     private final Predictors predictors;
     private final RecentDemand demand;
     private final WeatherForecasts weatherForecasts;
+    private final PredictionProperties properties;
     private final Clock clock;
 
-    ForecastController(Predictors predictors, RecentDemand demand, WeatherForecasts weatherForecasts, Clock clock) {
+    ForecastController(
+            Predictors predictors,
+            RecentDemand demand,
+            WeatherForecasts weatherForecasts,
+            PredictionProperties properties,
+            Clock clock) {
         this.predictors = predictors;
         this.demand = demand;
         this.weatherForecasts = weatherForecasts;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -148,7 +156,7 @@ class ForecastController {
                         .map(demand::latestHour)
                         .flatMap(Optional::stream)
                         .max(LocalDateTime::compareTo)
-                        .orElseGet(() -> NaturalConditions.localHourOf(clock.instant()))
+                        .orElseGet(() -> NaturalConditions.localHourOf(clock.instant(), properties.zoneOf(prefix)))
                 : LocalHours.parse(request.issuedAt()).orElseThrow();
         List<NaturalConditions> weather = new ArrayList<>(request.weather().size());
         for (int h = 0; h < request.weather().size(); h++) {
@@ -220,6 +228,7 @@ class ForecastController {
 
     /** The series' latest actual; for a series without any, the current local hour, so the next hour comes first. */
     private LocalDateTime defaultIssueTime(SeriesId series) {
-        return demand.latestHour(series).orElseGet(() -> NaturalConditions.localHourOf(clock.instant()));
+        return demand.latestHour(series)
+                .orElseGet(() -> NaturalConditions.localHourOf(clock.instant(), properties.zoneOf(series.value())));
     }
 }

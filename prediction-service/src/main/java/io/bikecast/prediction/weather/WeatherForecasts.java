@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -58,7 +59,8 @@ public class WeatherForecasts {
      */
     public List<NaturalConditions> hoursAfter(SeriesId seriesId, LocalDateTime issuedAt, int hours) {
         String location = locationOf(seriesId);
-        Instant known = issuedAt.plusHours(1).atZone(SeriesId.ZONE).toInstant();
+        ZoneId zone = properties.zoneOf(seriesId.value());
+        Instant known = issuedAt.plusHours(1).atZone(zone).toInstant();
         Instant now = clock.instant();
         Instant asOf = known.isBefore(now) ? known : now;
         IngestWeatherApi.StoredForecast forecast;
@@ -79,7 +81,7 @@ public class WeatherForecasts {
         }
         Map<LocalDateTime, IngestWeatherApi.Hour> byLocalHour = new HashMap<>();
         for (IngestWeatherApi.Hour hour : forecast.hours()) {
-            byLocalHour.putIfAbsent(NaturalConditions.localHourOf(hour.hour()), hour);
+            byLocalHour.putIfAbsent(NaturalConditions.localHourOf(hour.hour(), zone), hour);
         }
         List<NaturalConditions> conditions = new ArrayList<>(hours);
         for (int h = 1; h <= hours; h++) {

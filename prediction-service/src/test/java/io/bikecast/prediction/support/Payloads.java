@@ -6,6 +6,7 @@ import io.bikecast.common.features.UciFeatures;
 import io.bikecast.common.series.SeriesId;
 import io.bikecast.testsupport.UciDataset;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,13 +59,17 @@ public final class Payloads {
      * it, hour {@code h} with the weather of the UCI row {@code firstRow + h}.
      */
     public static List<Map<String, Object>> storedForecast(LocalDateTime issueHour, int firstRow, int hours) {
+        return storedForecast(issueHour, firstRow, hours, SeriesId.ZONE);
+    }
+
+    /** The same, for a series whose local hours are in {@code zone}. */
+    public static List<Map<String, Object>> storedForecast(
+            LocalDateTime issueHour, int firstRow, int hours, ZoneId zone) {
         List<Map<String, Object>> entries = new ArrayList<>();
         for (int h = 0; h <= hours; h++) {
             Map<String, Object> hour = natural(UciDataset.hours().get(firstRow + h));
             hour.remove("timestamp");
-            hour.put(
-                    "hour",
-                    issueHour.plusHours(h).atZone(SeriesId.ZONE).toInstant().toString());
+            hour.put("hour", issueHour.plusHours(h).atZone(zone).toInstant().toString());
             entries.add(hour);
         }
         return entries;
