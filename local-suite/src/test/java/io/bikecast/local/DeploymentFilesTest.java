@@ -69,34 +69,28 @@ class DeploymentFilesTest {
     void prometheusConfigurationAndRulesAreValid() throws Exception {
         assumeInstalled("promtool");
 
-        Result config = run(
-                "promtool",
-                "check",
-                "config",
-                DeploymentFiles.PROMETHEUS.resolve("prometheus.yml").toString());
-        Result rules = run(
-                "promtool",
-                "check",
-                "rules",
-                DeploymentFiles.PROMETHEUS.resolve("rules.yml").toString());
-
-        assertThat(config.exitCode()).as(config.output()).isZero();
-        assertThat(rules.exitCode()).as(rules.output()).isZero();
-        assertThat(rules.output()).contains("SUCCESS: 8 rules found");
+        assertThat(promtool("check", "config", "prometheus.yml")).contains("SUCCESS: 2 rule files found");
+        assertThat(promtool("check", "rules", "rules.yml")).contains("SUCCESS: 8 rules found");
+        assertThat(promtool("check", "rules", "gbfs-rules.yml")).contains("SUCCESS: 1 rules found");
     }
 
     @Test
     void alertRulesFireWhenTheyShouldAndOnlyThen() throws Exception {
         assumeInstalled("promtool");
 
-        Result tests = run(
-                "promtool",
-                "test",
-                "rules",
-                DeploymentFiles.PROMETHEUS.resolve("rules-test.yml").toString());
+        assertThat(promtool("test", "rules", "rules-test.yml")).contains("SUCCESS");
+        assertThat(promtool("test", "rules", "gbfs-rules-test.yml")).contains("SUCCESS");
+    }
 
-        assertThat(tests.exitCode()).as(tests.output()).isZero();
-        assertThat(tests.output()).contains("SUCCESS");
+    /** Runs promtool on a file of {@code prometheus/}, asserts that it succeeds, and returns what it printed. */
+    private static String promtool(String command, String what, String file) throws Exception {
+        Result result = run(
+                "promtool",
+                command,
+                what,
+                DeploymentFiles.PROMETHEUS.resolve(file).toString());
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        return result.output();
     }
 
     @Test

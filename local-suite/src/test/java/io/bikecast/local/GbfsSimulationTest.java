@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -178,6 +179,8 @@ class GbfsSimulationTest {
                         .isGreaterThanOrEqualTo(12);
 
                 assertReadByGbfsJavaModel(simulator, stations);
+                assertForecastsOnTheFeedsClock(ingest, simulator, uci);
+                assertSystemAndItsMetrics(ingest, simulator, stations);
             }
         }
         progress.forEach(System.out::println);
@@ -213,6 +216,49 @@ class GbfsSimulationTest {
                 .contains("the simulated window 2012-12-30 to 2013-01-06 is not inside hour.csv's days, 2011-01-01 to"
                         + " 2012-12-31");
         assertThat(out.size()).isZero();
+    }
+
+    /**
+     * The weather location is on the system's feed clock, so forecasts were issued at the replay's times: the one
+     * current at the end of the window was issued then, and (the simulator's forecast being what happened) forecasts
+     * hour.csv's weather.
+     */
+    private void assertForecastsOnTheFeedsClock(
+            String ingest, GbfsSimulator simulator, Map<LocalDateTime, UciHourCsv.UciHour> uci) throws Exception {
+        String system = simulator.settings().systemId();
+        JsonNode forecast = getJson(ingest + "/api/v1/weather/" + system + "/forecast?hours=3");
+        Instant issuedAt = Instant.parse(forecast.path("issuedAt").asString());
+        assertThat(issuedAt)
+                .isAfterOrEqualTo(simulator.end().minus(Duration.ofHours(2)))
+                .isBeforeOrEqualTo(simulator.end());
+        JsonNode early = getJson(ingest + "/api/v1/weather/" + system + "/forecast?hours=24&asOf="
+                + simulator.start().plus(Duration.ofHours(12)));
+        Instant earlyIssue = Instant.parse(early.path("issuedAt").asString());
+        assertThat(earlyIssue)
+                .isAfterOrEqualTo(simulator.start())
+                .isBeforeOrEqualTo(simulator.start().plus(Duration.ofHours(12)));
+        JsonNode first = early.path("hours").get(0);
+        UciHourCsv.UciHour row = uci.get(LocalDateTime.ofInstant(
+                Instant.parse(first.path("hour").asString()), ZoneId.of(GbfsSimulator.TIMEZONE)));
+        assertThat(first.path("temperatureCelsius").asDouble())
+                .isEqualTo(UciNormalization.temperatureCelsius(row.temp()));
+        assertThat(first.path("weatherSituation").asInt()).isEqualTo(row.weathersit());
+    }
+
+    /** {@code GET /api/v1/gbfs/systems} describes the system, and ingest exports every metric the GBFS rules use. */
+    private void assertSystemAndItsMetrics(String ingest, GbfsSimulator simulator, int stations) throws Exception {
+        JsonNode system = getJson(ingest + "/api/v1/gbfs/systems").get(0);
+        assertThat(system.path("id").asString()).isEqualTo(simulator.settings().systemId());
+        assertThat(system.path("timeZone").asString()).isEqualTo(GbfsSimulator.TIMEZONE);
+        assertThat(system.path("stations").asInt()).isEqualTo(stations);
+        assertThat(system.path("feed").asString()).isEqualTo("up");
+        assertThat(Instant.parse(system.path("lastSnapshotAt").asString())).isEqualTo(simulator.end());
+        HttpResponse<String> scrape = http.send(
+                HttpRequest.newBuilder(URI.create(ingest + "/actuator/prometheus"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(DeploymentFiles.exposedMetricNames(scrape.body()))
+                .containsAll(DeploymentFiles.metricsIn(DeploymentFiles.PROMETHEUS.resolve("gbfs-rules.yml")));
     }
 
     /** The features of a station's observation are hour.csv's of the same hour: weather back and forth is exact. */

@@ -24,13 +24,17 @@ class GbfsConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "bikecast.ingest.gbfs.scheduler", havingValue = "true", matchIfMissing = true)
-    GbfsSchedule gbfsSchedule(GbfsPoller poller, StationObservations observations, GbfsProperties properties) {
-        return new GbfsSchedule(poller, observations, properties);
+    GbfsSchedule gbfsSchedule(
+            GbfsPoller poller,
+            StationObservations observations,
+            SnapshotRetention retention,
+            GbfsProperties properties) {
+        return new GbfsSchedule(poller, observations, retention, properties);
     }
 
     /**
-     * Calls {@link GbfsPoller#pollDue()} and then {@link StationObservations#publishAll()} every tick on a thread of
-     * its own, while the context runs.
+     * Calls {@link GbfsPoller#pollDue()}, then {@link StationObservations#publishAll()} and
+     * {@link SnapshotRetention#pruneAll()} every tick on a thread of its own, while the context runs.
      */
     static final class GbfsSchedule implements SmartLifecycle {
 
@@ -41,12 +45,18 @@ class GbfsConfiguration {
 
         private final GbfsPoller poller;
         private final StationObservations observations;
+        private final SnapshotRetention retention;
         private final GbfsProperties properties;
         private ScheduledExecutorService executor;
 
-        GbfsSchedule(GbfsPoller poller, StationObservations observations, GbfsProperties properties) {
+        GbfsSchedule(
+                GbfsPoller poller,
+                StationObservations observations,
+                SnapshotRetention retention,
+                GbfsProperties properties) {
             this.poller = poller;
             this.observations = observations;
+            this.retention = retention;
             this.properties = properties;
         }
 
@@ -69,6 +79,7 @@ class GbfsConfiguration {
             }
             // Hours closed by these polls, and hours whose weather has arrived since the last tick.
             observations.publishAll();
+            retention.pruneAll();
         }
 
         /**

@@ -5,9 +5,11 @@ import io.bikecast.ingest.source.HostResolver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -59,7 +61,15 @@ class GbfsPoller {
         volatile @Nullable Instant failingSince;
         volatile boolean outage;
         volatile @Nullable Instant stationInformationUpdated;
+        /** Of the last snapshot read: stations reporting, empty and full; NaN before the first. */
+        volatile double reporting = Double.NaN;
+
+        volatile double empty = Double.NaN;
+        volatile double full = Double.NaN;
     }
+
+    /** How recent a station's {@code last_reported} must be, before the snapshot's time, to count as reporting. */
+    static final Duration REPORTING_WITHIN = Duration.ofHours(1);
 
     private final GbfsProperties properties;
     private final GbfsClient client;
@@ -109,6 +119,19 @@ class GbfsPoller {
                 .description("1 while the GBFS system has failed every poll for longer than outage-alert-after")
                 .tag("system", systemId)
                 .register(meters);
+        Gauge.builder("bikecast.gbfs.stations.reporting", state, s -> s.reporting)
+                .description("Stations of the system's last snapshot that are installed and reported within the hour"
+                        + " before it")
+                .tag("system", systemId)
+                .register(meters);
+        Gauge.builder("bikecast.gbfs.stations.empty", state, s -> s.empty)
+                .description("Stations of the system's last snapshot with no vehicle available")
+                .tag("system", systemId)
+                .register(meters);
+        Gauge.builder("bikecast.gbfs.stations.full", state, s -> s.full)
+                .description("Stations of the system's last snapshot with no dock available")
+                .tag("system", systemId)
+                .register(meters);
     }
 
     /** Polls every enabled system whose next poll is due. */
@@ -146,13 +169,15 @@ class GbfsPoller {
         Result result;
         Duration ttl = null;
         try {
+            ZoneId configuredZone = configuredZone(system);
             Feeds.Discovery discovery = client.discover(system.autoDiscoveryUrl(), system.language());
             Feeds.SystemInformation info = client.systemInformation(discovery, system.language());
             Feeds.StationInformation stations = client.stationInformation(discovery, system.language());
             Feeds.StationStatus status = client.stationStatus(discovery);
             Integer seconds = status.ttl() != null ? status.ttl() : discovery.ttl();
             ttl = seconds == null ? null : Duration.ofSeconds(Math.max(0, seconds));
-            result = transactions.execute(tx -> store(systemId, state, started, info, stations, status));
+            ZoneId zone = configuredZone == null ? info.timezone() : configuredZone;
+            result = transactions.execute(tx -> store(systemId, state, started, info, zone, stations, status));
         } catch (FeedFailure failure) {
             result = new Result(Outcome.FAILED, failure.reason(), failure.getMessage());
         } catch (RuntimeException e) {
@@ -199,10 +224,17 @@ class GbfsPoller {
             SystemState state,
             Instant started,
             Feeds.SystemInformation info,
+            ZoneId zone,
             Feeds.StationInformation stations,
             Feeds.StationStatus status) {
         store.lock(systemId);
         Instant now = clock.instant();
+        store.saveSystem(
+                systemId,
+                info.name().isBlank() ? null : info.name(),
+                info.timezone().getId(),
+                zone.getId(),
+                now);
         if (!stations.lastUpdated().equals(state.stationInformationUpdated)) {
             store.upsertStations(systemId, stations.stations(), now);
         }
@@ -213,8 +245,8 @@ class GbfsPoller {
         } else {
             Map<String, Feeds.StationState> previous = latest.isPresent() ? store.latestStations(systemId) : Map.of();
             if (store.insertSnapshot(systemId, status, now)) {
-                HourlyDerivation derivation = new HourlyDerivation(
-                        info.timezone(), properties.rebalancingThreshold(), properties.maxGapFill());
+                HourlyDerivation derivation =
+                        new HourlyDerivation(zone, properties.rebalancingThreshold(), properties.maxGapFill());
                 store.addToHours(systemId, derivation.increments(previous, latest.orElse(null), status));
                 store.closeHoursBefore(systemId, status.lastUpdated());
                 outcome = Outcome.STORED;
@@ -241,7 +273,49 @@ class GbfsPoller {
                 status.skipped()));
         // Only once the transaction holds the stations is the station_information known to be stored.
         state.stationInformationUpdated = stations.lastUpdated();
+        if (outcome != Outcome.OUT_OF_ORDER) {
+            count(state, status);
+        }
         return new Result(outcome, null, detail);
+    }
+
+    /** The zone configured for the system ({@code time-zone}), null for the feed's. */
+    private static @Nullable ZoneId configuredZone(GbfsProperties.Feed system) {
+        if (system.timeZone() == null || system.timeZone().isBlank()) {
+            return null;
+        }
+        try {
+            return ZoneId.of(system.timeZone());
+        } catch (DateTimeException e) {
+            throw new FeedFailure(
+                    FeedFailure.Reason.INVALID,
+                    "bikecast.ingest.gbfs.systems[].time-zone of system '" + system.id() + "' is '" + system.timeZone()
+                            + "', not a known time zone: give an IANA id such as Europe/Paris, or none to use the"
+                            + " feed's system_information.timezone.");
+        }
+    }
+
+    /** Sets the station gauges from the snapshot just read, which is the newest stored one. */
+    private static void count(SystemState state, Feeds.StationStatus status) {
+        Instant since = status.lastUpdated().minus(REPORTING_WITHIN);
+        int reporting = 0;
+        int empty = 0;
+        int full = 0;
+        for (Feeds.StationState station : status.stations()) {
+            Instant reported = station.lastReported();
+            if (station.installed() && reported != null && !reported.isBefore(since)) {
+                reporting++;
+            }
+            if (station.vehicles() == 0) {
+                empty++;
+            }
+            if (station.docks() != null && station.docks() == 0) {
+                full++;
+            }
+        }
+        state.reporting = reporting;
+        state.empty = empty;
+        state.full = full;
     }
 
     private void succeeded(SystemState state, Instant started, @Nullable Duration ttl) {

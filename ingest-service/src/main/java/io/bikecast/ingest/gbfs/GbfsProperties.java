@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -33,6 +34,12 @@ import org.springframework.util.unit.DataSize;
  * @param tick how often the scheduler looks for systems that are due (default 5s)
  * @param maxGapFill the longest gap between two snapshots whose hours are filled with {@code not_reporting} rows
  *     (default 7d); hours of a longer outage simply have no row
+ * @param snapshotRetention how long raw {@code station_status} snapshots are kept, by the feed's clock: a snapshot
+ *     whose {@code last_updated} is older than this before the system's newest one is deleted (default 30d), unless
+ *     its hour is still open. Its movements live on in the station hours, which are never deleted; the snapshots
+ *     themselves are only needed to derive the next step
+ * @param snapshotDeleteBatch the most snapshots one retention run of a system deletes (default 500), so that the first
+ *     run over a long history does not hold one huge transaction: the next tick goes on
  */
 @ConfigurationProperties("bikecast.ingest.gbfs")
 public record GbfsProperties(
@@ -47,7 +54,9 @@ public record GbfsProperties(
         @DefaultValue("60s") Duration fileTimeout,
         @DefaultValue("true") boolean scheduler,
         @DefaultValue("5s") Duration tick,
-        @DefaultValue("7d") Duration maxGapFill) {
+        @DefaultValue("7d") Duration maxGapFill,
+        @DefaultValue("30d") Duration snapshotRetention,
+        @DefaultValue("500") int snapshotDeleteBatch) {
 
     /** What a system id must match: short enough to leave room for the station in a 64-character series id. */
     static final Pattern SYSTEM_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,23}");
@@ -62,6 +71,11 @@ public record GbfsProperties(
         if (rebalancingThreshold < 1) {
             throw new IllegalArgumentException(
                     "bikecast.ingest.gbfs.rebalancing-threshold must be at least 1, but is " + rebalancingThreshold);
+        }
+        if (snapshotRetention.isNegative() || snapshotRetention.isZero() || snapshotDeleteBatch < 1) {
+            throw new IllegalArgumentException("bikecast.ingest.gbfs: snapshot-retention must be positive and"
+                    + " snapshot-delete-batch at least 1, but they are " + snapshotRetention + " and "
+                    + snapshotDeleteBatch);
         }
         var ids = new HashSet<String>();
         for (Feed system : systems) {
@@ -85,12 +99,16 @@ public record GbfsProperties(
      * @param enabled whether it is polled (default true)
      * @param language which language's feeds to read from a GBFS 2.x {@code gbfs.json}, and which name to keep from a
      *     3.x station's localized names (default {@code en}; the first one listed if the feed has no such language)
+     * @param timeZone the IANA zone (e.g. {@code Europe/Paris}) whose local hours the stations' hours and series are
+     *     in, for a feed whose {@code system_information.timezone} is wrong (default none: the feed's). An unknown zone
+     *     fails that system's polls with reason {@code INVALID}, and the other systems go on
      */
     public record Feed(
             String id,
             String autoDiscoveryUrl,
             @DefaultValue("true") boolean enabled,
-            @DefaultValue("en") String language) {
+            @DefaultValue("en") String language,
+            @Nullable String timeZone) {
 
         public Feed {
             if (id == null || !SYSTEM_ID.matcher(id).matches()) {

@@ -431,6 +431,87 @@ class GbfsStore {
                 systemId);
     }
 
+    /**
+     * Records what {@code system_information} said and the zone the hours are derived in; a row only changes when one
+     * of them does.
+     */
+    void saveSystem(String systemId, @Nullable String name, String feedZone, String hoursZone, Instant now) {
+        jdbc.update("""
+                INSERT INTO gbfs_system AS s (system_id, name, feed_time_zone, hours_zone, read_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (system_id) DO UPDATE SET name = EXCLUDED.name, feed_time_zone = EXCLUDED.feed_time_zone,
+                    hours_zone = EXCLUDED.hours_zone, read_at = EXCLUDED.read_at
+                WHERE (s.name, s.feed_time_zone, s.hours_zone)
+                    IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.feed_time_zone, EXCLUDED.hours_zone)
+                """, systemId, name, feedZone, hoursZone, timestamp(now));
+    }
+
+    /**
+     * A system as {@code GET /api/v1/gbfs/systems} shows it.
+     *
+     * @param name {@code system_information}'s name, null until it was read
+     * @param hoursZone the zone its station hours are in, null until {@code system_information} was read
+     * @param stations the stations of {@code station_information} not missing from it
+     * @param lastSnapshotAt the feed's {@code last_updated} of the newest stored snapshot
+     * @param downSince when the run of failed polls that the latest poll ends began; null if the latest poll did not
+     *     fail (or there was none)
+     * @param reason the latest failure in words, null when not down
+     */
+    record SystemSummary(
+            @Nullable String name,
+            @Nullable String hoursZone,
+            int stations,
+            @Nullable Instant lastSnapshotAt,
+            @Nullable Instant downSince,
+            @Nullable String reason) {}
+
+    SystemSummary summary(String systemId) {
+        return jdbc.queryForObject(
+                """
+                WITH last_good AS (
+                    SELECT coalesce(max(id), 0) AS id FROM gbfs_poll WHERE system_id = ? AND outcome <> 'FAILED'),
+                failing AS (
+                    SELECT min(p.started_at) AS since, max(p.id) AS last_id
+                    FROM gbfs_poll p, last_good WHERE p.system_id = ? AND p.id > last_good.id)
+                SELECT s.name, s.hours_zone,
+                    (SELECT count(*) FROM gbfs_station WHERE system_id = ? AND missing_since IS NULL),
+                    (SELECT max(last_updated) FROM gbfs_snapshot WHERE system_id = ?),
+                    failing.since,
+                    (SELECT coalesce(p.detail, p.reason) FROM gbfs_poll p WHERE p.id = failing.last_id)
+                FROM failing LEFT JOIN gbfs_system s ON s.system_id = ?
+                """,
+                (rs, n) -> new SystemSummary(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getInt(3),
+                        instant(rs.getObject(4, OffsetDateTime.class)),
+                        instant(rs.getObject(5, OffsetDateTime.class)),
+                        rs.getString(6)),
+                systemId,
+                systemId,
+                systemId,
+                systemId,
+                systemId);
+    }
+
+    /**
+     * Deletes the system's snapshots (and their stations) whose {@code last_updated} is before {@code cutoff}, oldest
+     * first, at most {@code limit} of them. The newest snapshot is never deleted (the next step is derived against
+     * it), nor one in or after an hour some station has still open, so that nothing not yet derived is lost.
+     *
+     * @return how many snapshots were deleted
+     */
+    int deleteSnapshotsBefore(String systemId, Instant cutoff, int limit) {
+        return jdbc.update("""
+                DELETE FROM gbfs_snapshot WHERE id IN (
+                    SELECT s.id FROM gbfs_snapshot s
+                    WHERE s.system_id = ? AND s.last_updated < ?
+                        AND s.last_updated < (SELECT max(last_updated) FROM gbfs_snapshot WHERE system_id = ?)
+                        AND NOT EXISTS (SELECT 1 FROM gbfs_station_hour h WHERE h.system_id = s.system_id AND NOT h.closed
+                                        AND h.hour_start <= s.last_updated)
+                    ORDER BY s.last_updated LIMIT ?)
+                """, systemId, timestamp(cutoff), systemId, limit);
+    }
+
     List<Poll> polls(String systemId, int limit, long offset) {
         return jdbc.query(
                 """

@@ -1,6 +1,5 @@
 package io.bikecast.ingest.gbfs;
 
-import io.bikecast.common.features.NaturalConditions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -26,6 +25,10 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * A station that was not in the previous snapshot contributes no step, only its flags.
+ *
+ * <p>The series hour of a row, the hour its observation takes, is its local hour: a station's series is in its own
+ * system's wall clock, so that its calendar features (hour of day, weekday, working day) are those its riders live by.
+ * In the autumn change the two hours 01:00 share one series hour, as the UCI data's single row for it does.
  */
 final class HourlyDerivation {
 
@@ -78,7 +81,7 @@ final class HourlyDerivation {
                         state.stationId(),
                         missing.toInstant(),
                         missing.toLocalDateTime(),
-                        seriesHour(missing.toInstant()),
+                        missing.toLocalDateTime(),
                         0,
                         0,
                         0,
@@ -112,7 +115,7 @@ final class HourlyDerivation {
                     state.stationId(),
                     start,
                     hour.toLocalDateTime(),
-                    seriesHour(start),
+                    hour.toLocalDateTime(),
                     departures,
                     arrivals,
                     rebalancingSteps,
@@ -138,10 +141,5 @@ final class HourlyDerivation {
             hours.add(h);
         }
         return hours;
-    }
-
-    /** The wall-clock hour of bikecast's series zone ({@code SeriesId.ZONE}) the instant falls in. */
-    private static LocalDateTime seriesHour(Instant instant) {
-        return NaturalConditions.localHourOf(instant);
     }
 }

@@ -25,6 +25,20 @@ interface OpenMeteoApi {
             @RequestParam("wind_speed_unit") String windSpeedUnit,
             @RequestParam String timezone);
 
+    /**
+     * The forecast API for the hours from {@code startHour} to {@code endHour}, both included, as local times
+     * ({@code 2012-09-04T10:00}) of {@code timezone}: what a poll on a feed clock asks, whose "now" is not today.
+     */
+    @GetExchange
+    OpenMeteoAnswer forecastBetween(
+            @RequestParam double latitude,
+            @RequestParam double longitude,
+            @RequestParam("start_hour") String startHour,
+            @RequestParam("end_hour") String endHour,
+            @RequestParam String hourly,
+            @RequestParam("wind_speed_unit") String windSpeedUnit,
+            @RequestParam String timezone);
+
     /** The archive API: every hour of the days from {@code startDate} to {@code endDate}, both included. */
     @GetExchange
     OpenMeteoAnswer archive(

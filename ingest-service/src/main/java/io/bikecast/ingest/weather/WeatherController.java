@@ -63,8 +63,8 @@ class WeatherController {
     }
 
     @Operation(
-            summary = "The forecast of a location as it stood at 'asOf' (default now): the one issued last at or before"
-                    + " it, from asOf's hour on, at most 'hours' hours",
+            summary = "The forecast of a location as it stood at 'asOf' (default now, by the location's clock): the one"
+                    + " issued last at or before it, from asOf's hour on, at most 'hours' hours",
             description = "A backtest asks with the issue time of each forecast it replays, and so sees only the"
                     + " weather that was forecast then. 404 when no forecast had been stored by then.")
     @GetMapping("/{location}/forecast")
@@ -78,7 +78,8 @@ class WeatherController {
                     "hours is out of range.",
                     List.of(new InvalidField("hours", "must be from 1 to " + MAX_HOURS, hours)));
         }
-        Instant at = asOf == null ? Instant.now() : asOf;
+        Instant wallNow = Instant.now();
+        Instant at = asOf != null ? asOf : poller.now(known, wallNow).orElse(wallNow);
         return store.forecastAsOf(known.id(), at, hours)
                 .map(forecast -> new ForecastView(known.id(), at, forecast.issuedAt(), forecast.hours()))
                 .orElseThrow(() -> ProblemException.notFound(

@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +35,12 @@ import org.springframework.web.client.RestClientException;
  * and the first poll that succeeds asks for every hour since the last stored one, so an outage of Open-Meteo or of
  * this service loses no observed hour. Forecasts that were never fetched cannot be had later: while none is fetched,
  * the last one stored stays the current one, as it was.
+ *
+ * <p>Each location follows its own clock ({@link WeatherProperties.Clock}): the wall clock, or the data clock of a
+ * GBFS system, whose "now" is its newest snapshot's {@code last_updated}. On a feed clock a poll is due every
+ * {@code poll-interval} of data time, asks Open-Meteo for the hours around that time by {@code start_hour} and
+ * {@code end_hour} (instead of {@code past_hours} and {@code forecast_hours}, which count from today), and stores
+ * what it gets under that time, so a replay of past days has the forecasts "issued" as it goes.
  */
 @Component
 class WeatherPoller {
@@ -42,6 +50,7 @@ class WeatherPoller {
     private final WeatherProperties properties;
     private final OpenMeteo openMeteo;
     private final WeatherStore store;
+    private final FeedClock feedClock;
     private final TransactionTemplate transactions;
     private final MeterRegistry meters;
     private final Map<String, Schedule> schedules = new ConcurrentHashMap<>();
@@ -50,27 +59,44 @@ class WeatherPoller {
             WeatherProperties properties,
             OpenMeteo openMeteo,
             WeatherStore store,
+            FeedClock feedClock,
             TransactionTemplate transactions,
             MeterRegistry meters) {
         this.properties = properties;
         this.openMeteo = openMeteo;
         this.store = store;
+        this.feedClock = feedClock;
         this.transactions = transactions;
         this.meters = meters;
         properties.locations().forEach(location -> schedules.put(location.id(), new Schedule(location.id())));
     }
 
-    /** Polls every location whose poll is due at {@code now}; returns the polls made. */
-    List<WeatherStore.Poll> pollDue(Instant now) {
+    /**
+     * Polls every location whose poll is due by its clock; returns the polls made.
+     *
+     * @param wallNow the wall clock's time, the "now" of locations on the wall clock
+     */
+    List<WeatherStore.Poll> pollDue(Instant wallNow) {
         return properties.locations().stream()
-                .flatMap(location -> pollIfDue(location.id(), now).stream())
+                .flatMap(location -> now(location, wallNow).flatMap(now -> pollIfDue(location.id(), now)).stream())
                 .toList();
     }
 
-    /** Polls one location if its poll is due at {@code now}. */
+    /**
+     * The location's "now": {@code wallNow} on the wall clock; on a feed clock the newest snapshot's
+     * {@code last_updated} of its system, empty before the first.
+     */
+    Optional<Instant> now(Location location, Instant wallNow) {
+        return location.clock() == WeatherProperties.Clock.FEED
+                ? feedClock.now(location.clockSystem())
+                : Optional.of(wallNow);
+    }
+
+    /** Polls one location if its poll is due at {@code now}, a time of the location's clock. */
     synchronized Optional<WeatherStore.Poll> pollIfDue(String locationId, Instant now) {
         Schedule schedule = schedules.get(locationId);
-        if (schedule == null || now.isBefore(schedule.nextDue)) {
+        // A clock that went back (a replay started again on the same database) makes the location due at once.
+        if (schedule == null || (now.isBefore(schedule.nextDue) && !now.isBefore(schedule.lastPoll))) {
             return Optional.empty();
         }
         Location location = properties.locations().stream()
@@ -103,20 +129,35 @@ class WeatherPoller {
 
     private WeatherStore.Poll poll(Location location, Schedule schedule, Instant now) {
         int pastHours = pastHours(location.id(), now);
-        WeatherStore.Poll poll = fetch(
-                location.id(),
-                "forecast",
-                now,
-                () -> openMeteo
-                        .forecast()
-                        .forecast(
-                                location.latitude(),
-                                location.longitude(),
-                                pastHours,
-                                properties.forecastHours(),
-                                OpenMeteoApi.VARIABLES,
-                                "kmh",
-                                "GMT"));
+        Supplier<OpenMeteoAnswer> call;
+        if (location.clock() == WeatherProperties.Clock.FEED) {
+            // Local times of the GMT zone asked for: the hours of the location's clock, both ends included.
+            LocalDateTime hour = LocalDateTime.ofInstant(now.truncatedTo(ChronoUnit.HOURS), ZoneOffset.UTC);
+            String start = hour.minusHours(pastHours).toString();
+            String end = hour.plusHours(properties.forecastHours() - 1L).toString();
+            call = () -> openMeteo
+                    .forecast()
+                    .forecastBetween(
+                            location.latitude(),
+                            location.longitude(),
+                            start,
+                            end,
+                            OpenMeteoApi.VARIABLES,
+                            "kmh",
+                            "GMT");
+        } else {
+            call = () -> openMeteo
+                    .forecast()
+                    .forecast(
+                            location.latitude(),
+                            location.longitude(),
+                            pastHours,
+                            properties.forecastHours(),
+                            OpenMeteoApi.VARIABLES,
+                            "kmh",
+                            "GMT");
+        }
+        WeatherStore.Poll poll = fetch(location.id(), "forecast", now, call);
         schedule.after(poll, now);
         return poll;
     }
@@ -216,6 +257,7 @@ class WeatherPoller {
         private final AtomicInteger failures = new AtomicInteger();
         private final AtomicLong lastSuccess = new AtomicLong();
         private volatile Instant nextDue = Instant.MIN;
+        private volatile Instant lastPoll = Instant.MIN;
 
         Schedule(String location) {
             Gauge.builder("bikecast.ingest.weather.consecutive.failures", failures, AtomicInteger::get)
@@ -230,6 +272,7 @@ class WeatherPoller {
         }
 
         void after(WeatherStore.Poll poll, Instant now) {
+            lastPoll = now;
             if (poll.outcome().equals("stored")) {
                 failures.set(0);
                 lastSuccess.set(now.getEpochSecond());

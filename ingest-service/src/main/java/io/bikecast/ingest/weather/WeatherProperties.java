@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -37,6 +38,8 @@ import org.springframework.validation.annotation.Validated;
  * @param readTimeout how long to wait for an answer (default 30s)
  * @param scheduled whether the poller runs on its own (default true); off, polls happen only when called, as in the
  *     tests
+ * @param tick how often the scheduler looks for a location whose poll is due (default 30s); a replay on a feed clock
+ *     that runs faster than the wall clock wants it shorter
  */
 @ConfigurationProperties("bikecast.ingest.weather")
 @Validated
@@ -57,10 +60,24 @@ public record WeatherProperties(
         @DefaultValue("366") @Min(1) int maxBackfillDays,
         @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("30s") Duration readTimeout,
-        @DefaultValue("true") boolean scheduled) {
+        @DefaultValue("true") boolean scheduled,
+        @DefaultValue("30s") Duration tick) {
 
     /** The longest past Open-Meteo's forecast API serves: 92 days. */
     static final int MAX_PAST_HOURS = 92 * 24;
+
+    /** Which clock says what "now" is for a location: when its polls are due and which hours they ask for. */
+    public enum Clock {
+        /** The wall clock: a real system, whose forecasts are issued as time passes. */
+        WALL,
+        /**
+         * The data clock of a GBFS system: "now" is the feed's {@code last_updated} of the system's newest stored
+         * snapshot. A replay of past days (the local suite's simulated system) thus gets forecasts issued at its own
+         * times, asked for with Open-Meteo's {@code start_hour}/{@code end_hour}; nothing is polled before the first
+         * snapshot.
+         */
+        FEED
+    }
 
     /**
      * A place whose weather is polled.
@@ -68,11 +85,22 @@ public record WeatherProperties(
      * @param id the location's id, as series and systems refer to it (for the UCI data set's series, {@code system})
      * @param latitude WGS84 latitude
      * @param longitude WGS84 longitude
+     * @param clock {@code wall} (default) or {@code feed}: whose time the location's polls follow
+     * @param system with the feed clock, the GBFS system whose snapshots give the time (default: the system of the
+     *     location's id, the one whose station hours take this weather)
      */
     public record Location(
             @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9_-]{0,63}")
             String id,
 
             @DecimalMin("-90") @DecimalMax("90") double latitude,
-            @DecimalMin("-180") @DecimalMax("180") double longitude) {}
+            @DecimalMin("-180") @DecimalMax("180") double longitude,
+            @DefaultValue("wall") Clock clock,
+            @Nullable String system) {
+
+        /** The GBFS system whose feed is this location's clock. */
+        public String clockSystem() {
+            return system == null || system.isBlank() ? id : system;
+        }
+    }
 }

@@ -4,8 +4,9 @@ import java.time.Instant;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Runs the poller on the wall clock, looking every 30 seconds for a location whose poll is due; each location is
- * polled at its own {@code poll-interval}, or sooner to retry a failure. Off with {@code
+ * Runs the poller, looking every {@code tick} (30 seconds) for a location whose poll is due by its clock (the wall
+ * clock, or its GBFS system's data clock); each location is polled at its own {@code poll-interval}, or sooner to
+ * retry a failure. Off with {@code
  * bikecast.ingest.weather.scheduled=false}, where something else drives {@link WeatherPoller#pollDue}.
  */
 class WeatherSchedule {
@@ -16,7 +17,7 @@ class WeatherSchedule {
         this.poller = poller;
     }
 
-    @Scheduled(fixedDelay = 30_000, initialDelay = 5_000)
+    @Scheduled(fixedDelayString = "${bikecast.ingest.weather.tick:30s}", initialDelay = 5_000)
     void pollDue() {
         poller.pollDue(Instant.now());
     }

@@ -24,11 +24,13 @@ class GbfsPropertiesTest {
                 Duration.ofSeconds(60),
                 true,
                 Duration.ofSeconds(5),
-                Duration.ofDays(7));
+                Duration.ofDays(7),
+                Duration.ofDays(30),
+                500);
     }
 
     private static GbfsProperties.Feed feed(String id) {
-        return new GbfsProperties.Feed(id, "https://example.com/gbfs.json", true, "en");
+        return new GbfsProperties.Feed(id, "https://example.com/gbfs.json", true, "en", null);
     }
 
     @Test
@@ -38,7 +40,7 @@ class GbfsPropertiesTest {
             assertThatIllegalArgumentException().isThrownBy(() -> feed(bad)).withMessageContaining("systems[].id");
         }
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new GbfsProperties.Feed("x", " ", true, "en"))
+                .isThrownBy(() -> new GbfsProperties.Feed("x", " ", true, "en", null))
                 .withMessageContaining("auto-discovery-url");
     }
 

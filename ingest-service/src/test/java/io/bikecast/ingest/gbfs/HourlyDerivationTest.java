@@ -43,12 +43,12 @@ class HourlyDerivationTest {
     }
 
     @Test
-    void hoursAreTheSystemsAndTheSeriesHourIsNewYorks() {
+    void hoursAndTheSeriesHourAreTheSystemsOwnWallClock() {
         HourlyDerivation derivation = new HourlyDerivation(ZoneId.of("Europe/Paris"), 10, Duration.ofDays(7));
         var increments = derivation.increments(Map.of(), null, status(Instant.parse("2026-06-01T10:20:00Z"), 3));
 
         assertThat(increments.getFirst().localHour()).isEqualTo(LocalDateTime.parse("2026-06-01T12:00"));
-        assertThat(increments.getFirst().seriesHour()).isEqualTo(LocalDateTime.parse("2026-06-01T06:00"));
+        assertThat(increments.getFirst().seriesHour()).isEqualTo(LocalDateTime.parse("2026-06-01T12:00"));
         assertThat(increments.getFirst().freshReports()).isEqualTo(1);
     }
 

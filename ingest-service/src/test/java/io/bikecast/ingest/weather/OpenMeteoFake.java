@@ -20,11 +20,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * Open-Meteo's forecast and archive endpoints on 127.0.0.1, answering as their documentation describes: the requested
  * hourly variables as arrays parallel to {@code time}, ISO local times in the requested timezone (GMT here), {@code
- * past_hours} before the current hour and {@code forecast_hours} from it. The weather itself is a function of the hour
+ * past_hours} before the current hour and {@code forecast_hours} from it, or the hours from {@code start_hour} to
+ * {@code end_hour}, both included. The weather itself is a function of the hour
  * and of the hour the forecast was issued in ({@link #temperature}), so a test can tell which poll stored an hour.
  * Per latitude it can instead fail with a status or answer with a body the test edits.
  */
@@ -45,6 +47,12 @@ final class OpenMeteoFake implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Points the service's forecast and archive URLs at this fake. */
+    void configure(DynamicPropertyRegistry registry) {
+        registry.add("bikecast.ingest.weather.forecast-url", () -> url("/v1/forecast"));
+        registry.add("bikecast.ingest.weather.archive-url", () -> url("/v1/archive"));
     }
 
     String url(String path) {
@@ -109,6 +117,15 @@ final class OpenMeteoFake implements AutoCloseable {
                 hours.add(h);
             }
             issueHour = Instant.EPOCH;
+        } else if (query.containsKey("start_hour")) {
+            // Both ends included, local times of the requested timezone (GMT).
+            issueHour = now.truncatedTo(ChronoUnit.HOURS);
+            Instant last = LocalDateTime.parse(query.get("end_hour")).toInstant(ZoneOffset.UTC);
+            for (Instant h = LocalDateTime.parse(query.get("start_hour")).toInstant(ZoneOffset.UTC);
+                    !h.isAfter(last);
+                    h = h.plus(1, ChronoUnit.HOURS)) {
+                hours.add(h);
+            }
         } else {
             issueHour = now.truncatedTo(ChronoUnit.HOURS);
             int past = Integer.parseInt(query.get("past_hours"));

@@ -53,8 +53,7 @@ class WeatherIngestTest {
 
     @DynamicPropertySource
     static void openMeteo(DynamicPropertyRegistry registry) {
-        registry.add("bikecast.ingest.weather.forecast-url", () -> OPEN_METEO.url("/v1/forecast"));
-        registry.add("bikecast.ingest.weather.archive-url", () -> OPEN_METEO.url("/v1/archive"));
+        OPEN_METEO.configure(registry);
     }
 
     @AfterAll

@@ -34,7 +34,7 @@ import java.util.function.Consumer;
 
 /**
  * A simulated bike-share system on 127.0.0.1: a GBFS 2.3 feed of {@link SimulatedSystem}'s stations, and an
- * Open-Meteo compatible archive of the window's weather from {@code hour.csv}, so that ingest polls it like a real
+ * Open-Meteo compatible archive and forecast of the window's weather from {@code hour.csv}, so that ingest polls it like a real
  * system and the whole live path (snapshots, station hours, observations, events) runs on one machine.
  *
  * <p>The feed has a clock of its own: every request for {@code station_status.json} is answered with the next
@@ -81,7 +81,7 @@ public final class GbfsSimulator implements AutoCloseable {
         server.createContext("/gbfs/station_information.json", exchange -> answer(exchange, stationInformation));
         server.createContext("/gbfs/station_status.json", exchange -> answer(exchange, nextStationStatus()));
         server.createContext("/v1/archive", exchange -> answer(exchange, weather(exchange)));
-        server.createContext("/v1/forecast", exchange -> answer(exchange, emptyForecast()));
+        server.createContext("/v1/forecast", exchange -> answer(exchange, forecast(exchange)));
         server.createContext("/simulation.json", exchange -> answer(exchange, statusJson()));
         server.createContext("/", exchange -> {
             exchange.sendResponseHeaders(404, -1);
@@ -130,7 +130,8 @@ public final class GbfsSimulator implements AutoCloseable {
     /**
      * What the ingest service needs to poll the system: the system with its feed, the poll interval and tick, the
      * rebalancing threshold the snapshots respect, 127.0.0.1 as an allowed address (ingest refuses internal addresses
-     * otherwise), and a weather location of the system's id whose Open-Meteo endpoints are the simulator's.
+     * otherwise), and a weather location of the system's id whose Open-Meteo endpoints are the simulator's, on the
+     * system's feed clock (its forecasts issued at the simulated times, looked for every poll interval).
      */
     public Map<String, Object> ingestProperties() {
         Map<String, Object> properties = new LinkedHashMap<>();
@@ -144,6 +145,10 @@ public final class GbfsSimulator implements AutoCloseable {
         properties.put("bikecast.ingest.weather.locations[0].id", settings.systemId());
         properties.put("bikecast.ingest.weather.locations[0].latitude", SimulatedSystem.CENTER_LATITUDE);
         properties.put("bikecast.ingest.weather.locations[0].longitude", SimulatedSystem.CENTER_LONGITUDE);
+        // The replay's weather forecasts are issued on its own clock, so that a forecast from stored weather has one.
+        properties.put("bikecast.ingest.weather.locations[0].clock", "feed");
+        properties.put("bikecast.ingest.weather.locations[0].system", settings.systemId());
+        properties.put("bikecast.ingest.weather.tick", interval);
         properties.put("bikecast.ingest.weather.archive-url", baseUrl() + "/v1/archive");
         properties.put("bikecast.ingest.weather.forecast-url", baseUrl() + "/v1/forecast");
         return properties;
@@ -151,8 +156,8 @@ public final class GbfsSimulator implements AutoCloseable {
 
     /**
      * Asks ingest to backfill the weather of the window from the simulator's archive, so that station hours become
-     * observations as they close: without it they would wait for weather that ingest's forecast polls, asking about
-     * today, never bring.
+     * observations as they close: the forecast polls on the feed clock store an hour as observed only once a poll
+     * after it has run, and the window's first hours would wait for that.
      *
      * @throws IllegalStateException if ingest refuses, with its answer
      */
@@ -371,22 +376,53 @@ public final class GbfsSimulator implements AutoCloseable {
      */
     private String weather(HttpExchange exchange) {
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-        LocalDate first;
-        LocalDate last;
         try {
-            first = LocalDate.parse(query.getOrDefault("start_date", ""));
-            last = LocalDate.parse(query.getOrDefault("end_date", ""));
+            Instant first = LocalDate.parse(query.getOrDefault("start_date", ""))
+                    .atStartOfDay()
+                    .toInstant(ZoneOffset.UTC);
+            Instant end = LocalDate.parse(query.getOrDefault("end_date", ""))
+                    .plusDays(1)
+                    .atStartOfDay()
+                    .toInstant(ZoneOffset.UTC);
+            return weatherBetween(first, end);
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /**
+     * The forecast API's answer. Asked with {@code start_hour} and {@code end_hour} (local times of GMT, both
+     * included), as ingest asks for a location on the feed clock, it gives those hours the weather that the data set
+     * says happened, as the archive does: a perfect forecast, which is fine for a simulation and says nothing of how
+     * good a real forecast is. Asked with {@code past_hours}/{@code forecast_hours}, which count from today, it answers
+     * no hour: the simulated days are in 2012, and an hour of today's weather would be made up.
+     */
+    private String forecast(HttpExchange exchange) {
+        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        if (!query.containsKey("start_hour") && !query.containsKey("end_hour")) {
+            StringBuilder none = new StringBuilder();
+            return hourly(none, none, none, none, none, none);
+        }
+        try {
+            Instant first =
+                    LocalDateTime.parse(query.getOrDefault("start_hour", "")).toInstant(ZoneOffset.UTC);
+            Instant last =
+                    LocalDateTime.parse(query.getOrDefault("end_hour", "")).toInstant(ZoneOffset.UTC);
+            return weatherBetween(first, last.plus(1, ChronoUnit.HOURS));
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** The hourly answer for the UTC hours from {@code first} (inclusive) to {@code end} (exclusive). */
+    private String weatherBetween(Instant first, Instant end) {
         StringBuilder time = new StringBuilder();
         StringBuilder temperature = new StringBuilder();
         StringBuilder apparent = new StringBuilder();
         StringBuilder humidity = new StringBuilder();
         StringBuilder wind = new StringBuilder();
         StringBuilder code = new StringBuilder();
-        Instant end = last.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        for (Instant hour = first.atStartOfDay().toInstant(ZoneOffset.UTC);
+        for (Instant hour = first.truncatedTo(ChronoUnit.HOURS);
                 hour.isBefore(end);
                 hour = hour.plus(1, ChronoUnit.HOURS)) {
             LocalDateTime local = LocalDateTime.ofInstant(hour, SimulatedSystem.ZONE);
@@ -417,15 +453,6 @@ public final class GbfsSimulator implements AutoCloseable {
             case 3 -> 61; // slight rain
             default -> 65; // heavy rain
         };
-    }
-
-    /**
-     * The forecast API answers no hour: the simulated days are in 2012, ingest's forecast polls ask about today, and
-     * an hour of today's weather would be made up.
-     */
-    private static String emptyForecast() {
-        StringBuilder none = new StringBuilder();
-        return hourly(none, none, none, none, none, none);
     }
 
     private static String hourly(
@@ -459,7 +486,8 @@ public final class GbfsSimulator implements AutoCloseable {
 
     private static void answer(HttpExchange exchange, String json) throws IOException {
         if (json == null) {
-            byte[] problem = "{\"error\": true, \"reason\": \"start_date and end_date must be dates like 2012-09-01\"}"
+            byte[] problem = ("{\"error\": true, \"reason\": \"start_date and end_date must be dates like 2012-09-01,"
+                            + " start_hour and end_hour local times like 2012-09-01T10:00\"}")
                     .getBytes(StandardCharsets.UTF_8);
             send(exchange, 400, problem);
             return;

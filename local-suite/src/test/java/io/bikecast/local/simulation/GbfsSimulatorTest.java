@@ -86,6 +86,17 @@ class GbfsSimulatorTest {
                             .path("hourly")
                             .path("time"))
                     .isEmpty();
+            // Asked for hours of the replay (ingest's feed clock), the forecast is what happened: the archive's hours.
+            JsonNode forecast = json(simulator.baseUrl() + "/v1/forecast?latitude=38.9&longitude=-77"
+                            + "&start_hour=2012-06-01T15:00&end_hour=2012-06-01T17:00&hourly=x&wind_speed_unit=kmh"
+                            + "&timezone=GMT")
+                    .path("hourly");
+            assertThat(forecast.path("time").valueStream().map(JsonNode::asString))
+                    .containsExactly("2012-06-01T15:00", "2012-06-01T16:00", "2012-06-01T17:00");
+            assertThat(forecast.path("temperature_2m").get(1).asDouble())
+                    .isEqualTo(hourly.path("temperature_2m").get(noon).asDouble());
+            assertThat(forecast.path("weather_code").get(1).asInt())
+                    .isEqualTo(hourly.path("weather_code").get(noon).asInt());
             HttpResponse<String> bad = http.send(
                     HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/v1/archive?start_date=soon"))
                             .build(),
