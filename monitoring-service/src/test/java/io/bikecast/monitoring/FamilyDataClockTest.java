@@ -2,21 +2,25 @@ package io.bikecast.monitoring;
 
 import static io.bikecast.monitoring.support.MonitoringHarness.MODEL;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.bikecast.common.events.ActualObserved;
 import io.bikecast.common.events.ModelMetrics;
 import io.bikecast.common.events.ModelPromoted;
 import io.bikecast.common.events.PredictionLogged;
+import io.bikecast.common.events.TrainingRequested;
 import io.bikecast.monitoring.support.MonitoringHarness;
 import io.bikecast.monitoring.support.MonitoringLoop;
 import io.bikecast.testsupport.FakeTrainingRegistry;
 import io.bikecast.testsupport.TestForests;
 import io.bikecast.testsupport.UciDataset.HourRow;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -32,7 +36,9 @@ import tools.jackson.databind.JsonNode;
  * {@code drift.check-interval} after its own last one, a family without a champion is skipped (no report) until it
  * has one, and a family's check reads its champion's reference and its stations' hour window ending at the clock.
  * The windows are kept below {@code min-current-size}, so every verdict is {@code NOT_ENOUGH_DATA}: what is proved is
- * when each model is checked and what its window holds, not drift (that is {@code ModelFamilyMonitoringTest}'s).
+ * when each model is checked and what its window holds, not drift (that is {@code ModelFamilyMonitoringTest}'s), and
+ * that a family's live error, judged at its own check against its own champion's holdout error, requests its own
+ * retraining while the default model's stays quiet.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -58,6 +64,7 @@ class FamilyDataClockTest {
     private List<HourRow> rows;
     private LocalDateTime clock;
     private final Map<LocalDateTime, Integer> actuals = new HashMap<>();
+    private final Map<String, Integer> familyForecasts = new HashMap<>();
 
     @BeforeAll
     void aForestAndTwentySixHoursServedByBothModels() {
@@ -72,8 +79,10 @@ class FamilyDataClockTest {
             actuals.put(hour, (int) system.predictedCount());
             served.add(system);
             for (String station : STATIONS) {
-                served.add(MonitoringHarness.served(
-                        model, FAMILY, 1, station, hour, rows.get(100 + h).features()));
+                PredictionLogged forecast = MonitoringHarness.served(
+                        model, FAMILY, 1, station, hour, rows.get(100 + h).features());
+                familyForecasts.put(station + "@" + h, (int) forecast.predictedCount());
+                served.add(forecast);
             }
         }
         monitoring.publishAndAwaitStored(served);
@@ -135,11 +144,61 @@ class FamilyDataClockTest {
         assertThat(monitoring.trainingRequests()).isEmpty();
     }
 
+    @Test
+    @Order(3)
+    void aFamilysLiveErrorIsJudgedAgainstItsOwnChampionAndRequestsItsOwnRetraining() {
+        // Every station hour served turns out 100 rentals busier than forecast: live RMSE 100 against the family
+        // champion's holdout RMSE 1, on 52 pairs; the default model's forecasts stay exact.
+        List<CompletableFuture<?>> sent = new ArrayList<>();
+        for (int h = 0; h < 26; h++) {
+            for (String station : STATIONS) {
+                int forecast = familyForecasts.get(station + "@" + h);
+                sent.add(monitoring
+                        .publisher()
+                        .publish(ActualObserved.of(station, START.plusHours(h), forecast + 100, "gbfs")));
+            }
+        }
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> monitoring
+                                .jdbc()
+                                .queryForObject(
+                                        "SELECT count(*) FROM monitoring.actual WHERE series_id LIKE 'sim-%'",
+                                        Integer.class),
+                        n -> n == STATIONS.size() * 26);
+
+        feedThrough(START.plusHours(48));
+        assertThat(monitoring.trainingRequests())
+                .as("the default model's check at 2012-09-03T00:00 finds its own live error exact")
+                .isEmpty();
+        feedThrough(START.plusHours(49));
+        List<TrainingRequested> requests = monitoring.trainingRequests();
+        assertThat(requests).hasSize(1);
+        assertThat(requests.getFirst().modelName()).isEqualTo(FAMILY);
+        assertThat(requests.getFirst().reason())
+                .startsWith("live error degraded: live RMSE 100.0 over the last 168h is 100.00× the holdout RMSE 1.0"
+                        + " of v1");
+        JsonNode alert = monitoring.alert("LIVE_PERFORMANCE_DEGRADED", FAMILY + ":1");
+        assertThat(alert).isNotNull();
+        assertThat(alert.path("modelName").asString()).isEqualTo(FAMILY);
+        assertThat(monitoring.alert("LIVE_PERFORMANCE_DEGRADED", MODEL + ":1")).isNull();
+        assertThat(monitoring
+                        .get("/api/v1/clock?model=" + FAMILY)
+                        .path("lastRetrainingRequest")
+                        .path("reasons")
+                        .get(0)
+                        .asString())
+                .isEqualTo("live_error_degraded");
+        assertThat(monitoring.get("/api/v1/clock").path("lastRetrainingRequest").isNull())
+                .isTrue();
+    }
+
     /** Publishes the actual of every hour after the clock up to {@code last}, one at a time, as a backtest does. */
     private void feedThrough(LocalDateTime last) {
         LocalDateTime next = clock == null ? START : clock.plusHours(1);
         for (LocalDateTime hour = next; !hour.isAfter(last); hour = hour.plusHours(1)) {
-            monitoring.feed(ActualObserved.of("system", hour, actuals.get(hour), "replay"));
+            monitoring.feed(ActualObserved.of("system", hour, actuals.getOrDefault(hour, 0), "replay"));
             clock = hour;
         }
     }

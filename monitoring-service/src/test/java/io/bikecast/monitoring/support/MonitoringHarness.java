@@ -75,6 +75,11 @@ public class MonitoringHarness {
         return jdbc;
     }
 
+    /** Publishes events to Kafka as the other services do. */
+    public EventPublisher publisher() {
+        return publisher;
+    }
+
     /** An HTTP client of the service; the port is known only once the web server has started. */
     public synchronized Http http() {
         if (http == null) {
