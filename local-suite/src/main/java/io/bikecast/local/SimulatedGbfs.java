@@ -44,7 +44,8 @@ final class SimulatedGbfs {
 
     /**
      * The suite's settings with the ingest service polling the simulator, and the stations a model family: trained
-     * as one global model over every {@code <system>-*} series and served for them beside the system's model.
+     * as one global model over every {@code <system>-*} series, served for them beside the system's model, and
+     * monitored (drift checks, live error, retraining requests) on its own.
      */
     static SuiteSettings polling(SuiteSettings settings, GbfsSimulator simulator) {
         String system = simulator.settings().systemId();
@@ -58,11 +59,17 @@ final class SimulatedGbfs {
                 familyOf(system),
                 "bikecast.prediction.families[0].series-prefix",
                 system + "-");
+        Map<String, Object> monitoring = Map.of(
+                "bikecast.monitoring.families[0].model-name",
+                familyOf(system),
+                "bikecast.monitoring.families[0].series-prefix",
+                system + "-");
         List<ServiceDefinition> services = settings.services().stream()
                 .map(service -> switch (service.name()) {
                     case "ingest-service" -> service.withProperties(simulator.ingestProperties());
                     case "training-service" -> service.withProperties(training);
                     case "prediction-service" -> service.withProperties(prediction);
+                    case "monitoring-service" -> service.withProperties(monitoring);
                     default -> service;
                 })
                 .toList();

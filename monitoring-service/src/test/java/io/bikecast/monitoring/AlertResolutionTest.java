@@ -9,6 +9,10 @@ import io.bikecast.common.events.ModelPromoted;
 import io.bikecast.common.events.ModelTrained;
 import io.bikecast.common.events.TrainingFailed;
 import io.bikecast.common.events.TriggerSource;
+import io.bikecast.monitoring.alerts.AlertKind;
+import io.bikecast.monitoring.alerts.AlertService;
+import io.bikecast.monitoring.alerts.NewAlert;
+import io.bikecast.monitoring.alerts.Severity;
 import io.bikecast.monitoring.support.Http;
 import io.bikecast.monitoring.support.MonitoringHarness;
 import io.bikecast.monitoring.support.MonitoringLoop;
@@ -18,6 +22,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
@@ -75,6 +80,9 @@ class AlertResolutionTest {
 
     @Autowired
     private MonitoringHarness monitoring;
+
+    @Autowired
+    private AlertService alertService;
 
     private Http http;
     private final UUID failedRun = UUID.randomUUID();
@@ -317,7 +325,55 @@ class AlertResolutionTest {
         assertThat(mailed.get(1).getSubject()).isEqualTo("[bikecast] [RESOLVED] " + title);
     }
 
+    /**
+     * Alerts raised in the same data-clock hour tie on their raising time; the listing must still be newest first,
+     * the same on every read and across pages, not in the order of their random ids.
+     */
+    @Test
+    @Order(6)
+    void alertsRaisedInTheSameHourAreListedNewestFirstInAStableOrder() {
+        // Later than every alert above, so these five head the list; one hour for all, as a data-clock check gives.
+        Instant sameHour = Instant.parse("2099-09-01T04:00:00Z");
+        List<String> titles = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            String title = "Data drift: ordering-check-" + i;
+            titles.add(title);
+            alertService.raise(
+                    new NewAlert(
+                            AlertKind.DRIFT_DETECTED,
+                            "ordering-check-" + i,
+                            "ordering-check-" + i + ":1",
+                            Severity.WARNING,
+                            title,
+                            "raised " + i + " of 5",
+                            List.of(),
+                            null),
+                    sameHour);
+        }
+        List<String> newestFirst = titles.reversed();
+
+        JsonNode page = monitoring.get("/api/v1/alerts?size=5");
+        List<String> listed = titles(page);
+        assertThat(listed).containsExactlyElementsOf(newestFirst);
+        assertThat(StreamSupport.stream(page.path("items").spliterator(), false)
+                        .map(a -> a.path("firstRaisedAt").asString())
+                        .distinct())
+                .as("they tie on the raising time")
+                .hasSize(1);
+        assertThat(titles(monitoring.get("/api/v1/alerts?size=5"))).containsExactlyElementsOf(listed);
+        assertThat(titles(monitoring.get("/api/v1/alerts?size=2&page=1")))
+                .containsExactlyElementsOf(newestFirst.subList(2, 4));
+        assertThat(titles(monitoring.get("/api/v1/alerts?size=2&page=2")).getFirst())
+                .isEqualTo(newestFirst.get(4));
+    }
+
     // ---- helpers
+
+    private static List<String> titles(JsonNode page) {
+        return StreamSupport.stream(page.path("items").spliterator(), false)
+                .map(a -> a.path("title").asString())
+                .toList();
+    }
 
     /** The newest alert about the run (the failed-training alert's key), or null. */
     private JsonNode alert(UUID run) {

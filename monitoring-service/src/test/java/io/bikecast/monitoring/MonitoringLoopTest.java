@@ -114,11 +114,7 @@ class MonitoringLoopTest {
     @BeforeAll
     void aForestTrainedOn2011() {
         http = monitoring.http();
-        // weathersit 4 (three rows in the whole data set) is left out so the weather tests have exactly 2 df.
-        List<HourRow> rows2011 = new ArrayList<>(UciDataset.hours().stream()
-                .filter(row -> row.yr() == 0 && row.weathersit() != 4)
-                .toList());
-        Collections.shuffle(rows2011, new Random(42));
+        List<HourRow> rows2011 = MonitoringHarness.shuffled2011();
         referenceRows = rows2011.subList(0, 1000);
         currentRows = rows2011.subList(1000, 1400);
         model = TestForests.trainForest(rows2011.subList(0, 3000), 10, 7);

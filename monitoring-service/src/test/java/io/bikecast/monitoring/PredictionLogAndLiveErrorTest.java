@@ -13,6 +13,7 @@ import io.bikecast.monitoring.support.Http;
 import io.bikecast.platform.kafka.EventPublisher;
 import io.bikecast.testsupport.RealInfrastructure;
 import io.bikecast.testsupport.WithFakeTrainingRegistry;
+import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +50,9 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {
             "bikecast.monitoring.drift.schedule-enabled=false",
             "bikecast.monitoring.live-error.refresh-interval=1h",
-            "bikecast.monitoring.live-error.min-pairs=24"
+            "bikecast.monitoring.live-error.min-pairs=24",
+            "bikecast.monitoring.families[0].model-name=sim-stations",
+            "bikecast.monitoring.families[0].series-prefix=sim-*"
         })
 @RealInfrastructure
 // Live error needs no registry; the fake keeps the context from reaching for a training service on localhost.
@@ -189,6 +192,16 @@ class PredictionLogAndLiveErrorTest {
         assertThat(shadowWeek.path("bias").asDouble()).isEqualTo(-50.0);
         assertThat(shadowWeek.path("rmse").asDouble()).isEqualTo(50.0);
 
+        // ?model= keeps one model's windows: the default model's, and none of them for the family.
+        JsonNode byModel = JSON.readTree(
+                new Http(port).get("/api/v1/live-error?model=bike-demand").body());
+        assertWindow(window(byModel, 7, false, "24h"), actual, error, 6, hours);
+        JsonNode familyOnly = JSON.readTree(
+                new Http(port).get("/api/v1/live-error?model=sim-stations").body());
+        assertThat(familyOnly.path("windows"))
+                .as("the family's station hours lie weeks before the data clock")
+                .isEmpty();
+
         JsonNode tooFew = window(response, 9, false, "168h");
         assertThat(tooFew.path("pairs").asInt()).isEqualTo(5);
         assertThat(tooFew.path("status").asString()).isEqualTo("NOT_ENOUGH_DATA");
@@ -306,6 +319,15 @@ class PredictionLogAndLiveErrorTest {
                         .path("field")
                         .asString())
                 .isEqualTo("to");
+
+        HttpResponse<String> unknown = http.get("/api/v1/live-error/series?model=other-family&window=24h");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type").orElseThrow()).contains("problem+json");
+        assertThat(JSON.readTree(unknown.body()).path("detail").asString())
+                .contains("no model 'other-family'")
+                .contains("sim-stations");
+        assertThat(http.get("/api/v1/live-error?model=other-family").statusCode())
+                .isEqualTo(404);
     }
 
     private static PredictionLogged station(

@@ -1,6 +1,7 @@
 package io.bikecast.monitoring.alerts;
 
 import io.bikecast.monitoring.api.Page;
+import io.bikecast.monitoring.config.MonitoringProperties;
 import io.bikecast.platform.web.InvalidField;
 import io.bikecast.platform.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -25,23 +26,27 @@ class AlertController {
 
     private final AlertStore store;
     private final AlertService alerts;
+    private final MonitoringProperties models;
 
-    AlertController(AlertStore store, AlertService alerts) {
+    AlertController(AlertStore store, AlertService alerts, MonitoringProperties models) {
         this.store = store;
         this.alerts = alerts;
+        this.models = models;
     }
 
     @GetMapping
     @Operation(
             summary = "Alerts, newest first, with state, occurrences and delivery state per channel;"
-                    + " state=open|resolved filters")
+                    + " state=open|resolved and model=<a monitored model> filter (an unknown model is a 404)")
     Page<StoredAlert> list(
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size,
-            @RequestParam(required = false) String state) {
+            @RequestParam(required = false) String state,
+            @RequestParam(required = false) String model) {
         Page.validate(page, size);
         AlertState filter = state(state);
-        return new Page<>(store.page(filter, page, size), page, size, store.count(filter));
+        String modelName = model == null || model.isBlank() ? null : models.model(model);
+        return new Page<>(store.page(filter, modelName, page, size), page, size, store.count(filter, modelName));
     }
 
     /**

@@ -28,6 +28,9 @@ class AlertStore {
 
     private static final TypeReference<List<AlertField>> FIELDS = new TypeReference<>() {};
 
+    /** Newest first, and in the order they were stored among those raised at the same time (V8's {@code seq}). */
+    private static final String NEWEST_FIRST = "first_raised_at DESC, seq DESC";
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
@@ -226,32 +229,43 @@ class AlertStore {
         return alerts("WHERE a.id = ?", List.of(id)).stream().findFirst();
     }
 
-    /** A page of alerts in the state (any, when null), newest first, with their deliveries. */
-    List<StoredAlert> page(AlertState state, int page, int size) {
+    /**
+     * A page of alerts in the state (any, when null) about the model (any, when null), newest first, with their
+     * deliveries. Newest first is by first raising, then by the order they were stored in ({@code seq}): alerts raised
+     * in the same data hour have the same raising time, and their ids are random.
+     */
+    List<StoredAlert> page(AlertState state, String modelName, int page, int size) {
         List<Object> params = new ArrayList<>();
-        String where = "";
-        if (state != null) {
-            where = " WHERE state = ?";
-            params.add(state.name());
-        }
+        String where = filter(state, modelName, params);
         params.add(size);
         params.add((long) page * size);
         return alerts(
-                "WHERE a.id IN (SELECT id FROM monitoring.alert" + where
-                        + " ORDER BY first_raised_at DESC, id LIMIT ? OFFSET ?)",
+                "WHERE a.id IN (SELECT id FROM monitoring.alert" + where + " ORDER BY " + NEWEST_FIRST
+                        + " LIMIT ? OFFSET ?)",
                 params);
     }
 
-    /** How many alerts are in the state (all, when null). */
-    long count(AlertState state) {
-        return state == null
-                ? jdbc.sql("SELECT count(*) FROM monitoring.alert")
-                        .query(Long.class)
-                        .single()
-                : jdbc.sql("SELECT count(*) FROM monitoring.alert WHERE state = ?")
-                        .param(state.name())
-                        .query(Long.class)
-                        .single();
+    /** How many alerts are in the state (all, when null) about the model (any, when null). */
+    long count(AlertState state, String modelName) {
+        List<Object> params = new ArrayList<>();
+        String where = filter(state, modelName, params);
+        return jdbc.sql("SELECT count(*) FROM monitoring.alert" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+    }
+
+    private static String filter(AlertState state, String modelName, List<Object> params) {
+        List<String> conditions = new ArrayList<>();
+        if (state != null) {
+            conditions.add("state = ?");
+            params.add(state.name());
+        }
+        if (modelName != null) {
+            conditions.add("model_name = ?");
+            params.add(modelName);
+        }
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
 
     private List<StoredAlert> alerts(String where, List<Object> params) {
@@ -262,7 +276,7 @@ class AlertStore {
                             a.state AS alert_state, a.resolved_at, a.resolved_how, a.resolution_reason,
                             d.channel, d.message, d.state, d.attempts, d.next_attempt_at, d.last_error, d.delivered_at
                         FROM monitoring.alert a LEFT JOIN monitoring.alert_delivery d ON d.alert_id = a.id
-                        """ + where + " ORDER BY a.first_raised_at DESC, a.id, d.channel")
+                        """ + where + " ORDER BY a.first_raised_at DESC, a.seq DESC, d.channel")
                 .params(params)
                 .query(rs -> {
                     UUID id = rs.getObject("id", UUID.class);

@@ -49,8 +49,9 @@ class ChampionRegistry {
     private ModelVersion ofModel(String modelName, ModelVersion version) {
         if (!modelName.equals(version.modelName())) {
             throw new IllegalStateException("the registry at " + client.baseUrl() + " serves model '"
-                    + version.modelName() + "', not '" + modelName + "': set bikecast.monitoring.model-name"
-                    + " (BIKECAST_MODEL_NAME) to the training service's model");
+                    + version.modelName() + "', not '" + modelName + "': check that bikecast.monitoring.model-name"
+                    + " (BIKECAST_MODEL_NAME) and bikecast.monitoring.families[n].model-name name the training"
+                    + " service's models");
         }
         return version;
     }

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param lastHour the latest predicted hour, or null
  * @param from when the earliest was made, or null when empty
  * @param to when the latest was made, or null when empty
+ * @param seriesCount how many distinct series (a family's stations) the window holds
  */
 record CurrentSample(
         Map<String, double[]> features,
@@ -20,7 +21,8 @@ record CurrentSample(
         LocalDateTime firstHour,
         LocalDateTime lastHour,
         Instant from,
-        Instant to) {
+        Instant to,
+        int seriesCount) {
 
     CurrentSample {
         features = Map.copyOf(features);

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Repository;
  * Reads the current drift window from the prediction log: the served (non-shadow) predictions of one model version,
  * either the last N by the time they were made, or those for the last T predicted hours, ending at a given hour (the
  * data clock) or else at the latest hour the version predicted up to the present one, so a replay of 2012 is windowed
- * by its own hours; predictions without an hour are left out of an hour window.
+ * by its own hours; predictions without an hour are left out of an hour window. A model family's window holds the
+ * predictions of every station (series) it served, optionally only those of series with its prefix.
  *
  * <p>An hour window holds each hour of a series once, with the last prediction made for it. Prediction endpoints need
  * no key, so this is what bounds one client's weight: asking for one hour ten thousand times adds one row, not ten
@@ -32,7 +33,7 @@ import org.springframework.stereotype.Repository;
 class CurrentWindowReader {
 
     private static final String COLUMNS =
-            String.join(", ", FeatureSchema.featureNames()) + ", prediction, hour, predicted_at";
+            String.join(", ", FeatureSchema.featureNames()) + ", prediction, hour, predicted_at, series_id";
 
     private final JdbcTemplate jdbc;
     private final Clock wall;
@@ -42,50 +43,59 @@ class CurrentWindowReader {
         this.wall = wall;
     }
 
+    /** The window of every series the version predicted, as {@code read} with no series prefix. */
+    CurrentSample read(String modelName, long modelVersion, DriftProperties settings, LocalDateTime end) {
+        return read(modelName, modelVersion, null, settings, end);
+    }
+
     /**
      * The window.
      *
+     * @param seriesPrefix only the predictions of series starting with this, or null for every series
      * @param end where an hour window ends (inclusive); null: at the latest hour the version predicted
      */
-    CurrentSample read(String modelName, long modelVersion, DriftProperties settings, LocalDateTime end) {
+    CurrentSample read(
+            String modelName, long modelVersion, String seriesPrefix, DriftProperties settings, LocalDateTime end) {
+        String version = "model_name = ? AND model_version = ? AND NOT shadow"
+                + (seriesPrefix == null ? "" : " AND starts_with(series_id, ?)");
+        List<Object> params = new ArrayList<>(List.of(modelName, modelVersion));
+        if (seriesPrefix != null) {
+            params.add(seriesPrefix);
+        }
         if (settings.windowMode() == WindowMode.LAST_N) {
+            params.add(settings.windowSize());
             return sample(jdbc.query(
-                    "SELECT " + COLUMNS + " FROM monitoring.prediction_log"
-                            + " WHERE model_name = ? AND model_version = ? AND NOT shadow"
+                    "SELECT " + COLUMNS + " FROM monitoring.prediction_log WHERE " + version
                             + " ORDER BY predicted_at DESC, prediction_id LIMIT ?",
                     CurrentWindowReader::row,
-                    modelName,
-                    modelVersion,
-                    settings.windowSize()));
+                    params.toArray()));
         }
-        LocalDateTime last = end != null ? end : latestPlausibleHour(modelName, modelVersion);
+        LocalDateTime last = end != null ? end : latestPlausibleHour(version, params);
         if (last == null) {
             return sample(List.of());
         }
+        params.add(Timestamp.valueOf(last.minus(settings.windowHours())));
+        params.add(Timestamp.valueOf(last));
         return sample(jdbc.query(
-                "SELECT DISTINCT ON (series_id, hour) " + COLUMNS + " FROM monitoring.prediction_log"
-                        + " WHERE model_name = ? AND model_version = ? AND NOT shadow AND hour > ? AND hour <= ?"
+                "SELECT DISTINCT ON (series_id, hour) " + COLUMNS + " FROM monitoring.prediction_log WHERE " + version
+                        + " AND hour > ? AND hour <= ?"
                         + " ORDER BY series_id, hour, predicted_at DESC, prediction_id DESC",
                 CurrentWindowReader::row,
-                modelName,
-                modelVersion,
-                Timestamp.valueOf(last.minus(settings.windowHours())),
-                Timestamp.valueOf(last)));
+                params.toArray()));
     }
 
     /**
      * Where a wall-clock hour window ends: at the latest hour the version predicted, but never after the present
      * hour, so that a prediction asked for a far-off hour (2100) cannot move the window away from real traffic.
      */
-    private LocalDateTime latestPlausibleHour(String modelName, long modelVersion) {
+    private LocalDateTime latestPlausibleHour(String version, List<Object> versionParams) {
         LocalDateTime now = LocalDateTime.now(wall.withZone(SeriesId.ZONE)).truncatedTo(ChronoUnit.HOURS);
+        List<Object> params = new ArrayList<>(versionParams);
+        params.add(Timestamp.valueOf(now));
         Timestamp latest = jdbc.queryForObject(
-                "SELECT max(hour) FROM monitoring.prediction_log"
-                        + " WHERE model_name = ? AND model_version = ? AND NOT shadow AND hour <= ?",
+                "SELECT max(hour) FROM monitoring.prediction_log WHERE " + version + " AND hour <= ?",
                 Timestamp.class,
-                modelName,
-                modelVersion,
-                Timestamp.valueOf(now));
+                params.toArray());
         return latest == null ? null : latest.toLocalDateTime();
     }
 
@@ -108,7 +118,8 @@ class CurrentWindowReader {
                 hours.stream().min(LocalDateTime::compareTo).orElse(null),
                 hours.stream().max(LocalDateTime::compareTo).orElse(null),
                 rows.stream().map(Row::predictedAt).min(Instant::compareTo).orElse(null),
-                rows.stream().map(Row::predictedAt).max(Instant::compareTo).orElse(null));
+                rows.stream().map(Row::predictedAt).max(Instant::compareTo).orElse(null),
+                (int) rows.stream().map(Row::seriesId).distinct().count());
     }
 
     private static Row row(ResultSet rs, int rowNum) throws SQLException {
@@ -122,8 +133,10 @@ class CurrentWindowReader {
                 features,
                 rs.getDouble("prediction"),
                 hour == null ? null : hour.toLocalDateTime(),
-                rs.getObject("predicted_at", OffsetDateTime.class).toInstant());
+                rs.getObject("predicted_at", OffsetDateTime.class).toInstant(),
+                rs.getString("series_id"));
     }
 
-    private record Row(double[] features, double prediction, LocalDateTime hour, Instant predictedAt) {}
+    private record Row(
+            double[] features, double prediction, LocalDateTime hour, Instant predictedAt, String seriesId) {}
 }

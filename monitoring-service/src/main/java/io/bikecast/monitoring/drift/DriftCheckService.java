@@ -10,16 +10,24 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
- * Runs a drift check: the champion's reference against the current window of its served predictions; stores the
- * report whatever its verdict (a failure is stored as {@code ERROR}, never as "no drift"), updates the metrics, and
- * announces it ({@link DriftChecked}) to whatever acts on it.
+ * Runs a drift check of one monitored model (the default one or a model family): its champion's reference, as the
+ * training service's registry gives it for that model, against the current window of that model's served
+ * predictions; stores the report whatever its verdict (a failure is stored as {@code ERROR}, never as "no drift"),
+ * updates the metrics, and announces it ({@link DriftChecked}) to whatever acts on it.
+ *
+ * <p>A scheduled check of a model without a champion yet (a family not trained so far) is skipped, not stored: a
+ * {@code NOT_ENOUGH_DATA} report per model and interval until its first run would bury the reports that say
+ * something. The skip is logged once per model until it has a champion; a check asked for through the API is
+ * answered (and stored) whatever the state.
  */
 @Service
 public class DriftCheckService {
@@ -31,10 +39,11 @@ public class DriftCheckService {
     private final DriftReportStore reports;
     private final DriftMetrics metrics;
     private final ApplicationEventPublisher events;
-    private final String modelName;
+    private final MonitoringProperties models;
     private final DriftProperties settings;
     private final MonitoringClock clock;
     private final Clock wall;
+    private final Set<String> skipLogged = ConcurrentHashMap.newKeySet();
 
     DriftCheckService(
             ReferenceProvider references,
@@ -51,24 +60,52 @@ public class DriftCheckService {
         this.reports = reports;
         this.metrics = metrics;
         this.events = events;
-        this.modelName = properties.modelName();
+        this.models = properties;
         this.settings = settings;
         this.clock = clock;
         this.wall = wall;
     }
 
-    /** Runs one check now, on the monitoring clock; see {@link #check(DriftReport.Trigger, ClockReading)}. */
-    public DriftReport check(DriftReport.Trigger trigger) {
-        return check(trigger, clock.now());
+    /** Runs one check of the model now, on the monitoring clock, as {@code check} at a clock reading does. */
+    public DriftReport check(String modelName, DriftReport.Trigger trigger) {
+        return check(modelName, trigger, clock.now());
     }
 
     /**
-     * Runs one check at a clock reading, stores and returns its report, and announces it as {@link DriftChecked};
-     * synchronized so two triggers never interleave. Under the data clock an hour window ends at the reading. What a
-     * listener fails to do is logged, not thrown: the report stands, and the next check acts again.
+     * Runs one check of a monitored model at a clock reading, stores and returns its report, and announces it as
+     * {@link DriftChecked}; synchronized so two triggers never interleave. Under the data clock an hour window ends at
+     * the reading. What a listener fails to do is logged, not thrown: the report stands, and the next check acts
+     * again.
      */
-    public synchronized DriftReport check(DriftReport.Trigger trigger, ClockReading at) {
-        DriftReport report = analyse(trigger, at);
+    public synchronized DriftReport check(String modelName, DriftReport.Trigger trigger, ClockReading at) {
+        return stored(analyse(modelName, trigger, at), at);
+    }
+
+    /**
+     * The scheduled check of a model at a clock reading, or empty when it was skipped because the model has no
+     * champion yet (nothing stored, nothing announced). A registry that cannot be reached is an {@code ERROR} report,
+     * as for any check: whether the model has a champion is unknown then.
+     */
+    public synchronized Optional<DriftReport> scheduled(String modelName, ClockReading at) {
+        DriftReport report = analyse(modelName, DriftReport.Trigger.SCHEDULE, at);
+        if (report.verdict() == DriftVerdict.NOT_ENOUGH_DATA && report.modelVersion() == null) {
+            if (skipLogged.add(modelName)) {
+                log.info("scheduled drift checks skip {} until it has a champion: {}", modelName, report.detail());
+            }
+            return Optional.empty();
+        }
+        skipLogged.remove(modelName);
+        return Optional.of(stored(report, at));
+    }
+
+    /**
+     * The clock time of the model's latest scheduled check, if one ran: where the data clock's next one is due from.
+     */
+    public Optional<LocalDateTime> lastScheduledCheck(String modelName) {
+        return reports.lastScheduledClockTime(modelName);
+    }
+
+    private DriftReport stored(DriftReport report, ClockReading at) {
         reports.save(report);
         metrics.checked(report);
         log.info(
@@ -86,12 +123,7 @@ public class DriftCheckService {
         return report;
     }
 
-    /** The clock time of the latest scheduled check, if one ran: where the data clock's next one is due from. */
-    public Optional<LocalDateTime> lastScheduledCheck() {
-        return reports.lastScheduledClockTime();
-    }
-
-    private DriftReport analyse(DriftReport.Trigger trigger, ClockReading at) {
+    private DriftReport analyse(String modelName, DriftReport.Trigger trigger, ClockReading at) {
         UUID id = UUID.randomUUID();
         Instant now = wall.instant();
         Long version = null;
@@ -105,15 +137,22 @@ public class DriftCheckService {
                         now,
                         at,
                         trigger,
+                        modelName,
                         null,
                         DriftVerdict.NOT_ENOUGH_DATA,
-                        "model '" + modelName + "' has no champion in the registry",
+                        "model '" + modelName + "' has no champion in the registry (not trained yet, or the training"
+                                + " service trains no model of that name)",
                         0,
                         null);
             }
             version = reference.get().version();
             referenceSize = reference.get().sample().size();
-            current = windows.read(modelName, version, settings, clock.dataClock() ? at.local() : null);
+            current = windows.read(
+                    modelName,
+                    version,
+                    models.seriesPrefix(modelName).orElse(null),
+                    settings,
+                    clock.dataClock() ? at.local() : null);
             DriftAnalyzer.Analysis analysis =
                     new DriftAnalyzer(settings).analyze(reference.get().sample(), current);
             return new DriftReport(
@@ -127,6 +166,7 @@ public class DriftCheckService {
                     analysis.detail(),
                     referenceSize,
                     current.size(),
+                    current.seriesCount(),
                     window(current),
                     settings(),
                     analysis.driftShare(),
@@ -142,6 +182,7 @@ public class DriftCheckService {
                     now,
                     at,
                     trigger,
+                    modelName,
                     version,
                     DriftVerdict.ERROR,
                     e.getClass().getSimpleName() + ": " + e.getMessage(),
@@ -155,6 +196,7 @@ public class DriftCheckService {
             Instant now,
             ClockReading at,
             DriftReport.Trigger trigger,
+            String modelName,
             Long version,
             DriftVerdict verdict,
             String detail,
@@ -171,6 +213,7 @@ public class DriftCheckService {
                 detail,
                 referenceSize,
                 current == null ? 0 : current.size(),
+                current == null ? null : current.seriesCount(),
                 window(current),
                 settings(),
                 null,

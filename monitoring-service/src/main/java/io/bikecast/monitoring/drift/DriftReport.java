@@ -14,8 +14,11 @@ import java.util.UUID;
  * @param createdAt when the check ran, on the wall clock
  * @param clockTime the monitoring clock's local time the check ran at: the data hour under the data clock
  * @param trigger {@code SCHEDULE} or {@code API}
+ * @param modelName the model checked: the default one or a model family
  * @param modelVersion the champion compared against; null when there was none
  * @param detail why a check has no answer ({@code NOT_ENOUGH_DATA}, {@code ERROR}), or a one-line summary
+ * @param seriesCount how many distinct series the current window holds: a model family's stations, 1 for the default
+ *     model's {@code system}; null in reports stored before it was counted
  * @param driftShare the share of weather features that drifted; null without an answer
  * @param driftedFeatures the drifted weather features, in model order: what dataset drift counts (prediction drift is
  *     reported apart)
@@ -36,6 +39,7 @@ public record DriftReport(
         String detail,
         int referenceSize,
         int currentSize,
+        Integer seriesCount,
         Window window,
         Settings settings,
         Double driftShare,

@@ -3,7 +3,8 @@ package io.bikecast.monitoring.drift;
 import java.util.UUID;
 
 /**
- * A drift report that was asked for does not exist: no report has this id, or no check has run yet. The service's
+ * A drift report that was asked for does not exist: no report has this id, or no check of the model has run
+ * yet. The service's
  * one advice answers it as a 404 {@code not-found} problem with this message as its detail.
  */
 public final class DriftReportNotFoundException extends RuntimeException {
@@ -16,7 +17,7 @@ public final class DriftReportNotFoundException extends RuntimeException {
         return new DriftReportNotFoundException("no drift report " + id);
     }
 
-    static DriftReportNotFoundException noCheckYet() {
-        return new DriftReportNotFoundException("no drift check has run yet");
+    static DriftReportNotFoundException noCheckYet(String modelName) {
+        return new DriftReportNotFoundException("no drift check of " + modelName + " has run yet");
     }
 }

@@ -47,6 +47,9 @@ final class DriftReportPage {
         row(html, "model", report.modelName() + (report.modelVersion() == null ? "" : " v" + report.modelVersion()));
         row(html, "reference rows", Integer.toString(report.referenceSize()));
         row(html, "current predictions", Integer.toString(report.currentSize()));
+        if (report.seriesCount() != null) {
+            row(html, "series (stations)", Integer.toString(report.seriesCount()));
+        }
         DriftReport.Window window = report.window();
         if (window != null) {
             row(

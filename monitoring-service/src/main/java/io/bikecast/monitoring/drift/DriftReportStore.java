@@ -8,7 +8,9 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 class DriftReportStore {
 
     private static final String SUMMARY_COLUMNS = "id, created_at, trigger, model_name, model_version, verdict, "
-            + "detail, reference_size, current_size, drift_share, drifted_features";
+            + "detail, reference_size, current_size, (body ->> 'seriesCount')::int AS series_count, drift_share, "
+            + "drifted_features";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -79,41 +82,64 @@ class DriftReportStore {
                 .orElseThrow(() -> DriftReportNotFoundException.noReport(id));
     }
 
-    /** The report of the latest check. */
-    DriftReport latest() {
-        return jdbc.sql("SELECT body::text FROM monitoring.drift_report ORDER BY created_at DESC, id LIMIT 1")
+    /** The report of the model's latest check. */
+    DriftReport latest(String modelName) {
+        return jdbc.sql("""
+                        SELECT body::text FROM monitoring.drift_report WHERE model_name = ?
+                        ORDER BY created_at DESC, id LIMIT 1""")
+                .param(modelName)
                 .query(String.class)
                 .optional()
                 .map(body -> json.readValue(body, DriftReport.class))
-                .orElseThrow(DriftReportNotFoundException::noCheckYet);
+                .orElseThrow(() -> DriftReportNotFoundException.noCheckYet(modelName));
     }
 
-    /** A page of summaries, newest first. */
-    List<DriftReportSummary> page(int page, int size) {
-        return jdbc.sql("SELECT " + SUMMARY_COLUMNS
-                        + " FROM monitoring.drift_report ORDER BY created_at DESC, id LIMIT ? OFFSET ?")
-                .params(size, (long) page * size)
+    /** A page of summaries, newest first: of one model's checks, or of every model's when it is null. */
+    List<DriftReportSummary> page(String modelName, int page, int size) {
+        return jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM monitoring.drift_report"
+                        + (modelName == null ? "" : " WHERE model_name = :model")
+                        + " ORDER BY created_at DESC, id LIMIT :size OFFSET :offset")
+                .params(paging(modelName, page, size))
                 .query(DriftReportStore::summary)
                 .list();
     }
 
-    /** The clock time of the latest scheduled check, if one ran: where the data clock's next one is due from. */
-    Optional<LocalDateTime> lastScheduledClockTime() {
+    /**
+     * The clock time of the model's latest scheduled check, if one ran: where the data clock's next one is due from.
+     */
+    Optional<LocalDateTime> lastScheduledClockTime(String modelName) {
         return jdbc.sql("""
                         SELECT clock_time FROM monitoring.drift_report
-                        WHERE trigger = 'SCHEDULE' AND clock_time IS NOT NULL ORDER BY clock_time DESC LIMIT 1""").query(Timestamp.class).optional().map(Timestamp::toLocalDateTime);
+                        WHERE trigger = 'SCHEDULE' AND model_name = ? AND clock_time IS NOT NULL
+                        ORDER BY clock_time DESC LIMIT 1""").param(modelName).query(Timestamp.class).optional().map(Timestamp::toLocalDateTime);
     }
 
-    long count() {
-        return jdbc.sql("SELECT count(*) FROM monitoring.drift_report")
-                .query(Long.class)
-                .single();
+    /** How many reports there are: of one model, or of every model when it is null. */
+    long count(String modelName) {
+        return modelName == null
+                ? jdbc.sql("SELECT count(*) FROM monitoring.drift_report")
+                        .query(Long.class)
+                        .single()
+                : jdbc.sql("SELECT count(*) FROM monitoring.drift_report WHERE model_name = ?")
+                        .param(modelName)
+                        .query(Long.class)
+                        .single();
+    }
+
+    private static Map<String, Object> paging(String modelName, int page, int size) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("model", modelName);
+        params.put("size", size);
+        params.put("offset", (long) page * size);
+        return params;
     }
 
     private static DriftReportSummary summary(ResultSet rs, int rowNum) throws SQLException {
         Array drifted = rs.getArray("drifted_features");
         long version = rs.getLong("model_version");
         boolean noVersion = rs.wasNull();
+        int series = rs.getInt("series_count");
+        boolean noSeries = rs.wasNull();
         double share = rs.getDouble("drift_share");
         boolean noShare = rs.wasNull();
         return new DriftReportSummary(
@@ -126,6 +152,7 @@ class DriftReportStore {
                 rs.getString("detail"),
                 rs.getInt("reference_size"),
                 rs.getInt("current_size"),
+                noSeries ? null : series,
                 noShare ? null : share,
                 drifted == null ? List.of() : Arrays.asList((String[]) drifted.getArray()));
     }

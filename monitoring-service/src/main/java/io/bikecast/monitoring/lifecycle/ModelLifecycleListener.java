@@ -8,6 +8,7 @@ import io.bikecast.monitoring.alerts.AlertKind;
 import io.bikecast.monitoring.alerts.AlertService;
 import io.bikecast.monitoring.champion.ChampionTracker;
 import io.bikecast.monitoring.champion.ReferenceProvider;
+import io.bikecast.monitoring.config.MonitoringProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -30,9 +31,15 @@ class ModelLifecycleListener {
     private final ChampionTracker champions;
     private final AlertService alerts;
     private final JdbcClient jdbc;
+    private final MonitoringProperties models;
 
     ModelLifecycleListener(
-            ReferenceProvider references, ChampionTracker champions, AlertService alerts, JdbcClient jdbc) {
+            ReferenceProvider references,
+            ChampionTracker champions,
+            AlertService alerts,
+            JdbcClient jdbc,
+            MonitoringProperties models) {
+        this.models = models;
         this.references = references;
         this.champions = champions;
         this.alerts = alerts;
@@ -45,7 +52,11 @@ class ModelLifecycleListener {
         switch (event) {
             case ModelPromoted promoted
             when promoted.isChampion() -> {
-                references.championPromoted(promoted.modelName(), promoted.version());
+                // Only a monitored model's reference is drift-checked: another's would be fetched (megabytes) for
+                // nothing.
+                if (models.monitors(promoted.modelName())) {
+                    references.championPromoted(promoted.modelName(), promoted.version());
+                }
                 if (firstTime(event)) {
                     champions.promoted(promoted);
                     alerts.raise(LifecycleAlerts.championPromoted(promoted));

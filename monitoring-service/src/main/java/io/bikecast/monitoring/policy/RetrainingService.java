@@ -8,7 +8,6 @@ import io.bikecast.monitoring.alerts.AlertService;
 import io.bikecast.monitoring.champion.ChampionTracker;
 import io.bikecast.monitoring.champion.ServedChampion;
 import io.bikecast.monitoring.clock.ClockReading;
-import io.bikecast.monitoring.config.MonitoringProperties;
 import io.bikecast.monitoring.drift.DriftChecked;
 import io.bikecast.monitoring.drift.DriftReport;
 import io.bikecast.monitoring.drift.DriftVerdict;
@@ -31,7 +30,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * when drift or degradation is behind it); between checks, the same for the scheduled refresh alone. The cooldown is
  * taken and the events are appended to the outbox in one transaction, so a request exists exactly when its cooldown
  * was taken: the relay publishes it after the commit, and a Kafka outage delays it without holding the transaction
- * up or swallowing the episode. Each request is counted per reason: {@code bikecast_training_requests_total{reason}}.
+ * up or swallowing the episode. Each request is counted per model and reason: {@code
+ * bikecast_training_requests_total{model_name, reason}}.
+ *
+ * <p>Everything is per model: a check of a model family is judged on that family's champion and live error, its
+ * alerts are about the family, its cooldown is its own (a request for the default model does not hold a family's
+ * back, nor the other way round), and its training-requested event names the family, which the training service
+ * routes the run by.
  */
 @Service
 public class RetrainingService {
@@ -46,7 +51,6 @@ public class RetrainingService {
     private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final MeterRegistry meters;
-    private final String modelName;
     private final PolicyProperties settings;
 
     RetrainingService(
@@ -58,7 +62,6 @@ public class RetrainingService {
             Outbox outbox,
             TransactionTemplate transactions,
             MeterRegistry meters,
-            MonitoringProperties properties,
             PolicyProperties settings) {
         this.policy = policy;
         this.cooldown = cooldown;
@@ -68,7 +71,6 @@ public class RetrainingService {
         this.outbox = outbox;
         this.transactions = transactions;
         this.meters = meters;
-        this.modelName = properties.modelName();
         this.settings = settings;
     }
 
@@ -101,29 +103,33 @@ public class RetrainingService {
                     PolicyAlerts.liveErrorWithin(live, champion.holdoutRmse(), settings.degradationFactor()),
                     at.instant());
         }
-        request(report, decision, at);
+        request(report.modelName(), report, decision, at);
     }
 
-    /** Between checks: requests retraining if the champion's served fit is due for its scheduled refresh. */
-    public void refreshIfDue(ClockReading at) {
+    /**
+     * Between checks: requests retraining of the model if its champion's served fit is due for its scheduled refresh;
+     * a model without a champion yet has nothing to refresh.
+     */
+    public void refreshIfDue(String modelName, ClockReading at) {
         Optional<ServedChampion> champion = champions.current(modelName, at);
         if (champion.isPresent()) {
-            request(null, policy.decide(null, null, champion.get(), at), at);
+            request(modelName, null, policy.decide(null, null, champion.get(), at), at);
         }
     }
 
-    /** The last retraining request monitoring made for the monitored model, if any. */
-    public Optional<LastRetrainingRequest> lastRequest() {
+    /** The last retraining request monitoring made for the model, if any. */
+    public Optional<LastRetrainingRequest> lastRequest(String modelName) {
         return cooldown.lastRequest(modelName);
     }
 
-    private void request(DriftReport report, RetrainingDecision decision, ClockReading at) {
+    private void request(String modelName, DriftReport report, RetrainingDecision decision, ClockReading at) {
         if (!decision.retrain() || !settings.enabled()) {
             return;
         }
-        boolean requested = Boolean.TRUE.equals(transactions.execute(status -> append(report, decision, at)));
+        boolean requested =
+                Boolean.TRUE.equals(transactions.execute(status -> append(modelName, report, decision, at)));
         if (requested) {
-            decision.reasonCodes().forEach(this::counted);
+            decision.reasonCodes().forEach(reason -> counted(modelName, reason));
             log.info("requested retraining of {} at {}: {}", modelName, at.local(), decision.reason());
         } else {
             log.debug(
@@ -134,7 +140,7 @@ public class RetrainingService {
         }
     }
 
-    private boolean append(DriftReport report, RetrainingDecision decision, ClockReading at) {
+    private boolean append(String modelName, DriftReport report, RetrainingDecision decision, ClockReading at) {
         TrainingRequested request = TrainingRequested.of(
                 modelName, decision.reason(), TriggerSource.MONITORING, report == null ? null : report.id());
         if (!cooldown.tryTrigger(
@@ -160,9 +166,10 @@ public class RetrainingService {
         return true;
     }
 
-    private void counted(String reason) {
+    private void counted(String modelName, String reason) {
         Counter.builder("bikecast.training.requests")
-                .description("retraining requests published by monitoring, by reason")
+                .description("retraining requests published by monitoring, by model and reason")
+                .tag("model_name", modelName)
                 .tag("reason", reason)
                 .register(meters)
                 .increment();

@@ -2,6 +2,7 @@ package io.bikecast.monitoring.problems;
 
 import io.bikecast.monitoring.alerts.AlertNotFoundException;
 import io.bikecast.monitoring.alerts.AlertNotOpenException;
+import io.bikecast.monitoring.config.UnknownModelException;
 import io.bikecast.monitoring.drift.DriftReportNotFoundException;
 import io.bikecast.platform.web.ProblemException;
 import io.bikecast.platform.web.ProblemType;
@@ -27,6 +28,12 @@ class MonitoringProblems {
     /** 404 {@code not-found}: no report has the id asked for, or no check has run yet. */
     @ExceptionHandler(DriftReportNotFoundException.class)
     ResponseEntity<ProblemDetail> reportNotFound(DriftReportNotFoundException exception, HttpServletRequest request) {
+        return answer(ProblemException.notFound(exception.getMessage()), request);
+    }
+
+    /** 404 {@code not-found}: {@code ?model=} names a model monitoring does not follow. */
+    @ExceptionHandler(UnknownModelException.class)
+    ResponseEntity<ProblemDetail> unknownModel(UnknownModelException exception, HttpServletRequest request) {
         return answer(ProblemException.notFound(exception.getMessage()), request);
     }
 

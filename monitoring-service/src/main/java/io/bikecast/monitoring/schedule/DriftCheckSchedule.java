@@ -1,12 +1,13 @@
 package io.bikecast.monitoring.schedule;
 
 import io.bikecast.monitoring.clock.MonitoringClock;
+import io.bikecast.monitoring.config.MonitoringProperties;
 import io.bikecast.monitoring.drift.DriftCheckService;
 import io.bikecast.monitoring.drift.DriftProperties;
-import io.bikecast.monitoring.drift.DriftReport;
 import io.bikecast.platform.schedule.ScheduledSlots;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
@@ -15,9 +16,10 @@ import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
- * Under the wall clock, runs drift checks every {@code bikecast.monitoring.drift.check-interval} after an initial
- * delay, unless {@code schedule-enabled} is false; with several instances, once per interval among them ({@link
- * ScheduledSlots}). Under the data clock the checks follow the data hours instead ({@link DataClockSchedule}).
+ * Under the wall clock, runs drift checks of every monitored model (the default one, then each family; one without a
+ * champion yet is skipped) every {@code bikecast.monitoring.drift.check-interval} after an initial delay, unless
+ * {@code schedule-enabled} is false; with several instances, once per interval among them ({@link ScheduledSlots}).
+ * A model whose check fails does not keep the others from theirs. Under the data clock the checks follow the data hours instead ({@link DataClockSchedule}).
  */
 @Configuration(proxyBeanMethods = false)
 class DriftCheckSchedule implements SchedulingConfigurer {
@@ -29,13 +31,16 @@ class DriftCheckSchedule implements SchedulingConfigurer {
     private final MonitoringClock clock;
     private final ScheduledSlots slots;
     private final Clock wall;
+    private final List<String> models;
 
     DriftCheckSchedule(
             DriftCheckService checks,
             DriftProperties settings,
             MonitoringClock clock,
             ScheduledSlots slots,
-            Clock wall) {
+            Clock wall,
+            MonitoringProperties models) {
+        this.models = models.models();
         this.checks = checks;
         this.settings = settings;
         this.clock = clock;
@@ -64,12 +69,19 @@ class DriftCheckSchedule implements SchedulingConfigurer {
         long interval = settings.checkInterval().toMillis();
         long now = wall.millis();
         try {
-            slots.runOnce(
-                    "drift-check",
-                    Instant.ofEpochMilli(now - now % interval),
-                    () -> checks.check(DriftReport.Trigger.SCHEDULE));
+            slots.runOnce("drift-check", Instant.ofEpochMilli(now - now % interval), this::checkEveryModel);
         } catch (RuntimeException e) {
-            log.error("scheduled drift check failed; the next one runs as planned", e);
+            log.error("scheduled drift checks failed; the next ones run as planned", e);
+        }
+    }
+
+    private void checkEveryModel() {
+        for (String model : models) {
+            try {
+                checks.scheduled(model, clock.now());
+            } catch (RuntimeException e) {
+                log.error("scheduled drift check of {} failed; the next one runs as planned", model, e);
+            }
         }
     }
 }

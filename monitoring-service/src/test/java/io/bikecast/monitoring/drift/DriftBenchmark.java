@@ -31,7 +31,8 @@ public final class DriftBenchmark {
                     null,
                     null,
                     null,
-                    null);
+                    null,
+                    1);
             long[] nanos = new long[15];
             for (int i = 0; i < nanos.length; i++) {
                 long start = System.nanoTime();

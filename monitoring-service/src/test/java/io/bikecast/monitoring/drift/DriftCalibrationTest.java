@@ -97,7 +97,8 @@ class DriftCalibrationTest {
                 hour(rows.getFirst()),
                 hour(rows.getLast()),
                 null,
-                null);
+                null,
+                1);
     }
 
     private static Map<String, double[]> columns(List<UciDataset.HourRow> rows, DoubleUnaryOperator weather) {

@@ -145,6 +145,7 @@ class RetrainingPolicyTest {
                 "detail",
                 1000,
                 168,
+                1,
                 null,
                 null,
                 null,

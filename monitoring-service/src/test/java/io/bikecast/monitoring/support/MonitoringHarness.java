@@ -3,6 +3,7 @@ package io.bikecast.monitoring.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.bikecast.common.events.ActualObserved;
 import io.bikecast.common.events.BikecastEvent;
 import io.bikecast.common.events.ModelMetrics;
 import io.bikecast.common.events.ModelPromoted;
@@ -15,13 +16,18 @@ import io.bikecast.common.registry.ReferenceSample;
 import io.bikecast.platform.kafka.EventPublisher;
 import io.bikecast.testsupport.FakeTrainingRegistry;
 import io.bikecast.testsupport.TestForests;
+import io.bikecast.testsupport.UciDataset;
+import io.bikecast.testsupport.UciDataset.HourRow;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.StreamSupport;
@@ -69,6 +75,11 @@ public class MonitoringHarness {
         return jdbc;
     }
 
+    /** Publishes events to Kafka as the other services do. */
+    public EventPublisher publisher() {
+        return publisher;
+    }
+
     /** An HTTP client of the service; the port is known only once the web server has started. */
     public synchronized Http http() {
         if (http == null) {
@@ -106,6 +117,19 @@ public class MonitoringHarness {
                         versions -> versions.equals(List.of(promoted.version())));
     }
 
+    /**
+     * Publishes an hour's actual, as a backtest feeds them one at a time, and waits until monitoring's data clock
+     * ({@code GET /api/v1/clock}) has reached its hour: the hour's work (a check, a refresh) is done then.
+     */
+    public void feed(ActualObserved actual) {
+        publish(actual);
+        String expected = actual.hour().toString();
+        await().pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(5))
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> get("/api/v1/clock").path("now").asString(""), expected::equals);
+    }
+
     /** Publishes an event and waits until Kafka has acknowledged it. */
     public void publish(BikecastEvent event) {
         publisher.publish(event).join();
@@ -117,15 +141,26 @@ public class MonitoringHarness {
      */
     public static PredictionLogged served(
             Model<Regressor> model, long version, LocalDateTime hour, UciFeatures features) {
+        return served(model, MODEL, version, "system", hour, features);
+    }
+
+    /** As {@link #served(Model, long, LocalDateTime, UciFeatures)}, for a series of any model (a family's station). */
+    public static PredictionLogged served(
+            Model<Regressor> model,
+            String modelName,
+            long version,
+            String seriesId,
+            LocalDateTime hour,
+            UciFeatures features) {
         double prediction = TestForests.predict(model, features);
         return PredictionLogged.of(
                 UUID.randomUUID(),
-                "system",
+                seriesId,
                 hour,
                 features,
                 prediction,
                 Math.max(0, Math.round(prediction)),
-                MODEL,
+                modelName,
                 version,
                 ServedBy.CHAMPION,
                 false,
@@ -137,6 +172,24 @@ public class MonitoringHarness {
         CompletableFuture.allOf(predictions.stream().map(publisher::publish).toArray(CompletableFuture[]::new))
                 .join();
         awaitStored(version, predictions.size());
+    }
+
+    /**
+     * Publishes predictions and waits until monitoring has stored every one of them (by id): for tests where several
+     * models have versions of the same number.
+     */
+    public void publishAndAwaitStored(List<PredictionLogged> predictions) {
+        CompletableFuture.allOf(predictions.stream().map(publisher::publish).toArray(CompletableFuture[]::new))
+                .join();
+        String[] ids =
+                predictions.stream().map(p -> p.predictionId().toString()).toArray(String[]::new);
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> jdbc.queryForObject(
+                                "SELECT count(*) FROM monitoring.prediction_log WHERE prediction_id = ANY(?::uuid[])",
+                                Integer.class,
+                                (Object) ids),
+                        n -> n == ids.length);
     }
 
     /** Waits until monitoring's prediction log holds exactly {@code count} predictions of the version. */
@@ -184,6 +237,18 @@ public class MonitoringHarness {
                         () -> jdbc.queryForObject(
                                 "SELECT count(*) FROM monitoring.outbox WHERE published_at IS NULL", Long.class),
                         pending -> pending == 0);
+    }
+
+    /**
+     * The 2011 hours of the UCI data in a fixed random order (seed 42), without weathersit 4: three rows in the whole
+     * data set, left out so the weather tests have exactly 2 degrees of freedom.
+     */
+    public static List<HourRow> shuffled2011() {
+        List<HourRow> rows = new ArrayList<>(UciDataset.hours().stream()
+                .filter(row -> row.yr() == 0 && row.weathersit() != 4)
+                .toList());
+        Collections.shuffle(rows, new Random(42));
+        return rows;
     }
 
     /** A report's feature results by feature name. */
