@@ -206,7 +206,8 @@ class StationsPageTest {
         try {
             String page = page("/stations");
             assertThat(page)
-                    .contains("This ingest service does not list its GBFS systems: it answered 404 to")
+                    .contains("This ingest service does not list its GBFS systems (it answered 404 to")
+                    .contains("it is older than that list), so</span>")
                     .contains("the systems offered are guessed from the model families")
                     .doesNotContain("id=\"system-facts\"")
                     .contains("<strong>3</strong> stations forecast");
