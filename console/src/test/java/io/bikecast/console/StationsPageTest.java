@@ -22,10 +22,12 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 /**
- * The Stations page against stand-ins of the four services' APIs on 127.0.0.1: the simulated system {@code sim} of
- * three stations, its family {@code sim-stations} served without a stored weather forecast (409), monitoring's live
- * error for two of them; and a system {@code dc} no family learns. What an operator sees: a row per station with its
- * forecasts and intervals, the order of each sort, a map dot per station sized by its day, and the reasons in words.
+ * The Stations page against stand-ins of the four services' APIs on 127.0.0.1: ingest's list of its GBFS systems (the
+ * simulated system {@code sim} of three stations, whose feed is up; {@code dc}, whose feed is down; {@code bay}, not
+ * polled yet), {@code sim}'s family {@code sim-stations} served without a stored weather forecast (409), monitoring's
+ * live error for two of its stations; {@code dc} no family learns. What an operator sees: the system's facts, a row per
+ * station with its forecasts and intervals, the order of each sort, a map dot per station sized by its day, a down
+ * feed and an older ingest without the list in words.
  */
 @SpringBootTest(
         properties = {
@@ -58,8 +60,15 @@ class StationsPageTest {
         assertThat(page)
                 .contains("<option value=\"sim\" selected=\"selected\">sim</option>")
                 .contains("<option value=\"dc\">dc</option>")
-                .contains("There is no stored weather forecast for the stations of <strong>sim</strong>")
-                .contains("No weather forecast is stored for the location sim.")
+                .doesNotContain("id=\"systems-guessed\"")
+                .doesNotContain("id=\"feed-down\"")
+                .doesNotContain(".).");
+        // The 409's own words end the sentence: no "(….)." around them.
+        assertThat(collapsed(page))
+                .contains("There is no stored weather forecast for the stations of <strong>sim</strong>, so the"
+                        + " prediction service cannot forecast them from it. <span>The prediction service answered"
+                        + " 409: No weather forecast is stored for the location sim.</span>");
+        assertThat(page)
                 .contains("the weather of the last observed day (<span>2012-09-03 00:00 to 2012-09-03 23:00</span>)")
                 .contains("<strong>3</strong> stations forecast, issued at")
                 .contains("<strong>2012-09-03 23:00</strong>")
@@ -148,6 +157,68 @@ class StationsPageTest {
     }
 
     @Test
+    void theSystemsAreIngestsInItsOrderAndTheChosenOnesFactsAreShown() throws Exception {
+        String page = page("/stations");
+        assertThat(options(page)).containsExactly("sim", "dc", "bay");
+        String facts = page.substring(page.indexOf("<dl id=\"system-facts\""), page.indexOf("</dl>"));
+        assertThat(facts)
+                .contains("<strong>bikecast simulated system</strong>")
+                .contains("<code>sim</code>, stations <code>sim-*</code>")
+                .contains("<dd>America/New_York</dd>")
+                .contains("<dd>3</dd>")
+                // 03:59 UTC, in the system's own zone.
+                .contains("<dd>2012-09-03 23:59 EDT</dd>")
+                .contains("<dd class=\"feed\">up</dd>");
+    }
+
+    @Test
+    void aDownFeedIsSaidInWordsAtTheTopWithSinceWhenAndWhy() throws Exception {
+        String page = page("/stations?system=dc");
+        assertThat(collapsed(page))
+                .contains("<p id=\"feed-down\" class=\"unavailable down\">")
+                .contains("The feed of <strong>Capital Bikeshare</strong> is down: every poll of it has failed since"
+                        + " <strong>2012-09-03 18:35 EDT</strong><span>: station_status.json answered 503 Service"
+                        + " Unavailable.</span>")
+                .contains("Its newest snapshot is of 2012-09-03 18:30 EDT: the forecasts and live error below are as"
+                        + " of its stations&#39; last hours.")
+                .contains("<dd class=\"feed critical\">down since 2012-09-03 18:35 EDT</dd>");
+        assertThat(page.indexOf("id=\"feed-down\""))
+                .as("the down feed comes first")
+                .isLessThan(page.indexOf("id=\"no-family\""))
+                .isLessThan(page.indexOf("id=\"stations-table\""));
+        assertThat(page("/stations?system=sim")).doesNotContain("id=\"feed-down\"");
+    }
+
+    @Test
+    void aSystemIngestHasNotPolledYetSaysWhatIsNotKnownYet() throws Exception {
+        String page = page("/stations?system=bay");
+        assertThat(page)
+                .contains("<strong>no name read yet</strong>")
+                .contains("<dd>not read yet</dd>")
+                .contains("<dd>none known yet</dd>")
+                .contains("<dd>none yet</dd>")
+                .contains("The ingest service polls <strong>bay</strong> but has seen no station of it yet.");
+    }
+
+    @Test
+    void anOlderIngestWithoutTheListOfSystemsHasThemGuessedAndSaysSo() throws Exception {
+        SERVICES.listsSystems = false;
+        try {
+            String page = page("/stations");
+            assertThat(page)
+                    .contains("This ingest service does not list its GBFS systems (it answered 404 to")
+                    .contains("it is older than that list), so</span>")
+                    .contains("the systems offered are guessed from the model families")
+                    .doesNotContain("id=\"system-facts\"")
+                    .contains("<strong>3</strong> stations forecast");
+            // Guessed: the systems a family learns first, then the other series prefixes; bay has neither.
+            assertThat(options(page)).containsExactly("sim", "dc");
+        } finally {
+            SERVICES.listsSystems = true;
+        }
+    }
+
+    @Test
     void aSystemIngestDoesNotPollSaysSo() throws Exception {
         assertThat(page("/stations?system=nowhere"))
                 .contains("The ingest service answered 404: No GBFS system &#39;nowhere&#39; is configured.");
@@ -159,19 +230,34 @@ class StationsPageTest {
         return result.getResponse().getContentAsString();
     }
 
+    /** The page with every run of white space one space: sentences the template breaks over lines, whole. */
+    private static String collapsed(String page) {
+        return page.replaceAll("\\s+", " ");
+    }
+
     private static String row(String page, String series) {
         int start = page.indexOf("<tr data-series=\"" + series + "\">");
         assertThat(start).as("the row of " + series).isPositive();
         return page.substring(start, page.indexOf("</tr>", start));
     }
 
+    /** The systems of the picker, in its order. */
+    private static List<String> options(String page) {
+        return firstGroups(page, "<option value=\"([^\"]+)\"");
+    }
+
+    /** The stations of the table, top to bottom. */
     private static List<String> order(String page) {
-        List<String> series = new ArrayList<>();
-        Matcher rows = Pattern.compile("<tr data-series=\"([^\"]+)\">").matcher(page);
-        while (rows.find()) {
-            series.add(rows.group(1));
+        return firstGroups(page, "<tr data-series=\"([^\"]+)\">");
+    }
+
+    private static List<String> firstGroups(String page, String regex) {
+        List<String> found = new ArrayList<>();
+        Matcher matches = Pattern.compile(regex).matcher(page);
+        while (matches.find()) {
+            found.add(matches.group(1));
         }
-        return series;
+        return found;
     }
 
     record Dot(String series, double x, double y, double r, String title) {}
@@ -202,6 +288,8 @@ class StationsPageTest {
         private final StandIn server;
         private final List<String> bulkPosts = new CopyOnWriteArrayList<>();
         private final List<String> forecastPrefixes = new CopyOnWriteArrayList<>();
+        /** False: an ingest older than its list of GBFS systems, which answers 404 for it. */
+        private volatile boolean listsSystems = true;
 
         private Services() {
             this.server = StandIn.start(this::answer);
@@ -234,6 +322,25 @@ class StationsPageTest {
                     assertThat(query).contains("series=sim-b").contains("from=2012-09-03T00:00");
                     StandIn.send(exchange, 200, export());
                 }
+                case "/api/v1/gbfs/systems" -> {
+                    if (listsSystems) {
+                        StandIn.send(exchange, 200, """
+                                [{"id": "sim", "name": "bikecast simulated system", "timeZone": "America/New_York",
+                                  "seriesPrefix": "sim-", "stations": 3, "lastSnapshotAt": "2012-09-04T03:59:00Z",
+                                  "feed": "up", "downSince": null, "reason": null},
+                                 {"id": "dc", "name": "Capital Bikeshare", "timeZone": "America/New_York",
+                                  "seriesPrefix": "dc-", "stations": 1, "lastSnapshotAt": "2012-09-03T22:30:00Z",
+                                  "feed": "down", "downSince": "2012-09-03T22:35:00Z",
+                                  "reason": "station_status.json answered 503 Service Unavailable"},
+                                 {"id": "bay", "name": null, "timeZone": null, "seriesPrefix": "bay-", "stations": 0,
+                                  "lastSnapshotAt": null, "feed": "up", "downSince": null, "reason": null}]""");
+                    } else {
+                        StandIn.send(exchange, 404, """
+                                {"status": 404, "title": "Not Found", "detail": "No static resource api/v1/gbfs/systems."}""");
+                    }
+                }
+                case "/api/v1/gbfs/systems/bay/stations" -> StandIn.send(exchange, 200, """
+                        {"system": "bay", "page": 0, "size": 1000, "hasNext": false, "items": []}""");
                 case "/api/v1/gbfs/systems/sim/stations" -> StandIn.send(exchange, 200, """
                         {"system": "sim", "page": 0, "size": 1000, "hasNext": false, "items": [
                           {"stationId": "a", "seriesId": "sim-a", "name": "Union Station", "lat": 38.90, "lon": -77.00, "capacity": 19},
@@ -256,7 +363,8 @@ class StationsPageTest {
                     }
                 }
                 case "/api/v1/live-error/series" -> {
-                    assertThat(query).isEqualTo("model=sim-stations");
+                    // The 24 hours up to sim's latest station hour (sim-b's), not monitoring's data clock.
+                    assertThat(query).isEqualTo("model=sim-stations&from=2012-09-02T23:00&to=2012-09-03T23:00");
                     StandIn.send(exchange, 200, """
                             {"modelName": "sim-stations", "from": "2012-09-02T23:00", "to": "2012-09-03T23:00", "series": [
                               {"seriesId": "sim-a", "pairs": 24, "rmse": 2.5, "mae": 2.0, "bias": 0.1, "meanActual": 5.0},

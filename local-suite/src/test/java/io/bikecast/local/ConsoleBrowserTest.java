@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.sun.net.httpserver.HttpExchange;
 import io.bikecast.common.features.FeatureEngineering;
 import io.bikecast.common.features.UciFeatures;
+import io.bikecast.console.web.Formats;
 import io.bikecast.local.simulation.GbfsSimulator;
 import io.bikecast.local.simulation.SimulationSettings;
 import io.bikecast.testsupport.LoopbackHttpFake;
@@ -14,7 +15,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +37,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,11 +86,17 @@ class ConsoleBrowserTest {
     static final String WEATHER_SERIES = "riverside";
 
     /**
-     * A small simulated system, replayed while the backtest runs and its family trained as soon as it is: 20 stations
-     * over the two days before the backtest's, at 50 ms a snapshot.
+     * A small simulated system, replayed while the backtest runs: 20 stations over the three days before the
+     * backtest's, at 50 ms a snapshot, so that its hours never move the data clock past the backtest's history.
      */
     static final SimulationSettings SIMULATION =
-            SimulationSettings.of(20).window(LocalDate.of(2012, 12, 27), 2).pollingEvery(Duration.ofMillis(50));
+            SimulationSettings.of(20).window(LocalDate.of(2012, 12, 27), 3).pollingEvery(Duration.ofMillis(50));
+
+    /**
+     * The simulated day whose stations are forecast before it is replayed: the feed is held at its first snapshot
+     * while the family is trained on the days before and the Stations page forecasts it.
+     */
+    static final LocalDate FORECAST_DAY = SIMULATION.to().minusDays(1);
 
     private static final ZoneId LOCAL = ZoneId.of("America/New_York");
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -93,6 +110,11 @@ class ConsoleBrowserTest {
     private long championBeforePromote;
     private OpenMeteo openMeteo;
     private GbfsSimulator simulator;
+    private FeedGate gate;
+    /** Done once the simulated system's last day is forecast and its feed let go on; failed with the reason else. */
+    private final CompletableFuture<Void> lastDayForecast = new CompletableFuture<>();
+
+    private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     void startSuiteAndBrowser() throws Exception {
@@ -108,6 +130,9 @@ class ConsoleBrowserTest {
         Path hourCsv = UciDataset.hourCsv().toRealPath();
         openMeteo = new OpenMeteo();
         simulator = GbfsSimulator.start(SIMULATION, SimulatedGbfs.hoursOf(UciHourCsv.read(hourCsv)), line -> {});
+        gate = new FeedGate(
+                simulator,
+                FORECAST_DAY.atStartOfDay(ZoneId.of(GbfsSimulator.TIMEZONE)).toInstant());
         SuiteSettings settings = FreePortSuites.settings(
                 data,
                 API_KEY,
@@ -121,11 +146,21 @@ class ConsoleBrowserTest {
                         Map.entry("bikecast.monitoring.policy.on-dataset-drift", false),
                         Map.entry("bikecast.monitoring.policy.on-scheduled-refresh", false),
                         Map.entry("bikecast.console.backtest-directory", backtests.toString())));
-        suite = RunningSuite.start(withWeatherOf(SimulatedGbfs.polling(settings, simulator)));
+        suite = RunningSuite.start(withIngestOf(SimulatedGbfs.polling(settings, simulator)));
         api = new SuiteApi(suite, API_KEY);
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         simulator.backfillWeather(suite.baseUrl("ingest-service"), API_KEY);
-        new StationFamilyTraining(suite, simulator, API_KEY, quiet).startWhenReplayed();
+        Thread.ofPlatform().name("last-simulated-day").daemon().start(() -> {
+            try {
+                forecastTheLastSimulatedDay();
+                lastDayForecast.complete(null);
+            } catch (RuntimeException | Error e) {
+                lastDayForecast.completeExceptionally(e);
+            } finally {
+                // Whatever happened, the replay goes on: the rest of the suite does not wait on it.
+                gate.open();
+            }
+        });
         Path report = Files.createDirectories(backtests.resolve("december-2012"));
         backtest = new Backtest(
                         new BacktestSettings(
@@ -192,18 +227,111 @@ class ConsoleBrowserTest {
         if (openMeteo != null) {
             openMeteo.close();
         }
+        if (gate != null) {
+            gate.close();
+        }
+        http.close();
         if (simulator != null) {
             simulator.close();
         }
     }
 
     /**
-     * Ingest's weather: the simulated system's location (its archive backfills the replayed days) and {@link
-     * #WEATHER_SERIES}'s, both forecast by the local Open-Meteo, whose hours are today's: the simulated stations,
-     * whose hours are 2012's, have no stored weather forecast, as the GBFS simulation of {@code bin/local-suite}.
+     * What an operator of the simulated system would do while it runs, so that its stations' forecasts later meet
+     * their actuals: once the days before {@link #FORECAST_DAY} are replayed (the gate holds the feed at that day's
+     * first snapshot) and every station's hours are in ingest and in the prediction service, train the family on
+     * them (the last of them as holdout), open the Stations page, which forecasts every station's next 24 hours (that
+     * day's), and let the day replay.
      */
-    private SuiteSettings withWeatherOf(SuiteSettings settings) {
+    private void forecastTheLastSimulatedDay() {
+        String system = SIMULATION.systemId();
+        Polling.until(
+                "the simulated feed to reach " + FORECAST_DAY,
+                Duration.ofMinutes(3),
+                gate::holding,
+                Boolean::booleanValue,
+                simulator.baseUrl() + "/simulation.json");
+        LocalDateTime lastHour = FORECAST_DAY.atStartOfDay().minusHours(1);
+        Map<String, LocalDateTime> ingested = Polling.until(
+                "the stations' hours up to " + lastHour + " in the ingest service",
+                Duration.ofMinutes(2),
+                () -> lastHours(api.get("ingest-service", "/api/v1/ingest/series?prefix=" + system + "-")),
+                hours -> hours.size() == SIMULATION.stations() && hours.containsValue(lastHour),
+                suite.baseUrl("ingest-service") + "/api/v1/ingest/series?prefix=" + system + "-");
+        // The prediction service reads the actuals from Kafka: the forecasts are issued at the last hour once it has
+        // it.
+        ingested.forEach((series, hour) -> Polling.until(
+                "the prediction service to read " + series + " up to " + hour,
+                Duration.ofMinutes(1),
+                () -> api.get("prediction-service", "/api/v1/history/" + series)
+                        .path("latestHour")
+                        .asString(""),
+                latest -> !latest.isEmpty() && LocalDateTime.parse(latest).equals(hour),
+                suite.baseUrl("prediction-service") + "/api/v1/history/" + series));
+        String family = SimulatedGbfs.familyOf(system);
+        // The last day before FORECAST_DAY is the holdout; the served fit learns both.
+        String request = """
+                {"model": "%s", "reason": "the simulated days before %s were replayed",
+                 "parameters": {"holdoutDays": 1}}""".formatted(family, FORECAST_DAY);
+        JsonNode queued = api.postJson("training-service", "/api/v1/training-runs", request, 202);
+        String run = "/api/v1/training-runs/" + queued.path("id").asString();
+        assertThat(Polling.until(
+                                "the run of " + family + " to finish",
+                                Duration.ofMinutes(4),
+                                () -> api.get("training-service", run),
+                                candidate -> Set.of("succeeded", "failed")
+                                        .contains(candidate.path("status").asString()),
+                                suite.baseUrl("training-service") + run)
+                        .path("status")
+                        .asString())
+                .as("the run of " + family)
+                .isEqualTo("succeeded");
+        Polling.until(
+                "the Stations page to forecast " + FORECAST_DAY + " of every station",
+                Duration.ofMinutes(2),
+                () -> consolePage("/stations?system=" + system),
+                page -> page.contains("<strong>" + SIMULATION.stations() + "</strong> stations forecast")
+                        && page.contains("<strong>" + FORMAT.format(lastHour) + "</strong> (the latest actual)"),
+                suite.baseUrl("console") + "/stations?system=" + system);
+    }
+
+    /** Each series' last hour, from ingest's series list. */
+    private static Map<String, LocalDateTime> lastHours(JsonNode ranges) {
+        Map<String, LocalDateTime> hours = new LinkedHashMap<>();
+        ranges.valueStream()
+                .forEach(range -> hours.put(
+                        range.path("seriesId").asString(),
+                        LocalDateTime.parse(range.path("lastHour").asString())));
+        return hours;
+    }
+
+    /** A console page as a plain HTTP client reads it: the console draws it, and makes its forecasts, per request. */
+    private String consolePage(String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(suite.baseUrl("console") + path))
+                .timeout(Duration.ofMinutes(1))
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("GET " + path).isEqualTo(200);
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + path + " of the console", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Ingest polls the simulated system through the {@link FeedGate}; its weather: the simulated system's location
+     * (its archive backfills the replayed days) and {@link #WEATHER_SERIES}'s, both forecast by the local Open-Meteo,
+     * whose hours are today's: the simulated stations, whose hours are 2012's, have no stored weather forecast, as the
+     * GBFS simulation of {@code bin/local-suite}.
+     */
+    private SuiteSettings withIngestOf(SuiteSettings settings) {
         Map<String, Object> weather = Map.of(
+                "bikecast.ingest.gbfs.systems[0].auto-discovery-url",
+                gate.autoDiscoveryUrl(),
                 "bikecast.ingest.weather.forecast-url",
                 openMeteo.baseUrl() + "/v1/forecast",
                 "bikecast.ingest.weather.locations[1].id",
@@ -249,7 +377,12 @@ class ConsoleBrowserTest {
         open("/forecast?series=system");
         // No weather location is the UCI series' (its hours are 2012's; ingest stamps a poll with the wall clock): the
         // page says so and repeats the observed weather. The last test shows a series with stored weather.
-        assertThat(text("#no-weather")).contains("no stored weather forecast");
+        // The prediction service's 409, quoted as a sentence of its own.
+        assertThat(text("#no-weather"))
+                .contains("no stored weather forecast")
+                .contains("cannot forecast from it. The prediction service answered 409: ")
+                .doesNotContain(".).")
+                .doesNotContain("..");
         List<WebElement> points = browser.findElements(By.cssSelector("#forecast-chart svg circle.point"));
         assertThat(points).hasSize(24);
         assertThat(browser.findElements(By.cssSelector("#forecast-chart svg path.band")))
@@ -417,26 +550,30 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(8)
-    void stationsShowEveryStationOfTheSimulatedSystemSortedAndOnAMap() throws IOException {
+    void stationsShowEveryStationOfTheSimulatedSystemWithItsLiveErrorSortedAndOnAMap() throws Exception {
         String system = SIMULATION.systemId();
-        // The family is trained once the window is replayed (StationFamilyTraining), and then served.
-        Polling.until(
-                "the stations of " + system + " forecast on the page",
-                Duration.ofMinutes(4),
-                () -> {
-                    open("/stations?system=" + system + "&sort=-day");
-                    return browser.findElements(By.cssSelector("#stations-table td.day")).stream()
-                            .map(WebElement::getText)
-                            .toList();
-                },
-                days -> days.size() == SIMULATION.stations() && days.stream().anyMatch(day -> !day.equals("—")),
-                suite.baseUrl("training-service") + "/api/v1/models/champion?model=" + SimulatedGbfs.familyOf(system));
+        String family = SimulatedGbfs.familyOf(system);
+        // The family was trained on the days before FORECAST_DAY and the page forecast that day, before it replayed.
+        lastDayForecast.get(8, TimeUnit.MINUTES);
+        LocalDateTime from = FORECAST_DAY.atStartOfDay().minusHours(1);
+        LocalDateTime to = SIMULATION.to().atStartOfDay().minusHours(1);
+        Map<String, Long> published = publishedHours(FORECAST_DAY);
+        String perStation = "/api/v1/live-error/series?model=" + family + "&from=" + from + "&to=" + to;
+        JsonNode live = Polling.until(
+                "every station's forecast of " + FORECAST_DAY + " joined with its actuals in monitoring",
+                Duration.ofMinutes(3),
+                () -> api.get("monitoring-service", perStation),
+                errors -> pairs(errors).equals(published),
+                suite.baseUrl("monitoring-service") + perStation);
+        open("/stations?system=" + system + "&sort=-day");
+        assertSystemIsListedOrGuessed(system);
         assertThat(text("#no-weather"))
                 .contains("no stored weather forecast")
-                .contains("the weather of the last observed day");
+                .contains("the weather of the last observed day")
+                .doesNotContain(".).");
         assertThat(text("#issued"))
                 .contains(SIMULATION.stations() + " stations forecast")
-                .contains("sim-stations v");
+                .contains(family + " v");
         List<Long> days = column("td.day");
         assertThat(days).isSortedAccordingTo(java.util.Comparator.reverseOrder());
         assertThat(days.getFirst()).isPositive();
@@ -445,11 +582,96 @@ class ConsoleBrowserTest {
                 .allSatisfy(
                         dot -> assertThat(dot.findElement(By.tagName("title")).getAttribute("textContent"))
                                 .contains("rentals in the next 24 hours"));
+        // Live RMSE per station over the system's last day: the forecasts the page made before it replayed.
+        assertThat(text("#live-window")).contains(FORMAT.format(from) + " to " + FORMAT.format(to));
+        Formats formats = new Formats();
+        Map<String, String> shown = new LinkedHashMap<>();
+        live.path("series")
+                .valueStream()
+                .forEach(station -> shown.put(
+                        station.path("seriesId").asString(),
+                        formats.number(station.path("rmse").asDouble()) + " ("
+                                + station.path("pairs").asLong() + " h)"));
+        assertThat(shown).as("stations with live error").hasSizeGreaterThan(SIMULATION.stations() / 2);
+        for (WebElement row : browser.findElements(By.cssSelector("#stations-table tr[data-series]"))) {
+            String series = row.getAttribute("data-series");
+            assertThat(row.findElement(By.cssSelector("td.rmse")).getText())
+                    .as("live RMSE of " + series)
+                    .isEqualTo(shown.getOrDefault(series, "—"));
+        }
         screenshot("stations");
         // A click on the sorted column's heading turns the order around.
         submit("#stations-table th[aria-sort] a");
         assertThat(column("td.day")).isSortedAccordingTo(java.util.Comparator.naturalOrder());
         assertThat(text("#stations-table th[aria-sort]")).contains("▲");
+        // Worst first on a click on live RMSE.
+        submit("#stations-table th:last-child a");
+        assertThat(browser.findElements(By.cssSelector("#stations-table td.rmse")).stream()
+                        .map(WebElement::getText)
+                        .filter(text -> !text.equals("—"))
+                        .map(text -> Double.parseDouble(text.substring(0, text.indexOf(' '))))
+                        .toList())
+                .hasSize(shown.size())
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
+
+    /**
+     * The system is offered and chosen. Its facts come from ingest's list of its systems ({@code GET
+     * /api/v1/gbfs/systems}); an ingest older than that list answers 404, and the page says it guessed the systems.
+     */
+    private void assertSystemIsListedOrGuessed(String system) {
+        browser.findElement(By.cssSelector("#choose select[name=system] option[value='" + system + "']"))
+                .click();
+        submit("#choose button");
+        assertThat(browser.getCurrentUrl()).contains("system=" + system);
+        assertThat(browser.findElement(By.cssSelector("#choose select[name=system]"))
+                        .getDomProperty("value"))
+                .isEqualTo(system);
+        boolean listed = !browser.findElements(By.cssSelector("#system-facts")).isEmpty();
+        boolean guessed =
+                !browser.findElements(By.cssSelector("#systems-guessed")).isEmpty();
+        assertThat(listed)
+                .as("ingest's list of systems, or the page saying it guessed them")
+                .isNotEqualTo(guessed);
+        if (listed) {
+            // The window's end snapshot (midnight after its last day, in New York) is the feed's newest.
+            assertThat(text("#system-facts"))
+                    .contains("bikecast simulated system")
+                    .contains(GbfsSimulator.TIMEZONE)
+                    .contains(Integer.toString(SIMULATION.stations()))
+                    .contains(FORMAT.format(SIMULATION.to().atStartOfDay()) + " EST");
+            assertThat(text("#system-facts dd.feed")).isEqualTo("up");
+            assertThat(browser.findElements(By.cssSelector("#feed-down"))).isEmpty();
+        } else {
+            assertThat(text("#systems-guessed")).contains("answered 404").contains("guessed");
+        }
+    }
+
+    /** The station hours of a simulated day ingest publishes as observations (not censored), per series. */
+    private Map<String, Long> publishedHours(LocalDate day) {
+        ZoneId zone = ZoneId.of(GbfsSimulator.TIMEZONE);
+        Instant first = day.atStartOfDay(zone).toInstant();
+        Instant end = day.plusDays(1).atStartOfDay(zone).toInstant();
+        Map<String, Long> hours = new java.util.TreeMap<>();
+        for (GbfsSimulator.StationHour hour : simulator.stationHours()) {
+            if (!hour.emptyOrFull()
+                    && !hour.hourStart().isBefore(first)
+                    && hour.hourStart().isBefore(end)) {
+                hours.merge(SIMULATION.systemId() + "-" + hour.stationId(), 1L, Long::sum);
+            }
+        }
+        return hours;
+    }
+
+    /** Monitoring's joined pairs per series. */
+    private static Map<String, Long> pairs(JsonNode errors) {
+        Map<String, Long> pairs = new java.util.TreeMap<>();
+        errors.path("series")
+                .valueStream()
+                .forEach(station -> pairs.put(
+                        station.path("seriesId").asString(),
+                        station.path("pairs").asLong()));
+        return pairs;
     }
 
     /** The numbers of a column of the stations table, top to bottom. */
@@ -463,17 +685,33 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(9)
-    void everyPageFitsAPhonesWidth() {
-        browser.manage().window().setSize(new Dimension(390, 844));
+    void everyPageFitsAPhonesWidthAndTheDesktops() throws IOException {
+        // Whole pages, for a person to look at (the screenshots in docs/ show the first screen only).
+        Path whole = Files.createDirectories(Path.of("target/console-pages"));
+        List<String> pages =
+                List.of("/", "/forecast", "/stations?system=sim", "/models", "/drift", "/backtests", "/predict");
         try {
-            for (String page :
-                    List.of("/", "/forecast", "/models", "/drift", "/backtests", "/predict", "/stations?system=sim")) {
-                open(page);
-                Long overflow = (Long) ((ChromeDriver) browser)
-                        .executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
-                assertThat(overflow)
-                        .as("sideways scrolling of %s at 390 px", page)
-                        .isLessThanOrEqualTo(0L);
+            for (Dimension size : List.of(new Dimension(1366, 768), new Dimension(390, 844))) {
+                for (String page : pages) {
+                    browser.manage().window().setSize(size);
+                    open(page);
+                    Long overflow = (Long) ((ChromeDriver) browser)
+                            .executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
+                    assertThat(overflow)
+                            .as("sideways scrolling of %s at %d px", page, size.width)
+                            .isLessThanOrEqualTo(0L);
+                    if (size.width < 600 && page.startsWith("/stations")) {
+                        screenshot("stations-phone");
+                    }
+                    Long height = (Long)
+                            ((ChromeDriver) browser).executeScript("return document.documentElement.scrollHeight;");
+                    browser.manage().window().setSize(new Dimension(size.width, (int) Math.min(height, 12_000)));
+                    String name =
+                            page.equals("/") ? "overview" : page.substring(1).replaceAll("[?=&].*", "");
+                    Files.write(
+                            whole.resolve(name + "-" + size.width + ".png"),
+                            ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+                }
             }
         } finally {
             browser.manage().window().setSize(new Dimension(1366, 768));
@@ -580,6 +818,98 @@ class ConsoleBrowserTest {
         observation.put("registered", count - count / 4);
         observation.put("cnt", count);
         return observation;
+    }
+
+    /**
+     * The simulated system's feed as ingest reads it, held at one instant: every request goes on to the simulator
+     * until the {@code station_status} it passed on is of that instant (or later); from then on that snapshot is
+     * answered again, as a feed with nothing new says, until the gate is opened. The simulator's feed moves one
+     * snapshot per request, so holding it holds the simulated clock.
+     */
+    static final class FeedGate extends LoopbackHttpFake {
+
+        private static final Pattern LAST_UPDATED = Pattern.compile("\"last_updated\": ?(\\d+)");
+
+        private final GbfsSimulator simulator;
+        private final Instant holdAt;
+        private final HttpClient http = HttpClient.newHttpClient();
+        private volatile boolean open;
+        /** The snapshot held, once the feed reached {@link #holdAt}; guarded by this. */
+        private byte[] held;
+
+        FeedGate(GbfsSimulator simulator, Instant holdAt) {
+            super("/gbfs/", "the simulated feed's gate");
+            this.simulator = simulator;
+            this.holdAt = holdAt;
+            listen();
+        }
+
+        String autoDiscoveryUrl() {
+            return baseUrl() + "/gbfs/gbfs.json";
+        }
+
+        /** Whether the feed has reached the instant and stands there. */
+        synchronized boolean holding() {
+            return held != null && !open;
+        }
+
+        /** Lets the feed go on to its end. */
+        void open() {
+            open = true;
+        }
+
+        @Override
+        protected void handle(HttpExchange exchange) throws IOException {
+            String path = exchange.getRequestURI().getPath();
+            byte[] body = path.endsWith("/station_status.json")
+                    ? status(path)
+                    // The discovery file names the feeds: through the gate too.
+                    : new String(forward(path), StandardCharsets.UTF_8)
+                            .replace(simulator.baseUrl(), baseUrl())
+                            .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+
+        private synchronized byte[] status(String path) throws IOException {
+            if (held != null && !open) {
+                return held;
+            }
+            byte[] snapshot = forward(path);
+            Matcher updated = LAST_UPDATED.matcher(
+                    new String(snapshot, 0, Math.min(snapshot.length, 200), StandardCharsets.UTF_8));
+            if (held == null
+                    && updated.find()
+                    && !Instant.ofEpochSecond(Long.parseLong(updated.group(1))).isBefore(holdAt)) {
+                held = snapshot;
+            }
+            return snapshot;
+        }
+
+        private byte[] forward(String path) throws IOException {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(simulator.baseUrl() + path))
+                    .timeout(Duration.ofSeconds(30))
+                    .build();
+            try {
+                HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                if (response.statusCode() != 200) {
+                    throw new IOException("the simulator answered " + response.statusCode() + " for " + path);
+                }
+                return response.body();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted asking the simulator for " + path, e);
+            }
+        }
+
+        @Override
+        public void close() {
+            super.close();
+            http.close();
+        }
     }
 
     /**

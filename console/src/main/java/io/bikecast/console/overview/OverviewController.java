@@ -215,7 +215,10 @@ class OverviewController {
         redirect.addFlashAttribute(
                 "resolved",
                 reply.ok()
-                        ? new Resolved(true, false, "Resolved: " + reply.value().title() + ".")
+                        ? new Resolved(
+                                true,
+                                false,
+                                "Resolved: " + Formats.asSentence(reply.value().title()))
                         : new Resolved(
                                 false,
                                 refused,

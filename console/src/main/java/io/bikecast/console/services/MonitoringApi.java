@@ -56,6 +56,13 @@ public interface MonitoringApi {
     @GetExchange("/live-error/series")
     SeriesLiveError liveErrorBySeries(@RequestParam String model);
 
+    /**
+     * A model's live error per series over the hours after {@code from} up to {@code to}: local hours in ISO form
+     * ({@code 2012-09-07T23:00}), as strings so that no locale's date format reaches the query.
+     */
+    @GetExchange("/live-error/series")
+    SeriesLiveError liveErrorBySeries(@RequestParam String model, @RequestParam String from, @RequestParam String to);
+
     @GetExchange("/clock")
     Clock clock();
 

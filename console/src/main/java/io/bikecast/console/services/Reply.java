@@ -1,5 +1,6 @@
 package io.bikecast.console.services;
 
+import io.bikecast.console.web.Formats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -58,7 +59,8 @@ public record Reply<T>(@Nullable T value, Outcome outcome, int status, String me
                     null,
                     outcome,
                     status,
-                    "The " + service + " answered " + status + ": " + problem + (problem.endsWith(".") ? "" : "."));
+                    "The " + service + " answered " + status + ": " + problem
+                            + (Formats.endsSentence(problem) ? "" : "."));
         } catch (ResourceAccessException e) {
             return new Reply<>(null, Outcome.DOWN, 0, "The " + service + " is down: it does not answer.");
         } catch (RestClientException e) {

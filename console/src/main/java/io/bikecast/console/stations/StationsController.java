@@ -1,6 +1,7 @@
 package io.bikecast.console.stations;
 
 import io.bikecast.console.services.GbfsApi;
+import io.bikecast.console.services.GbfsApi.GbfsSystem;
 import io.bikecast.console.services.GbfsApi.Station;
 import io.bikecast.console.services.IngestApi;
 import io.bikecast.console.services.IngestApi.SeriesRange;
@@ -90,12 +91,16 @@ class StationsController {
             Model model) {
         boolean descending = sort.startsWith("-");
         Column column = Column.of(descending ? sort.substring(1) : sort);
+        Reply<List<GbfsSystem>> listed = Reply.of(GbfsApi.NAME, gbfs::systems);
         Reply<List<Family>> families = Reply.of(TrainingApi.NAME, training::families);
         Reply<List<SeriesRange>> allSeries = Reply.of(IngestApi.NAME, ingest::series);
-        List<String> systems = systems(families, allSeries);
+        List<String> systems = listed.ok()
+                ? listed.value().stream().map(GbfsSystem::id).toList()
+                : guessedSystems(families, allSeries);
         String chosen = system != null && !system.isBlank() ? system : systems.isEmpty() ? null : systems.getFirst();
         model.addAttribute("page", "stations");
         model.addAttribute("systems", systems);
+        model.addAttribute("listed", listed);
         model.addAttribute("system", chosen);
         model.addAttribute("sort", sort);
         model.addAttribute("families", families);
@@ -103,7 +108,12 @@ class StationsController {
         if (chosen == null) {
             return "console/stations";
         }
-        String prefix = chosen + "-";
+        GbfsSystem facts = listed.optional().orElse(List.of()).stream()
+                .filter(candidate -> candidate.id().equals(chosen))
+                .findFirst()
+                .orElse(null);
+        model.addAttribute("facts", facts);
+        String prefix = facts != null ? facts.seriesPrefix() : chosen + "-";
         Reply<List<Station>> stations = Reply.of(GbfsApi.NAME, () -> allStations(chosen));
         Optional<Family> family = families.optional().orElse(List.of()).stream()
                 .filter(candidate -> candidate.series().equals(prefix + "*"))
@@ -117,7 +127,7 @@ class StationsController {
                         Optional.ofNullable(forecasts).flatMap(Forecasts::first).map(Forecast::modelName))
                 .orElse(null);
         Reply<SeriesLiveError> liveError =
-                modelName == null ? null : Reply.of(MonitoringApi.NAME, () -> monitoring.liveErrorBySeries(modelName));
+                modelName == null ? null : liveError(modelName, latestHour(prefix, allSeries));
 
         Map<String, Forecast> bySeries = forecasts == null
                 ? Map.of()
@@ -133,6 +143,7 @@ class StationsController {
                 .sorted(column.order(descending))
                 .toList();
 
+        model.addAttribute("prefix", prefix);
         model.addAttribute("stations", stations);
         model.addAttribute("family", family.orElse(null));
         model.addAttribute("forecasts", forecasts);
@@ -150,10 +161,11 @@ class StationsController {
     }
 
     /**
-     * The systems to choose from: those a model family learns ({@code sim-*}), and the prefixes of ingest's series
-     * ids ({@code sim-12}). Ingest has no list of its GBFS systems, so a prefix that is none says so when chosen.
+     * Without ingest's list of its systems (an ingest older than {@code GET /api/v1/gbfs/systems} answers 404), a
+     * guess: the systems a model family learns ({@code sim-*}), then the prefixes of ingest's series ids ({@code
+     * sim-12}). A prefix that is no system says so when chosen.
      */
-    static List<String> systems(Reply<List<Family>> families, Reply<List<SeriesRange>> allSeries) {
+    static List<String> guessedSystems(Reply<List<Family>> families, Reply<List<SeriesRange>> allSeries) {
         TreeSet<String> familySystems = new TreeSet<>();
         for (Family family : families.optional().orElse(List.of())) {
             if (family.series().endsWith("-*")) {
@@ -171,6 +183,28 @@ class StationsController {
         List<String> systems = new ArrayList<>(familySystems);
         systems.addAll(others);
         return systems;
+    }
+
+    /** The latest hour ingest has an actual for, of any station of the system. */
+    private static Optional<LocalDateTime> latestHour(String prefix, Reply<List<SeriesRange>> allSeries) {
+        return allSeries.optional().orElse(List.of()).stream()
+                .filter(range -> range.seriesId().startsWith(prefix))
+                .map(SeriesRange::lastHour)
+                .max(Comparator.naturalOrder());
+    }
+
+    /**
+     * The family champion's live error per station over the system's last {@value #HOURS} hours: those up to its
+     * stations' latest actual, not monitoring's data clock, which is the latest hour of any series. A system replayed
+     * beside another, or whose feed is behind the rest, would otherwise show no live error at all. Without a station
+     * hour in ingest, monitoring's own window.
+     */
+    private Reply<SeriesLiveError> liveError(String modelName, Optional<LocalDateTime> latest) {
+        return Reply.of(
+                MonitoringApi.NAME,
+                () -> latest.map(to -> monitoring.liveErrorBySeries(
+                                modelName, to.minusHours(HOURS).toString(), to.toString()))
+                        .orElseGet(() -> monitoring.liveErrorBySeries(modelName)));
     }
 
     private List<Station> allStations(String system) {
