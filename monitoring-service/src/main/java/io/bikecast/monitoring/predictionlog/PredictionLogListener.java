@@ -21,10 +21,6 @@ import org.springframework.stereotype.Component;
  * <p>A fetch waits for 64 KB of events (a batch of some 300 predictions) or 250 ms, whichever comes first: the
  * prediction service sends a few dozen batches a second under load, and a poll per batch would make as many database
  * transactions a second on a machine the prediction service may share. Predictions are stored at most that much later.
- *
- * <p>One consumer thread: it stores some 28,000 predictions a second (the monitoring benchmark), ten times what the
- * prediction service logs at 2,000 requests a second with a shadow challenger, and where the services share a
- * machine, two consumers and their two database sessions could take both of its cores at once from the requests.
  */
 @Component
 class PredictionLogListener {
@@ -44,7 +40,7 @@ class PredictionLogListener {
             id = ID,
             topics = "#{T(io.bikecast.common.events.Topics).PREDICTIONS.name()}",
             batch = "true",
-            concurrency = "1",
+            concurrency = "2",
             properties = {"fetch.min.bytes=65536", "fetch.max.wait.ms=250"})
     public void onPredictions(List<ConsumerRecord<String, BikecastEvent>> records) {
         List<PredictionLogged> predictions = records.stream()
