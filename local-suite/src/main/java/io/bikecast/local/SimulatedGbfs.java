@@ -5,6 +5,7 @@ import io.bikecast.local.simulation.SimulatedHour;
 import io.bikecast.local.simulation.SimulationSettings;
 import java.io.PrintStream;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -49,11 +50,18 @@ final class SimulatedGbfs {
      */
     static SuiteSettings polling(SuiteSettings settings, GbfsSimulator simulator) {
         String system = simulator.settings().systemId();
+        int holdoutDays = holdoutDays(simulator.settings());
+        // The family's own window: the default model's 7-day holdout would leave a simulated week nothing to fit on
+        // when monitoring asks for a retraining.
         Map<String, Object> training = Map.of(
                 "bikecast.training.families[0].model-name",
                 familyOf(system),
                 "bikecast.training.families[0].series-id",
-                system + "-*");
+                system + "-*",
+                "bikecast.training.families[0].window.holdout-days",
+                holdoutDays,
+                "bikecast.training.families[0].window.min-holdout-hours",
+                24 * holdoutDays);
         Map<String, Object> prediction = Map.of(
                 "bikecast.prediction.families[0].model-name",
                 familyOf(system),
@@ -81,6 +89,11 @@ final class SimulatedGbfs {
                 settings.apiKey(),
                 settings.uciHourCsv(),
                 settings.properties());
+    }
+
+    /** The days a run of the simulated family is judged on: the last third of the window, at least one. */
+    static int holdoutDays(SimulationSettings simulation) {
+        return Math.max(1, (int) ChronoUnit.DAYS.between(simulation.from(), simulation.to()) / 3);
     }
 
     /** The registry name of the model family of a simulated system's stations. */

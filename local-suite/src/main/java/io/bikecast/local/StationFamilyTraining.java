@@ -13,8 +13,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Trains the simulated system's station family once its window is replayed: waits until the simulator has served its
  * last snapshot and the ingest service holds the stations' last hour, queues one run of the family (the last third of
- * the window as its holdout, so that a week trains on five days), follows it and says what became of it. The retraining
- * policy of monitoring follows the system's model; this is the family's first champion.
+ * the window as its holdout, so that a week trains on five days), follows it and says what became of it. This is the
+ * family's first champion; after it, monitoring's retraining policy follows the family as it follows the system's
+ * model, and its runs use the same holdout ({@link SimulatedGbfs#holdoutDays}).
  */
 final class StationFamilyTraining {
 
@@ -67,8 +68,6 @@ final class StationFamilyTraining {
                                         range.path("lastHour").asString())
                                 .isBefore(lastHour)),
                 "GET /api/v1/ingest/series?prefix=" + system + "-");
-        int days = (int) ChronoUnit.DAYS.between(
-                simulator.settings().from(), simulator.settings().to());
         JsonNode queued = api.postJson(
                 "training-service",
                 "/api/v1/training-runs",
@@ -78,7 +77,7 @@ final class StationFamilyTraining {
                         "reason",
                         "the simulated window of " + system + " was replayed",
                         "parameters",
-                        Map.of("holdoutDays", Math.max(1, days / 3))),
+                        Map.of("holdoutDays", SimulatedGbfs.holdoutDays(simulator.settings()))),
                 202);
         out.println("The simulated window is replayed: training " + family + " on every station of " + system + " (run "
                 + queued.path("id").asString() + ")");
